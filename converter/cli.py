@@ -1,0 +1,86 @@
+"""`archive convert | build | serve`: thin commands over the library API."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from converter.batch import RunReport, convert_directory
+from converter.model import ParsedSeed
+from converter.settings import Settings
+
+DEFAULT_SEEDS = Path("seeds")
+DEFAULT_DOCS = Path("docs")
+
+
+def _progress(seeds: Iterable[ParsedSeed], total: int) -> Iterator[ParsedSeed]:
+    """A progress bar on a terminal; silent when stderr is a file or a CI log."""
+    return iter(tqdm(seeds, total=total, unit="seed", desc="converting", disable=None, file=sys.stderr))
+
+
+def print_summary(report: RunReport) -> None:
+    click.echo(
+        f"converted {len(report.converted)}, unchanged {len(report.unchanged)}, "
+        f"failed {len(report.failed)}, removed {len(report.removed)}"
+    )
+    for failure in report.failed:
+        click.echo(f"  failed: {failure.seed_file}: {failure.reason}", err=True)
+
+
+def run_convert(seeds_dir: Path, out_dir: Path, max_seed_bytes: int) -> RunReport:
+    report = convert_directory(seeds_dir, out_dir, Settings(max_seed_bytes=max_seed_bytes), progress=_progress)
+    print_summary(report)
+    return report
+
+
+@click.group()
+def main() -> None:
+    """Turn raw scraped news articles into a searchable, tag-indexed static site."""
+
+
+_SEEDS_ARGUMENT = click.argument(
+    "seeds_dir", required=False, default=DEFAULT_SEEDS,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+)
+_OUT_OPTION = click.option(
+    "--out", "out_dir", default=DEFAULT_DOCS, show_default=True,
+    type=click.Path(file_okay=False, path_type=Path), help="Docs directory the pages go under.",
+)
+_MAX_BYTES_OPTION = click.option(
+    "--max-seed-bytes", default=Settings().max_seed_bytes, show_default=True,
+    type=click.IntRange(min=1), help="Seeds larger than this are refused.",
+)
+
+
+@main.command()
+@_SEEDS_ARGUMENT
+@_OUT_OPTION
+@_MAX_BYTES_OPTION
+def convert(seeds_dir: Path, out_dir: Path, max_seed_bytes: int) -> None:
+    """Convert every seed in SEEDS_DIR (default: seeds/) into Markdown pages."""
+    sys.exit(run_convert(seeds_dir, out_dir, max_seed_bytes).exit_code)
+
+
+@main.command()
+@_SEEDS_ARGUMENT
+@_OUT_OPTION
+@_MAX_BYTES_OPTION
+@click.option("--config", "config_file", default="mkdocs.yml", show_default=True, type=click.Path(exists=True, dir_okay=False))
+def build(seeds_dir: Path, out_dir: Path, max_seed_bytes: int, config_file: str) -> None:
+    """Convert the seeds, then build the site with `mkdocs build --strict`."""
+    report = run_convert(seeds_dir, out_dir, max_seed_bytes)
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config_file])
+    sys.exit(built.returncode or report.exit_code)
+
+
+@main.command()
+@click.option("--config", "config_file", default="mkdocs.yml", show_default=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True)
+def serve(config_file: str, dev_addr: str) -> None:
+    """Preview the site with live reload (`mkdocs serve`)."""
+    sys.exit(subprocess.run([sys.executable, "-m", "mkdocs", "serve", "--config-file", config_file, "--dev-addr", dev_addr]).returncode)

@@ -1,0 +1,66 @@
+"""Article -> Markdown page: YAML front matter (PyYAML, never templates) and an escaped body."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from converter.markup import escape_markdown
+from converter.model import Article
+
+_FRONT_MATTER_FENCE = "---"
+
+
+def front_matter(article: Article) -> dict[str, Any]:
+    """The page's metadata, in a fixed key order; empty optional fields are left out."""
+    matter: dict[str, Any] = {
+        "title": article.title,
+        "description": article.description,
+        "source": article.source,
+        "seed": article.seed,
+    }
+    if len(article.seeds) > 1:
+        matter["seeds"] = list(article.seeds)
+    if article.date:
+        matter["date"] = article.date
+    if article.dateline:
+        matter["dateline"] = article.dateline
+    matter["actors"] = [actor.name for actor in article.actors]
+    for key, kind in (("people", "person"), ("organisations", "organisation"), ("places", "place")):
+        matter[key] = [actor.name for actor in article.actors if actor.kind == kind]
+    matter["topics"] = [topic.name for topic in article.topics]
+    matter["topic_codes"] = [topic.code for topic in article.topics]
+    matter["media"] = [
+        {
+            "kind": video.kind,
+            "caption": video.caption,
+            "duration": video.duration,
+            "description": video.description,
+            "source": video.source,
+        }
+        for video in article.media
+    ]
+    matter["words"] = article.words
+    return matter
+
+
+def dump_front_matter(matter: dict[str, Any]) -> str:
+    """Safe, stable YAML: unicode kept, no line folding, keys in the order given."""
+    return yaml.safe_dump(
+        matter, allow_unicode=True, sort_keys=False, width=1_000_000, default_flow_style=False
+    )
+
+
+def render_body(article: Article) -> str:
+    """Paragraphs and `## ` crossheads, every character escaped so it stays text."""
+    parts = []
+    for block in article.blocks:
+        text = escape_markdown(block.text)
+        parts.append(f"## {text}" if block.kind == "crosshead" else text)
+    return "\n\n".join(parts)
+
+
+def render_page(article: Article) -> str:
+    """The whole page as written to `docs/articles/<slug>.md`."""
+    return f"{_FRONT_MATTER_FENCE}\n{dump_front_matter(front_matter(article))}{_FRONT_MATTER_FENCE}\n\n{render_body(article)}\n"

@@ -1,0 +1,48 @@
+"""Boilerplate rules, applied in the order declared here (like markdown-it's ruler)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from converter.errors import NoArticleTextError
+from converter.model import ParsedSeed, RawSeed
+from converter.rules.chrome import drop_chrome
+from converter.rules.crosshead import mark_crossheads
+from converter.rules.dateline import take_dateline
+from converter.rules.headline import take_headline
+from converter.rules.paragraphs import to_blocks
+from converter.rules.source_credit import take_source_credit
+from converter.rules.state import SeedState, split_lines
+from converter.rules.video_block import lift_video_blocks
+
+Rule = Callable[[SeedState], SeedState]
+
+UNKNOWN_SOURCE = "Unknown"
+
+RULES: tuple[Rule, ...] = (
+    take_headline,
+    drop_chrome,
+    lift_video_blocks,
+    take_source_credit,
+    take_dateline,
+    mark_crossheads,
+)
+
+
+def parse_seed(seed: RawSeed, rules: tuple[Rule, ...] = RULES) -> ParsedSeed:
+    """Raw seed text -> headline, credit, clean body blocks and lifted media."""
+    state = split_lines(seed.stem, seed.text)
+    for rule in rules:
+        state = rule(state)
+    blocks = to_blocks(state.lines)
+    if not state.title or not any(block.kind == "paragraph" for block in blocks):
+        raise NoArticleTextError("no article text: nothing but a headline and page chrome")
+    return ParsedSeed(
+        stem=seed.stem,
+        title=state.title,
+        source=state.source or UNKNOWN_SOURCE,
+        blocks=blocks,
+        media=state.media,
+        dateline=state.dateline,
+        date=state.date,
+    )

@@ -1,0 +1,48 @@
+"""The shared state the boilerplate rules pass along, one small rule at a time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from converter.model import Video
+
+LineKind = Literal["text", "crosshead"]
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A non-empty, stripped line of the seed; `group` numbers the blank-line-separated run it is in."""
+
+    text: str
+    group: int
+    kind: LineKind = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class SeedState:
+    """Lines still to be classified plus what the rules have lifted out of them so far."""
+
+    stem: str
+    lines: tuple[Line, ...]
+    title: str = ""
+    source: str = ""
+    media: tuple[Video, ...] = field(default=())
+    dateline: str = ""
+    date: str = ""
+
+    def with_lines(self, lines: list[Line] | tuple[Line, ...], **changes: object) -> SeedState:
+        return replace(self, lines=tuple(lines), **changes)
+
+
+def split_lines(stem: str, text: str) -> SeedState:
+    """Text -> stripped non-empty lines, each remembering its paragraph group."""
+    lines: list[Line] = []
+    group = 0
+    for raw_line in text.split("\n"):
+        stripped = " ".join(raw_line.split())
+        if stripped:
+            lines.append(Line(stripped, group))
+        elif lines and lines[-1].group == group:
+            group += 1
+    return SeedState(stem=stem, lines=tuple(lines))

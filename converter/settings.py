@@ -1,0 +1,19 @@
+"""The converter's settings in one place, with the defaults a user gets without asking."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CONVERTER_VERSION = "1"
+"""Bumped whenever a change to the converter changes its output, so stale pages are redone."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Knobs of one conversion run."""
+
+    max_seed_bytes: int = 2 * 1024 * 1024
+    """Seeds larger than this are refused: no real article is 2 MB of text."""
+
+    description_max_chars: int = 300
+    """A description longer than this is cut at a word boundary (search snippets, <meta>)."""

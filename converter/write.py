@@ -1,0 +1,94 @@
+"""Pages onto disk: atomic (temp file + rename), only when changed, and never outside the tree."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import yaml
+
+ARTICLES_DIR = "articles"
+
+
+def articles_dir(out_dir: Path) -> Path:
+    return out_dir / ARTICLES_DIR
+
+
+def page_path(out_dir: Path, slug: str) -> Path:
+    """`docs/articles/<slug>.md`, refusing any slug that would land anywhere else."""
+    base = articles_dir(out_dir).resolve()
+    path = (base / f"{slug}.md").resolve()
+    if path.parent != base or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
+        raise ValueError(f"unsafe page name {slug!r}")
+    return path
+
+
+def write_if_changed(path: Path, content: str) -> bool:
+    """Write `content` atomically unless the file already holds exactly it; True if written."""
+    data = content.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp_name, 0o644)
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def existing_pages(out_dir: Path) -> dict[str, Path]:
+    """Converter-made pages already on disk: their seed name -> path."""
+    pages: dict[str, Path] = {}
+    directory = articles_dir(out_dir)
+    if not directory.is_dir():
+        return pages
+    for path in sorted(directory.glob("*.md")):
+        seed = read_seed_field(path)
+        if seed is not None:
+            pages.setdefault(seed, path)
+    return pages
+
+
+def read_seed_field(path: Path) -> str | None:
+    """The `seed:` of a page's front matter, read without parsing the whole page."""
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        if handle.readline().rstrip("\n") != "---":
+            return None
+        header = []
+        for line in handle:
+            if line.rstrip("\n") == "---":
+                break
+            header.append(line)
+    try:
+        matter = yaml.safe_load("".join(header))
+    except yaml.YAMLError:
+        return None
+    seed = matter.get("seed") if isinstance(matter, dict) else None
+    return str(seed) if seed is not None else None
+
+
+def remove_pages(paths: Iterable[Path]) -> list[Path]:
+    removed = []
+    for path in paths:
+        path.unlink(missing_ok=True)
+        removed.append(path)
+    return removed
+
+
+def remove_temp_files(out_dir: Path) -> None:
+    """Leftovers of an interrupted run (a kill between write and rename) are swept away."""
+    for temp in articles_dir(out_dir).glob(".*.tmp"):
+        temp.unlink(missing_ok=True)
