@@ -8,7 +8,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from converter.enrich import analysis_text, enrich
+from converter.enrich.article import analysis_text, enrich
 from converter.enrich.aliases import AliasTable, load_alias_table
 from converter.enrich.topics import Vocabulary, load_vocabulary
 from converter.errors import SeedError

@@ -13,7 +13,10 @@ _ENTITY_AT_START = {"=": "&#61;", "~": "&#126;"}
 
 
 def escape_markdown(text: str) -> str:
-    """Escape what Markdown could read as syntax; HTML-significant characters become entities."""
+    """Escape what Markdown could read as syntax; HTML-significant characters become entities.
+
+    Whitespace is collapsed: a paragraph is one line, so indentation can never make code."""
+    text = " ".join(text.split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _ANYWHERE.sub(r"\\\1", text)
     if text[:1] in _ENTITY_AT_START:

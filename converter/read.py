@@ -74,9 +74,11 @@ def decode(raw: bytes) -> str:
         pass
     if _mostly_binary(raw):
         raise NotTextError("not text: the file is binary")
+    if _mostly_ascii(raw):
+        return _western(raw)
     best = from_bytes(raw).best()
     if best is None:
-        return raw.decode("cp1252", errors="replace")
+        return _western(raw)
     return str(best)
 
 
@@ -94,6 +96,18 @@ def _bare_utf16(raw: bytes) -> str | None:
         return raw.decode(encoding)
     except UnicodeDecodeError:
         return None
+
+
+def _mostly_ascii(raw: bytes) -> bool:
+    """English news with a few stray high bytes (a '£', a curly quote) is Windows-1252, not CJK."""
+    return sum(1 for byte in raw if byte > 127) <= max(1, len(raw) // 10)
+
+
+def _western(raw: bytes) -> str:
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
 
 
 def _mostly_binary(raw: bytes) -> bool:

@@ -91,7 +91,15 @@ def clean_name(text: str, language: Language) -> str:
                 name = name[len(title) + 1 :].lstrip()
                 stripped = True
                 break
+        first, _, rest = name.partition(" ")
+        if not stripped and first.casefold() in language.demonyms and _starts_with_title(rest, language):
+            name, stripped = rest, True
     return name.strip()
+
+
+def _starts_with_title(text: str, language: Language) -> bool:
+    lowered = text.casefold()
+    return any(lowered.startswith(title + " ") for title in language.titles)
 
 
 def merge_mentions(

@@ -1,0 +1,43 @@
+"""Enrichment: a parsed seed plus its NLP analysis -> a full Article (actors, topics, summary)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from converter.enrich.actors import extract_actors
+from converter.enrich.aliases import AliasTable
+from converter.enrich.summary import count_words, describe
+from converter.enrich.topics import Vocabulary, classify
+from converter.model import Article, ParsedSeed
+from converter.settings import Settings
+
+
+def analysis_text(parsed: ParsedSeed) -> str:
+    """What the NER model reads: headline and body, one block per paragraph."""
+    return "\n\n".join([parsed.title, *(block.text for block in parsed.blocks)])
+
+
+def enrich(
+    parsed: ParsedSeed,
+    doc: Doc,
+    aliases: AliasTable,
+    vocabulary: Vocabulary,
+    settings: Settings = Settings(),
+) -> Article:
+    """Add actors, topics, description and word count to a parsed seed."""
+    credits = [parsed.source, *(video.source for video in parsed.media)]
+    body = "\n\n".join(block.text for block in parsed.blocks)
+    return Article(
+        seed=parsed.stem,
+        title=parsed.title,
+        source=parsed.source,
+        blocks=parsed.blocks,
+        media=parsed.media,
+        actors=extract_actors(doc, aliases, credits),
+        topics=classify(parsed.title, body, vocabulary),
+        description=describe(parsed.blocks, settings.description_max_chars),
+        words=count_words(parsed.blocks),
+        dateline=parsed.dateline,
+        date=parsed.date,
+        seeds=(parsed.stem,),
+    )

@@ -1,0 +1,117 @@
+"""The boilerplate rules, each alone, then in their declared order."""
+
+import pytest
+
+from converter.errors import NoArticleTextError
+from converter.model import Block, RawSeed
+from converter.rules import parse_seed
+from converter.rules.chrome import drop_chrome, is_chrome
+from converter.rules.crosshead import is_crosshead_text, mark_crossheads
+from converter.rules.dateline import take_dateline
+from converter.rules.headline import take_headline
+from converter.rules.paragraphs import to_blocks
+from converter.rules.source_credit import credit_on_line, take_source_credit
+from converter.rules.state import split_lines
+from converter.rules.video_block import lift_video_blocks
+
+
+def texts(state):
+    return [line.text for line in state.lines]
+
+
+def test_split_lines_numbers_blank_line_groups():
+    state = split_lines("s", "a\nb\n\n\nc\n  \nd  e ")
+    assert [(line.text, line.group) for line in state.lines] == [("a", 0), ("b", 0), ("c", 1), ("d e", 2)]
+
+
+def test_headline_is_first_non_chrome_line():
+    state = take_headline(split_lines("s", "\n\nshare\nThe headline\nBody."))
+    assert state.title == "The headline"
+    assert texts(state) == ["share", "Body."]
+
+
+@pytest.mark.parametrize("line", ["share", "Share", "loading error", "refresh", "Read more »", "ADVERTISEMENT"])
+def test_chrome_lines_are_recognised(line):
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize("line", ["Share prices fell.", "Refresh the page, he said.", "More than 20 died."])
+def test_sentences_containing_chrome_words_are_kept(line):
+    assert not is_chrome(line)
+
+
+def test_drop_chrome_removes_only_chrome():
+    state = drop_chrome(split_lines("s", "share\n\nBody one.\n\nloading error\n\nrefresh"))
+    assert texts(state) == ["Body one."]
+
+
+def test_source_credit_on_two_lines():
+    state = take_source_credit(split_lines("s", "Source:\n\nAssociated Press\n\nBody."))
+    assert state.source == "Associated Press"
+    assert texts(state) == ["Body."]
+
+
+def test_source_credit_on_one_line():
+    assert take_source_credit(split_lines("s", "Source: Reuters\nBody.")).source == "Reuters"
+
+
+def test_credit_on_line():
+    assert credit_on_line("Source: ONE News") == "ONE News"
+    assert credit_on_line("Source:") == ""
+    assert credit_on_line("The source said so.") is None
+
+
+def test_video_block_is_lifted_with_every_field():
+    text = (
+        "Para one.\n\nCaption here\n00:43\nWhat it shows.\nWhat it shows.\nSource: ONE News\n\nPara two."
+    )
+    state = lift_video_blocks(split_lines("s", text))
+    assert texts(state) == ["Para one.", "Para two."]
+    (video,) = state.media
+    assert (video.caption, video.duration, video.description, video.source) == (
+        "Caption here", "00:43", "What it shows.", "ONE News"
+    )
+
+
+def test_video_block_without_repeat_or_credit():
+    state = lift_video_blocks(split_lines("s", "Para one.\n\nA clip\n1:02:03\nShown once.\n\nPara two."))
+    assert texts(state) == ["Para one.", "Para two."]
+    assert state.media[0].duration == "1:02:03"
+    assert state.media[0].description == "Shown once."
+
+
+def test_dateline_is_lifted():
+    state = take_dateline(split_lines("s", "LONDON 1996-08-30\n\nBody."))
+    assert (state.dateline, state.date, texts(state)) == ("LONDON", "1996-08-30", ["Body."])
+
+
+@pytest.mark.parametrize("text", ["Attack on aid convoy", "What happens next"])
+def test_crosshead_shapes(text):
+    assert is_crosshead_text(text)
+
+
+@pytest.mark.parametrize("text", ["He left.", "Somerset 83 and 174", "said the man,", "lower case start"])
+def test_not_crossheads(text):
+    assert not is_crosshead_text(text)
+
+
+def test_crosshead_must_stand_between_paragraphs():
+    state = mark_crossheads(split_lines("s", "First para.\n\nAttack on aid convoy\n\nSecond para.\n\nTrailing words"))
+    assert [line.kind for line in state.lines] == ["text", "crosshead", "text", "text"]
+
+
+def test_hard_wrapped_lines_join_into_one_paragraph():
+    state = split_lines("s", "This sentence is\nwrapped over lines.\nA second one.")
+    assert to_blocks(state.lines) == (
+        Block("paragraph", "This sentence is wrapped over lines."),
+        Block("paragraph", "A second one."),
+    )
+
+
+def test_parse_seed_refuses_a_page_with_no_body():
+    with pytest.raises(NoArticleTextError, match="no article text"):
+        parse_seed(RawSeed("s", "Just a headline\n\nshare\n\nrefresh"))
+
+
+def test_parse_seed_without_credit_has_unknown_source():
+    assert parse_seed(RawSeed("s", "Headline\n\nBody text.")).source == "Unknown"
