@@ -95,7 +95,7 @@ def enrich_all(
     """Run the model over all seeds in batches; one seed's crash is its failure, not the run's."""
     seeds = progress(parsed, len(parsed)) if progress else iter(parsed)
     articles, failures = [], []
-    docs = toolkit.nlp.pipe((analysis_text(seed), seed) for seed in seeds)
+    docs = toolkit.nlp.pipe(((analysis_text(seed), seed) for seed in seeds), as_tuples=True)
     for doc, seed in docs:
         try:
             articles.append(enrich(seed, doc, toolkit.aliases, toolkit.vocabulary, settings))

@@ -1,0 +1,38 @@
+"""The console script, run as a user runs it."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+GOLDEN = Path(__file__).parent / "fixtures" / "golden"
+
+
+def archive(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-c", "from converter.cli import main; main()", *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+
+
+def test_convert_defaults_and_summary(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(GOLDEN / "000_f814c7b6e486f735.txt", tmp_path / "seeds")
+    result = archive("convert", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "converted 1, unchanged 0, failed 0" in result.stdout
+    assert (tmp_path / "docs" / "articles" / "us-and-russia-poised-for-new-battle-over-syria.md").exists()
+
+
+def test_some_failed_exits_1_and_names_the_file(tmp_path):
+    seeds = tmp_path / "in"
+    seeds.mkdir()
+    shutil.copy(GOLDEN / "000_f814c7b6e486f735.txt", seeds)
+    (seeds / "broken.txt").write_bytes(b"%PDF-1.4 \x00\x00\x00")
+    result = archive("convert", str(seeds), "--out", str(tmp_path / "out"), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "failed 1" in result.stdout and "broken.txt" in result.stderr and "not text" in result.stderr
+    assert len(list((tmp_path / "out" / "articles").glob("*.md"))) == 1
+
+
+def test_usage_error_exits_2(tmp_path):
+    assert archive("convert", str(tmp_path / "missing"), cwd=tmp_path).returncode == 2
+    assert archive("frobnicate", cwd=tmp_path).returncode == 2
