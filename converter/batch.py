@@ -8,8 +8,8 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from converter.enrich.article import analysis_text, enrich
 from converter.enrich.aliases import AliasTable, load_alias_table
+from converter.enrich.article import analysis_text, enrich
 from converter.enrich.topics import Vocabulary, load_vocabulary
 from converter.errors import SeedError
 from converter.model import Article, ParsedSeed
@@ -66,7 +66,8 @@ def list_seed_files(seeds_dir: Path) -> list[Path]:
     return sorted(
         path
         for path in seeds_dir.rglob("*")
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(seeds_dir).parts)
+        if path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(seeds_dir).parts)
     )
 
 
@@ -76,12 +77,16 @@ def seed_name(path: Path, seeds_dir: Path) -> str:
     return relative[: -len(".txt")] if relative.endswith(".txt") else relative
 
 
-def parse_files(paths: list[Path], seeds_dir: Path, settings: Settings) -> tuple[list[ParsedSeed], list[Failure]]:
+def parse_files(
+    paths: list[Path], seeds_dir: Path, settings: Settings
+) -> tuple[list[ParsedSeed], list[Failure]]:
     parsed, failures = [], []
     for path in paths:
         shown = path.relative_to(seeds_dir).as_posix()
         try:
-            parsed.append(parse_seed(read_seed(seed_name(path, seeds_dir), path.read_bytes(), settings)))
+            parsed.append(
+                parse_seed(read_seed(seed_name(path, seeds_dir), path.read_bytes(), settings))
+            )
         except SeedError as error:
             failures.append(Failure(shown, str(error)))
         except OSError as error:
@@ -128,7 +133,8 @@ def convert_directory(
     written = {path for path in (page_path(out_dir, slug) for slug in slugs.values())}
     all_seeds = {seed_name(path, seeds_dir) for path in paths}
     stale = [
-        path for seed, path in existing_pages(out_dir).items()
+        path
+        for seed, path in existing_pages(out_dir).items()
         if seed not in all_seeds and path.resolve() not in written
     ]
     removed = remove_pages(stale)

@@ -20,7 +20,9 @@ DEFAULT_DOCS = Path("docs")
 
 def _progress(seeds: Iterable[ParsedSeed], total: int) -> Iterator[ParsedSeed]:
     """A progress bar on a terminal; silent when stderr is a file or a CI log."""
-    return iter(tqdm(seeds, total=total, unit="seed", desc="converting", disable=None, file=sys.stderr))
+    return iter(
+        tqdm(seeds, total=total, unit="seed", desc="converting", disable=None, file=sys.stderr)
+    )
 
 
 def print_summary(report: RunReport) -> None:
@@ -33,7 +35,9 @@ def print_summary(report: RunReport) -> None:
 
 
 def run_convert(seeds_dir: Path, out_dir: Path, max_seed_bytes: int) -> RunReport:
-    report = convert_directory(seeds_dir, out_dir, Settings(max_seed_bytes=max_seed_bytes), progress=_progress)
+    report = convert_directory(
+        seeds_dir, out_dir, Settings(max_seed_bytes=max_seed_bytes), progress=_progress
+    )
     print_summary(report)
     return report
 
@@ -44,16 +48,25 @@ def main() -> None:
 
 
 _SEEDS_ARGUMENT = click.argument(
-    "seeds_dir", required=False, default=DEFAULT_SEEDS,
+    "seeds_dir",
+    required=False,
+    default=DEFAULT_SEEDS,
     type=click.Path(exists=True, file_okay=False, path_type=Path),
 )
 _OUT_OPTION = click.option(
-    "--out", "out_dir", default=DEFAULT_DOCS, show_default=True,
-    type=click.Path(file_okay=False, path_type=Path), help="Docs directory the pages go under.",
+    "--out",
+    "out_dir",
+    default=DEFAULT_DOCS,
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Docs directory the pages go under.",
 )
 _MAX_BYTES_OPTION = click.option(
-    "--max-seed-bytes", default=Settings().max_seed_bytes, show_default=True,
-    type=click.IntRange(min=1), help="Seeds larger than this are refused.",
+    "--max-seed-bytes",
+    default=Settings().max_seed_bytes,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Seeds larger than this are refused.",
 )
 
 
@@ -70,17 +83,44 @@ def convert(seeds_dir: Path, out_dir: Path, max_seed_bytes: int) -> None:
 @_SEEDS_ARGUMENT
 @_OUT_OPTION
 @_MAX_BYTES_OPTION
-@click.option("--config", "config_file", default="mkdocs.yml", show_default=True, type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--config",
+    "config_file",
+    default="mkdocs.yml",
+    show_default=True,
+    type=click.Path(exists=True, dir_okay=False),
+)
 def build(seeds_dir: Path, out_dir: Path, max_seed_bytes: int, config_file: str) -> None:
     """Convert the seeds, then build the site with `mkdocs build --strict`."""
     report = run_convert(seeds_dir, out_dir, max_seed_bytes)
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config_file])
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config_file]
+    )
     sys.exit(built.returncode or report.exit_code)
 
 
 @main.command()
-@click.option("--config", "config_file", default="mkdocs.yml", show_default=True, type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--config",
+    "config_file",
+    default="mkdocs.yml",
+    show_default=True,
+    type=click.Path(exists=True, dir_okay=False),
+)
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True)
 def serve(config_file: str, dev_addr: str) -> None:
     """Preview the site with live reload (`mkdocs serve`)."""
-    sys.exit(subprocess.run([sys.executable, "-m", "mkdocs", "serve", "--config-file", config_file, "--dev-addr", dev_addr]).returncode)
+    sys.exit(
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "--config-file",
+                config_file,
+                "--dev-addr",
+                dev_addr,
+            ]
+        ).returncode
+    )

@@ -62,7 +62,9 @@ def decode(raw: bytes) -> str:
             try:
                 return raw.decode(encoding)
             except UnicodeDecodeError as error:
-                raise SeedDecodeError(f"starts with a {encoding} mark but does not decode") from error
+                raise SeedDecodeError(
+                    f"starts with a {encoding} mark but does not decode"
+                ) from error
     utf16 = _bare_utf16(raw)
     if utf16 is not None:
         return utf16
@@ -89,7 +91,13 @@ def _bare_utf16(raw: bytes) -> str | None:
         return None
     even_nuls = sample[0::2].count(0) / (len(sample) / 2)
     odd_nuls = sample[1::2].count(0) / (len(sample) / 2)
-    encoding = "utf-16-le" if odd_nuls > 0.6 > even_nuls else "utf-16-be" if even_nuls > 0.6 > odd_nuls else None
+    encoding = (
+        "utf-16-le"
+        if odd_nuls > 0.6 > even_nuls
+        else "utf-16-be"
+        if even_nuls > 0.6 > odd_nuls
+        else None
+    )
     if encoding is None:
         return None
     try:
@@ -122,7 +130,12 @@ def _mostly_binary(raw: bytes) -> bool:
 def clean_text(text: str) -> str:
     """Repair mojibake, drop control and zero-width characters, normalise spaces and line ends."""
     text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=True)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = (
+        text.replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .replace("\u2028", "\n")
+        .replace("\u2029", "\n")
+    )
     text = _ZERO_WIDTH.sub("", text)
     text = _CONTROL.sub("", text)
     text = _ODD_SPACES.sub(" ", text)

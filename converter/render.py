@@ -9,7 +9,7 @@ import yaml
 from converter.markup import escape_markdown
 from converter.model import Article
 
-_FRONT_MATTER_FENCE = "---"
+_FENCE = "---"
 
 
 def front_matter(article: Article) -> dict[str, Any]:
@@ -63,4 +63,5 @@ def render_body(article: Article) -> str:
 
 def render_page(article: Article) -> str:
     """The whole page as written to `docs/articles/<slug>.md`."""
-    return f"{_FRONT_MATTER_FENCE}\n{dump_front_matter(front_matter(article))}{_FRONT_MATTER_FENCE}\n\n{render_body(article)}\n"
+    header = dump_front_matter(front_matter(article))
+    return f"{_FENCE}\n{header}{_FENCE}\n\n{render_body(article)}\n"

@@ -2,7 +2,13 @@
 
 import pytest
 
-from converter.enrich.actors import Mention, clean_name, extract_actors, load_language, merge_mentions
+from converter.enrich.actors import (
+    Mention,
+    clean_name,
+    extract_actors,
+    load_language,
+    merge_mentions,
+)
 from converter.enrich.aliases import load_alias_table, parse_alias_table
 from converter.model import Actor
 from converter.nlp import load_pipeline
@@ -33,13 +39,25 @@ def test_clean_name_strips_titles_possessives_and_the(raw, clean):
 
 
 def test_surname_merges_into_full_name():
-    mentions = [Mention("John Kerry", "person"), Mention("Kerry", "person"), Mention("Kerry", "place")]
+    mentions = [
+        Mention("John Kerry", "person"),
+        Mention("Kerry", "person"),
+        Mention("Kerry", "place"),
+    ]
     assert merge_mentions(mentions, parse_alias_table({})) == (Actor("John Kerry", "person"),)
 
 
 def test_ambiguous_surname_is_not_merged():
-    mentions = [Mention("John Smith", "person"), Mention("Jane Smith", "person"), Mention("Smith", "person")]
-    assert names(merge_mentions(mentions, parse_alias_table({}))) == ["Jane Smith", "John Smith", "Smith"]
+    mentions = [
+        Mention("John Smith", "person"),
+        Mention("Jane Smith", "person"),
+        Mention("Smith", "person"),
+    ]
+    assert names(merge_mentions(mentions, parse_alias_table({}))) == [
+        "Jane Smith",
+        "John Smith",
+        "Smith",
+    ]
 
 
 def test_capital_stands_for_country_only_beside_it():
@@ -50,7 +68,11 @@ def test_capital_stands_for_country_only_beside_it():
 
 
 def test_source_credit_and_its_initials_are_dropped():
-    mentions = [Mention("AP", "organisation"), Mention("Associated Press", "organisation"), Mention("Syria", "place")]
+    mentions = [
+        Mention("AP", "organisation"),
+        Mention("Associated Press", "organisation"),
+        Mention("Syria", "place"),
+    ]
     assert names(merge_mentions(mentions, parse_alias_table({}), ["Associated Press"])) == ["Syria"]
 
 
@@ -67,4 +89,6 @@ def test_model_text_end_to_end(nlp):
 
 def test_sentence_start_words_are_never_actors(nlp):
     doc = nlp("Instead, the talks failed. However, Attack on aid convoy. Source: nobody.")
-    assert not {"Instead", "However", "Attack", "Source"} & set(names(extract_actors(doc, load_alias_table())))
+    assert not {"Instead", "However", "Attack", "Source"} & set(
+        names(extract_actors(doc, load_alias_table()))
+    )

@@ -7,8 +7,18 @@ from converter.model import Actor
 
 CURATED = {
     "actors": [
-        {"name": "United States", "kind": "place", "aliases": ["US", "America"], "capital": "Washington"},
-        {"name": "US Congress", "kind": "organisation", "aliases": ["Congress"], "when": "United States"},
+        {
+            "name": "United States",
+            "kind": "place",
+            "aliases": ["US", "America"],
+            "capital": "Washington",
+        },
+        {
+            "name": "US Congress",
+            "kind": "organisation",
+            "aliases": ["Congress"],
+            "when": "United States",
+        },
         {"name": "Jack Ma", "kind": "person", "aliases": ["Ma Yun"]},
     ],
     "drop": ["Getty Images"],
@@ -22,12 +32,17 @@ def test_alias_key_ignores_case_dots_and_the():
 def test_rename_and_merge():
     table = parse_alias_table(CURATED)
     actors = [Actor("U.S.", "place"), Actor("America", "place"), Actor("Ma Yun", "person")]
-    assert apply_curated(actors, table) == (Actor("Jack Ma", "person"), Actor("United States", "place"))
+    assert apply_curated(actors, table) == (
+        Actor("Jack Ma", "person"),
+        Actor("United States", "place"),
+    )
 
 
 def test_conditional_alias_needs_its_companion():
     table = parse_alias_table(CURATED)
-    assert apply_curated([Actor("Congress", "organisation")], table) == (Actor("Congress", "organisation"),)
+    assert apply_curated([Actor("Congress", "organisation")], table) == (
+        Actor("Congress", "organisation"),
+    )
     assert Actor("US Congress", "organisation") in apply_curated(
         [Actor("Congress", "organisation"), Actor("US", "place")], table
     )
@@ -49,7 +64,10 @@ def test_unknown_kind_is_a_clear_error():
 
 def test_curator_edit_applies_from_a_file(tmp_path):
     path = tmp_path / "aliases.yaml"
-    path.write_text("actors:\n  - name: Vladimir Putin\n    kind: person\n    aliases: [Putin]\ndrop: [Reuters]\n")
+    path.write_text(
+        "actors:\n  - name: Vladimir Putin\n    kind: person\n    aliases: [Putin]\n"
+        "drop: [Reuters]\n"
+    )
     table = load_alias_table(path)
     assert apply_curated([Actor("Putin", "person"), Actor("Reuters", "organisation")], table) == (
         Actor("Vladimir Putin", "person"),

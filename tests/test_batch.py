@@ -34,13 +34,19 @@ def page_parts(path: Path) -> tuple[dict, str]:
 
 
 def tree(directory: Path) -> dict[str, bytes]:
-    return {p.relative_to(directory).as_posix(): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(directory).as_posix(): p.read_bytes()
+        for p in sorted(directory.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_seed_converts_to_the_golden_page(seeds, tmp_path, toolkit):
     report = convert_directory(seeds, tmp_path / "docs", toolkit=toolkit)
     assert report.converted == (f"articles/{PAGE}",) and not report.failed
-    assert (tmp_path / "docs" / "articles" / PAGE).read_text("utf-8") == (GOLDEN / PAGE).read_text("utf-8")
+    assert (tmp_path / "docs" / "articles" / PAGE).read_text("utf-8") == (GOLDEN / PAGE).read_text(
+        "utf-8"
+    )
 
 
 def test_golden_page_meets_the_seed_contract(seeds, tmp_path, toolkit):
@@ -50,18 +56,35 @@ def test_golden_page_meets_the_seed_contract(seeds, tmp_path, toolkit):
     assert matter["source"] == "Associated Press"
     assert matter["seed"] == "000_f814c7b6e486f735"
     assert [video["duration"] for video in matter["media"]] == ["00:43", "02:15"]
-    assert all(video["source"] == "ONE News" and video["kind"] == "video" for video in matter["media"])
+    assert all(
+        video["source"] == "ONE News" and video["kind"] == "video" for video in matter["media"]
+    )
     assert "\n## Attack on aid convoy\n" in body
     for chrome in ("share", "loading error", "refresh", "00:43", "02:15", "Source:", "ONE News"):
         assert not re.search(rf"(?m)^{re.escape(chrome)}$", body) and chrome not in body
     expected = {
-        "John Kerry", "Sergey Lavrov", "Bashar Assad", "United States", "Russia", "Syria",
-        "UN Security Council", "International Syria Support Group", "US Congress",
+        "John Kerry",
+        "Sergey Lavrov",
+        "Bashar Assad",
+        "United States",
+        "Russia",
+        "Syria",
+        "UN Security Council",
+        "International Syria Support Group",
+        "US Congress",
     }
     assert expected <= set(matter["actors"])
-    assert not {"Kerry", "Assad", "US", "Source", "However", "Instead", "Attack", "Associated Press", "AP"} & set(
-        matter["actors"]
-    )
+    assert not {
+        "Kerry",
+        "Assad",
+        "US",
+        "Source",
+        "However",
+        "Instead",
+        "Attack",
+        "Associated Press",
+        "AP",
+    } & set(matter["actors"])
     assert matter["topics"][0] == "conflict, war and peace"
     assert {"diplomacy", "humanitarian aid"} <= set(matter["topics"])
     assert matter["description"].startswith("With Syria's cease-fire in shambles")
@@ -71,7 +94,9 @@ def test_every_body_sentence_appears_exactly_once(seeds, tmp_path, toolkit):
     convert_directory(seeds, tmp_path / "docs", toolkit=toolkit)
     _, body = page_parts(tmp_path / "docs" / "articles" / PAGE)
     raw = (seeds / SEED).read_text("utf-8").replace("\u00a0", " ")
-    paragraphs = [line for line in raw.split("\n") if len(line.split()) > 8 and line.endswith((".", '"'))]
+    paragraphs = [
+        line for line in raw.split("\n") if len(line.split()) > 8 and line.endswith((".", '"'))
+    ]
     video_descriptions = {line for line in paragraphs if paragraphs.count(line) == 2}
     for paragraph in set(paragraphs) - video_descriptions:
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", paragraph):
@@ -113,6 +138,8 @@ def test_deleted_seed_loses_its_page(seeds, tmp_path, toolkit):
 
 def test_two_seeds_with_one_title_get_two_pages(seeds, tmp_path, toolkit):
     shutil.copy(seeds / SEED, seeds / "copy.txt")
-    (seeds / "copy.txt").write_text((seeds / SEED).read_text("utf-8") + "\nOne more sentence here.\n")
+    (seeds / "copy.txt").write_text(
+        (seeds / SEED).read_text("utf-8") + "\nOne more sentence here.\n"
+    )
     report = convert_directory(seeds, tmp_path / "docs", toolkit=toolkit)
     assert len(report.converted) == 2 and len(set(report.converted)) == 2

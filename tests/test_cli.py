@@ -19,7 +19,9 @@ def test_convert_defaults_and_summary(tmp_path):
     result = archive("convert", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "converted 1, unchanged 0, failed 0" in result.stdout
-    assert (tmp_path / "docs" / "articles" / "us-and-russia-poised-for-new-battle-over-syria.md").exists()
+    assert (
+        tmp_path / "docs" / "articles" / "us-and-russia-poised-for-new-battle-over-syria.md"
+    ).exists()
 
 
 def test_some_failed_exits_1_and_names_the_file(tmp_path):
@@ -29,7 +31,11 @@ def test_some_failed_exits_1_and_names_the_file(tmp_path):
     (seeds / "broken.txt").write_bytes(b"%PDF-1.4 \x00\x00\x00")
     result = archive("convert", str(seeds), "--out", str(tmp_path / "out"), cwd=tmp_path)
     assert result.returncode == 1
-    assert "failed 1" in result.stdout and "broken.txt" in result.stderr and "not text" in result.stderr
+    assert (
+        "failed 1" in result.stdout
+        and "broken.txt" in result.stderr
+        and "not text" in result.stderr
+    )
     assert len(list((tmp_path / "out" / "articles").glob("*.md"))) == 1
 
 

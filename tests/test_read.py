@@ -41,7 +41,9 @@ def test_non_breaking_spaces_become_spaces():
     assert clean_text("US\u00a0airstrike") == "US airstrike"
 
 
-@pytest.mark.parametrize("raw", [b"%PDF-1.7\n\x00\x01", b"\x89PNG\r\n\x1a\n\x00\x00", bytes(range(256)) * 4])
+@pytest.mark.parametrize(
+    "raw", [b"%PDF-1.7\n\x00\x01", b"\x89PNG\r\n\x1a\n\x00\x00", bytes(range(256)) * 4]
+)
 def test_binary_is_refused_as_not_text(raw):
     with pytest.raises(NotTextError, match="not text"):
         decode(raw)

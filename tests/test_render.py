@@ -19,9 +19,17 @@ def article(**changes) -> Article:
         seed="000_abc",
         title="US and Russia poised",
         source="Associated Press",
-        blocks=(Block("paragraph", "First."), Block("crosshead", "Attack on aid convoy"), Block("paragraph", "Second.")),
+        blocks=(
+            Block("paragraph", "First."),
+            Block("crosshead", "Attack on aid convoy"),
+            Block("paragraph", "Second."),
+        ),
         media=(Video("Caption", "00:43", "Shows it.", "ONE News"),),
-        actors=(Actor("John Kerry", "person"), Actor("Russia", "place"), Actor("UN", "organisation")),
+        actors=(
+            Actor("John Kerry", "person"),
+            Actor("Russia", "place"),
+            Actor("UN", "organisation"),
+        ),
         topics=(Topic("medtop:16000000", "conflict, war and peace", 0.9),),
         description="First.",
         words=3,
@@ -36,19 +44,29 @@ def test_front_matter_round_trips():
     assert matter == front_matter(article())
     assert matter["people"] == ["John Kerry"] and matter["places"] == ["Russia"]
     assert matter["media"] == [
-        {"kind": "video", "caption": "Caption", "duration": "00:43", "description": "Shows it.", "source": "ONE News"}
+        {
+            "kind": "video",
+            "caption": "Caption",
+            "duration": "00:43",
+            "description": "Shows it.",
+            "source": "ONE News",
+        }
     ]
     assert body == "\nFirst.\n\n## Attack on aid convoy\n\nSecond.\n"
 
 
 def test_hostile_title_round_trips_exactly():
-    matter, _ = split_page(render_page(article(title=HOSTILE_TITLE, source="- a", description="&x")))
+    matter, _ = split_page(
+        render_page(article(title=HOSTILE_TITLE, source="- a", description="&x"))
+    )
     assert matter["title"] == HOSTILE_TITLE
     assert matter["source"] == "- a" and matter["description"] == "&x"
 
 
 def test_hostile_body_is_escaped():
-    _, body = split_page(render_page(article(blocks=(Block("paragraph", "<script>x</script> # {{ y }}"),))))
+    _, body = split_page(
+        render_page(article(blocks=(Block("paragraph", "<script>x</script> # {{ y }}"),)))
+    )
     assert "<script>" not in body and "&lt;script&gt;" in body
 
 

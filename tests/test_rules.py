@@ -21,7 +21,12 @@ def texts(state):
 
 def test_split_lines_numbers_blank_line_groups():
     state = split_lines("s", "a\nb\n\n\nc\n  \nd  e ")
-    assert [(line.text, line.group) for line in state.lines] == [("a", 0), ("b", 0), ("c", 1), ("d e", 2)]
+    assert [(line.text, line.group) for line in state.lines] == [
+        ("a", 0),
+        ("b", 0),
+        ("c", 1),
+        ("d e", 2),
+    ]
 
 
 def test_headline_is_first_non_chrome_line():
@@ -30,12 +35,16 @@ def test_headline_is_first_non_chrome_line():
     assert texts(state) == ["share", "Body."]
 
 
-@pytest.mark.parametrize("line", ["share", "Share", "loading error", "refresh", "Read more »", "ADVERTISEMENT"])
+@pytest.mark.parametrize(
+    "line", ["share", "Share", "loading error", "refresh", "Read more »", "ADVERTISEMENT"]
+)
 def test_chrome_lines_are_recognised(line):
     assert is_chrome(line)
 
 
-@pytest.mark.parametrize("line", ["Share prices fell.", "Refresh the page, he said.", "More than 20 died."])
+@pytest.mark.parametrize(
+    "line", ["Share prices fell.", "Refresh the page, he said.", "More than 20 died."]
+)
 def test_sentences_containing_chrome_words_are_kept(line):
     assert not is_chrome(line)
 
@@ -63,18 +72,24 @@ def test_credit_on_line():
 
 def test_video_block_is_lifted_with_every_field():
     text = (
-        "Para one.\n\nCaption here\n00:43\nWhat it shows.\nWhat it shows.\nSource: ONE News\n\nPara two."
+        "Para one.\n\nCaption here\n00:43\nWhat it shows.\nWhat it shows.\n"
+        "Source: ONE News\n\nPara two."
     )
     state = lift_video_blocks(split_lines("s", text))
     assert texts(state) == ["Para one.", "Para two."]
     (video,) = state.media
     assert (video.caption, video.duration, video.description, video.source) == (
-        "Caption here", "00:43", "What it shows.", "ONE News"
+        "Caption here",
+        "00:43",
+        "What it shows.",
+        "ONE News",
     )
 
 
 def test_video_block_without_repeat_or_credit():
-    state = lift_video_blocks(split_lines("s", "Para one.\n\nA clip\n1:02:03\nShown once.\n\nPara two."))
+    state = lift_video_blocks(
+        split_lines("s", "Para one.\n\nA clip\n1:02:03\nShown once.\n\nPara two.")
+    )
     assert texts(state) == ["Para one.", "Para two."]
     assert state.media[0].duration == "1:02:03"
     assert state.media[0].description == "Shown once."
@@ -90,13 +105,17 @@ def test_crosshead_shapes(text):
     assert is_crosshead_text(text)
 
 
-@pytest.mark.parametrize("text", ["He left.", "Somerset 83 and 174", "said the man,", "lower case start"])
+@pytest.mark.parametrize(
+    "text", ["He left.", "Somerset 83 and 174", "said the man,", "lower case start"]
+)
 def test_not_crossheads(text):
     assert not is_crosshead_text(text)
 
 
 def test_crosshead_must_stand_between_paragraphs():
-    state = mark_crossheads(split_lines("s", "First para.\n\nAttack on aid convoy\n\nSecond para.\n\nTrailing words"))
+    state = mark_crossheads(
+        split_lines("s", "First para.\n\nAttack on aid convoy\n\nSecond para.\n\nTrailing words")
+    )
     assert [line.kind for line in state.lines] == ["text", "crosshead", "text", "text"]
 
 

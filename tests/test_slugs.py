@@ -2,7 +2,10 @@ from converter.slugs import assign_slugs, title_slug
 
 
 def test_title_slug_is_ascii_lower_case():
-    assert title_slug("US and Russia poised for new battle over Syria") == "us-and-russia-poised-for-new-battle-over-syria"
+    assert (
+        title_slug("US and Russia poised for new battle over Syria")
+        == "us-and-russia-poised-for-new-battle-over-syria"
+    )
     assert title_slug("Łódź: Café ‘déjà vu’") == "lodz-cafe-deja-vu"
 
 

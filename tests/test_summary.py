@@ -3,7 +3,10 @@ from converter.model import Block
 
 
 def test_first_sentence_skips_abbreviations_and_initials():
-    assert first_sentence("Mr. Smith met U.S. officials. Then he left.") == "Mr. Smith met U.S. officials."
+    assert (
+        first_sentence("Mr. Smith met U.S. officials. Then he left.")
+        == "Mr. Smith met U.S. officials."
+    )
     assert first_sentence('He said "no." Then left.') == 'He said "no."'
 
 

@@ -1,6 +1,12 @@
 import pytest
 
-from converter.write import existing_pages, page_path, read_seed_field, remove_temp_files, write_if_changed
+from converter.write import (
+    existing_pages,
+    page_path,
+    read_seed_field,
+    remove_temp_files,
+    write_if_changed,
+)
 
 
 def test_write_only_when_changed(tmp_path):

@@ -38,7 +38,9 @@ class Language:
 
 @cache
 def load_language() -> Language:
-    document = yaml.safe_load(resources.files("converter.data").joinpath("language.yaml").read_text("utf-8"))
+    document = yaml.safe_load(
+        resources.files("converter.data").joinpath("language.yaml").read_text("utf-8")
+    )
     titles = sorted({title.casefold() for title in document["titles"]}, key=len, reverse=True)
     return Language(
         titles=tuple(titles),
@@ -63,7 +65,11 @@ def find_mentions(doc: Doc, language: Language) -> list[Mention]:
         if kind is None or not _is_proper(span, language):
             continue
         name = clean_name(span.text, language)
-        if name and alias_key(name) not in language.not_actors and alias_key(name) not in language.demonyms:
+        if (
+            name
+            and alias_key(name) not in language.not_actors
+            and alias_key(name) not in language.demonyms
+        ):
             mentions.append(Mention(name, kind))
     return mentions
 
@@ -72,7 +78,10 @@ def _is_proper(span: Span, language: Language) -> bool:
     """A name has a proper-noun token or is an acronym; adjectives like 'Russian' are not actors."""
     if len(span) == 1 and span[0].tag_ == "JJ":
         return False
-    return any(token.tag_ in _PROPER_TAGS or (token.text.isupper() and len(token.text) > 1) for token in span)
+    return any(
+        token.tag_ in _PROPER_TAGS or (token.text.isupper() and len(token.text) > 1)
+        for token in span
+    )
 
 
 def clean_name(text: str, language: Language) -> str:
@@ -92,7 +101,11 @@ def clean_name(text: str, language: Language) -> str:
                 stripped = True
                 break
         first, _, rest = name.partition(" ")
-        if not stripped and first.casefold() in language.demonyms and _starts_with_title(rest, language):
+        if (
+            not stripped
+            and first.casefold() in language.demonyms
+            and _starts_with_title(rest, language)
+        ):
             name, stripped = rest, True
     return name.strip()
 
@@ -148,7 +161,9 @@ def _capital_as_country(mention: Mention, table: AliasTable, places: set[str]) -
 
 def _person_aliases(mentions: list[Mention]) -> dict[str, str]:
     """Map a surname (or shorter form) to the one full person name that ends with it."""
-    full_names = sorted({m.name for m in mentions if m.kind == "person" and len(m.name.split()) > 1})
+    full_names = sorted(
+        {m.name for m in mentions if m.kind == "person" and len(m.name.split()) > 1}
+    )
     by_tail: dict[str, set[str]] = defaultdict(set)
     for full in full_names:
         words = full.split()

@@ -67,7 +67,10 @@ def parse_alias_table(document: dict) -> AliasTable:
             capitals[alias_key(str(entry["capital"]))] = rule.canonical
     dropped = frozenset(alias_key(str(name)) for name in document.get("drop") or ())
     return AliasTable(
-        rules={key: tuple(sorted(found, key=lambda rule: rule.when == "")) for key, found in rules.items()},
+        rules={
+            key: tuple(sorted(found, key=lambda rule: rule.when == ""))
+            for key, found in rules.items()
+        },
         capitals=capitals,
         dropped=dropped,
     )
@@ -75,7 +78,11 @@ def parse_alias_table(document: dict) -> AliasTable:
 
 def load_alias_table(path: Path | None = None) -> AliasTable:
     """Read the curator's file (the packaged one unless `path` is given)."""
-    text = path.read_text("utf-8") if path else resources.files("converter.data").joinpath("aliases.yaml").read_text("utf-8")
+    text = (
+        path.read_text("utf-8")
+        if path
+        else resources.files("converter.data").joinpath("aliases.yaml").read_text("utf-8")
+    )
     return parse_alias_table(yaml.safe_load(text) or {})
 
 

@@ -7,7 +7,9 @@ import re
 from converter.model import Block
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Prof|Jr|Sr|No|vs|U\.S|U\.N|Inc|Co|Corp|Ltd))\.$")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Prof|Jr|Sr|No|vs|U\.S|U\.N|Inc|Co|Corp|Ltd))\.$"
+)
 
 
 def first_sentence(text: str) -> str:

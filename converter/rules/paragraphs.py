@@ -9,7 +9,7 @@ _SENTENCE_END = (".", "!", "?", '"', "'", "”", "’", ")", "…", ":")
 
 
 def to_blocks(lines: tuple[Line, ...]) -> tuple[Block, ...]:
-    """Consecutive lines of one group that break mid-sentence are one paragraph; others stand alone."""
+    """Lines of one group that break mid-sentence are one paragraph; others stand alone."""
     blocks: list[Block] = []
     pending: list[str] = []
     pending_group = -1
@@ -18,7 +18,9 @@ def to_blocks(lines: tuple[Line, ...]) -> tuple[Block, ...]:
             _flush(blocks, pending)
             blocks.append(Block("crosshead", line.text))
             continue
-        continues = pending and line.group == pending_group and not pending[-1].endswith(_SENTENCE_END)
+        continues = (
+            pending and line.group == pending_group and not pending[-1].endswith(_SENTENCE_END)
+        )
         if not continues:
             _flush(blocks, pending)
         pending.append(line.text)

@@ -31,7 +31,11 @@ def take_source_credit(state: SeedState) -> SeedState:
         if outlet:
             return state.with_lines(lines[:index] + lines[index + 1 :], source=outlet)
         following = lines[index + 1] if index + 1 < len(lines) else None
-        if following is not None and len(following.text.split()) <= _MAX_OUTLET_WORDS and not _ends_sentence(following.text):
+        if (
+            following is not None
+            and len(following.text.split()) <= _MAX_OUTLET_WORDS
+            and not _ends_sentence(following.text)
+        ):
             return state.with_lines(lines[:index] + lines[index + 2 :], source=following.text)
         return state.with_lines(lines[:index] + lines[index + 1 :])
     return state

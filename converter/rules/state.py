@@ -12,7 +12,7 @@ LineKind = Literal["text", "crosshead"]
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """A non-empty, stripped line of the seed; `group` numbers the blank-line-separated run it is in."""
+    """A non-empty, stripped seed line; `group` numbers the blank-line-separated run it is in."""
 
     text: str
     group: int

@@ -19,7 +19,11 @@ def lift_video_blocks(state: SeedState) -> SeedState:
     index = 0
     while index < len(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
-        if following is not None and DURATION.match(following.text) and _is_caption(lines[index], following):
+        if (
+            following is not None
+            and DURATION.match(following.text)
+            and _is_caption(lines[index], following)
+        ):
             video, used = _read_block(lines, index)
             media.append(video)
             index += used
@@ -45,19 +49,24 @@ def _read_block(lines: list[Line], start: int, has_caption: bool = True) -> tupl
     duration = match.group(1) if match else ""
     position += 1
     description = ""
-    if position < len(lines) and credit_on_line(lines[position].text) is None:
-        if _same_block(lines, start, position) or _is_repeated(lines, position):
-            description = lines[position].text
+    if (
+        position < len(lines)
+        and credit_on_line(lines[position].text) is None
+        and (_same_block(lines, start, position) or _is_repeated(lines, position))
+    ):
+        description = lines[position].text
+        position += 1
+        if position < len(lines) and lines[position].text == description:
             position += 1
-            if position < len(lines) and lines[position].text == description:
-                position += 1
     source = ""
     if position < len(lines):
         credit = credit_on_line(lines[position].text)
         if credit:
             source = credit
             position += 1
-    return Video(caption=caption, duration=duration, description=description, source=source), position - start
+    return Video(
+        caption=caption, duration=duration, description=description, source=source
+    ), position - start
 
 
 def _is_caption(line: Line, duration: Line) -> bool:
