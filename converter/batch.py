@@ -1,9 +1,15 @@
-"""A whole run over a seeds directory: every seed becomes a page or a named failure."""
+"""A whole run over a seeds directory: every seed becomes a page or a named failure.
+
+Incremental: the manifest beside the pages says which seeds are unchanged since the last run
+(same bytes, same converter, same curated data, page untouched); only the rest are converted.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from spacy.language import Language
@@ -12,6 +18,16 @@ from converter.enrich.aliases import AliasTable, load_alias_table
 from converter.enrich.article import analysis_text, enrich
 from converter.enrich.topics import Vocabulary, load_vocabulary
 from converter.errors import SeedError
+from converter.manifest import (
+    MANIFEST_NAME,
+    Manifest,
+    SeedRecord,
+    Stamp,
+    current_stamp,
+    dump_manifest,
+    load_manifest,
+    sha256,
+)
 from converter.model import Article, ParsedSeed
 from converter.nlp import load_pipeline
 from converter.read import read_seed
@@ -27,7 +43,8 @@ from converter.write import (
     write_if_changed,
 )
 
-Progress = Callable[[Iterable[ParsedSeed], int], Iterator[ParsedSeed]]
+Progress = Callable[[Iterable[Article], int], Iterator[Article]]
+_MIN_SEEDS_PER_WORKER = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,19 +63,46 @@ class RunReport:
     unchanged: tuple[str, ...] = ()
     failed: tuple[Failure, ...] = ()
     removed: tuple[str, ...] = ()
+    duplicates: tuple[tuple[str, ...], ...] = ()
+    stamp_changed: bool = False
 
     @property
     def exit_code(self) -> int:
         return 1 if self.failed else 0
 
 
-@dataclass(slots=True)
 class Toolkit:
-    """The loaded model and curated data one run shares across its seeds."""
+    """The model and curated data a run shares across seeds; loaded only if a seed needs them."""
 
-    nlp: Language = field(default_factory=load_pipeline)
-    aliases: AliasTable = field(default_factory=load_alias_table)
-    vocabulary: Vocabulary = field(default_factory=load_vocabulary)
+    @cached_property
+    def nlp(self) -> Language:
+        return load_pipeline()
+
+    @cached_property
+    def aliases(self) -> AliasTable:
+        return load_alias_table()
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        return load_vocabulary()
+
+
+@dataclass(frozen=True, slots=True)
+class SeedFile:
+    """A seed on disk: its name (what pages trace back to), where it is, and its bytes' hash."""
+
+    name: str
+    path: Path
+    shown: str
+    seed_hash: str
+
+
+@dataclass(slots=True)
+class Plan:
+    """Which seeds to convert this run and which pages stay as they are."""
+
+    unchanged: dict[str, SeedRecord] = field(default_factory=dict)
+    to_convert: list[SeedFile] = field(default_factory=list)
 
 
 def list_seed_files(seeds_dir: Path) -> list[Path]:
@@ -77,36 +121,101 @@ def seed_name(path: Path, seeds_dir: Path) -> str:
     return relative[: -len(".txt")] if relative.endswith(".txt") else relative
 
 
-def parse_files(
-    paths: list[Path], seeds_dir: Path, settings: Settings
-) -> tuple[list[ParsedSeed], list[Failure]]:
-    parsed, failures = [], []
-    for path in paths:
+def scan_seeds(seeds_dir: Path) -> tuple[list[SeedFile], list[Failure]]:
+    """Hash every seed's bytes; an unreadable file is a failure, not a crash."""
+    found, failures = [], []
+    for path in list_seed_files(seeds_dir):
         shown = path.relative_to(seeds_dir).as_posix()
         try:
-            parsed.append(
-                parse_seed(read_seed(seed_name(path, seeds_dir), path.read_bytes(), settings))
-            )
-        except SeedError as error:
-            failures.append(Failure(shown, str(error)))
+            digest = sha256(path.read_bytes())
         except OSError as error:
             failures.append(Failure(shown, f"cannot read: {error.strerror or error}"))
+            continue
+        found.append(SeedFile(seed_name(path, seeds_dir), path, shown, digest))
+    return found, failures
+
+
+def plan_run(seeds: list[SeedFile], manifest: Manifest | None, stamp: Stamp, out_dir: Path) -> Plan:
+    """A seed is unchanged when its bytes, the stamp and its page are what the manifest says."""
+    plan = Plan()
+    for seed in seeds:
+        record = manifest.seeds.get(seed.name) if manifest and manifest.stamp == stamp else None
+        if record and record.seed_hash == seed.seed_hash and _page_intact(out_dir, record):
+            plan.unchanged[seed.name] = record
+        else:
+            plan.to_convert.append(seed)
+    return plan
+
+
+def _page_intact(out_dir: Path, record: SeedRecord) -> bool:
+    try:
+        return sha256((out_dir / record.page).read_bytes()) == record.page_hash
+    except OSError:
+        return False
+
+
+def parse_files(
+    seeds: Iterable[SeedFile], settings: Settings
+) -> tuple[list[ParsedSeed], list[Failure]]:
+    """Decode and apply the boilerplate rules; a bad seed becomes a failure with its reason."""
+    parsed, failures = [], []
+    for seed in seeds:
+        try:
+            parsed.append(parse_seed(read_seed(seed.name, seed.path.read_bytes(), settings)))
+        except SeedError as error:
+            failures.append(Failure(seed.shown, str(error)))
+        except OSError as error:
+            failures.append(Failure(seed.shown, f"cannot read: {error.strerror or error}"))
     return parsed, failures
 
 
+def text_hash(parsed: ParsedSeed) -> str:
+    """Identity of an article's text, whatever its file's encoding or name."""
+    body = "\n".join(block.text for block in parsed.blocks)
+    return sha256(f"{parsed.title}\n{parsed.source}\n{body}".encode())
+
+
 def enrich_all(
-    parsed: list[ParsedSeed], toolkit: Toolkit, settings: Settings, progress: Progress | None = None
+    parsed: list[ParsedSeed],
+    toolkit: Toolkit,
+    settings: Settings,
+    progress: Progress | None = None,
 ) -> tuple[list[Article], list[Failure]]:
-    """Run the model over all seeds in batches; one seed's crash is its failure, not the run's."""
-    seeds = progress(parsed, len(parsed)) if progress else iter(parsed)
+    """The model over all seeds on every core; one seed's crash is its failure, not the run's."""
+    if not parsed:
+        return [], []
+    workers = _worker_count(settings.workers, len(parsed))
+    docs = toolkit.nlp.pipe(
+        ((analysis_text(seed), seed) for seed in parsed),
+        as_tuples=True,
+        n_process=workers,
+        batch_size=32,
+    )
     articles, failures = [], []
-    docs = toolkit.nlp.pipe(((analysis_text(seed), seed) for seed in seeds), as_tuples=True)
-    for doc, seed in docs:
-        try:
-            articles.append(enrich(seed, doc, toolkit.aliases, toolkit.vocabulary, settings))
-        except Exception as error:  # noqa: BLE001 - the batch must go on; the reason is reported
-            failures.append(Failure(seed.stem, f"internal error while enriching: {error!r}"))
+
+    def enriched() -> Iterator[Article]:
+        for doc, seed in docs:
+            try:
+                yield enrich(seed, doc, toolkit.aliases, toolkit.vocabulary, settings)
+            except Exception as error:  # noqa: BLE001 - the batch goes on; the reason is reported
+                failures.append(Failure(seed.stem, f"internal error while enriching: {error!r}"))
+
+    stream = progress(enriched(), len(parsed)) if progress else enriched()
+    articles.extend(stream)
     return articles, failures
+
+
+def _worker_count(requested: int, seeds: int) -> int:
+    available = requested or os.cpu_count() or 1
+    return max(1, min(available, seeds // _MIN_SEEDS_PER_WORKER))
+
+
+def group_duplicates(text_hashes: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Seeds with the same text -> one page; the first name in sort order owns it."""
+    groups: dict[str, list[str]] = {}
+    for seed in sorted(text_hashes):
+        groups.setdefault(text_hashes[seed], []).append(seed)
+    return {members[0]: tuple(members) for members in groups.values()}
 
 
 def convert_directory(
@@ -116,31 +225,107 @@ def convert_directory(
     toolkit: Toolkit | None = None,
     progress: Progress | None = None,
 ) -> RunReport:
-    """Convert every seed under `seeds_dir` into `out_dir/articles/`; pages of deleted seeds go."""
+    """Bring `out_dir/articles/` up to date with `seeds_dir`, converting only what changed."""
     toolkit = toolkit or Toolkit()
-    paths = list_seed_files(seeds_dir)
-    parsed, failures = parse_files(paths, seeds_dir, settings)
-    articles, enrich_failures = enrich_all(parsed, toolkit, settings, progress)
-    failures += enrich_failures
-    slugs = assign_slugs((article.seed, article.title) for article in articles)
+    out_dir.mkdir(parents=True, exist_ok=True)
     remove_temp_files(out_dir)
-    converted, unchanged = [], []
-    for article in sorted(articles, key=lambda article: slugs[article.seed]):
-        path = page_path(out_dir, slugs[article.seed])
-        (converted if write_if_changed(path, render_page(article)) else unchanged).append(
-            path.relative_to(out_dir.resolve()).as_posix()
-        )
-    written = {path for path in (page_path(out_dir, slug) for slug in slugs.values())}
-    all_seeds = {seed_name(path, seeds_dir) for path in paths}
-    stale = [
-        path
-        for seed, path in existing_pages(out_dir).items()
-        if seed not in all_seeds and path.resolve() not in written
+    stamp = current_stamp()
+    manifest = load_manifest(out_dir)
+    seeds, failures = scan_seeds(seeds_dir)
+    plan = plan_run(seeds, manifest, stamp, out_dir)
+    parsed, parse_failures = parse_files(plan.to_convert, settings)
+    failures += parse_failures
+    failed_names = {seed.name for seed in seeds if seed.shown in {f.seed_file for f in failures}}
+
+    hashes = {name: record.text_hash for name, record in plan.unchanged.items()}
+    hashes |= {seed.stem: text_hash(seed) for seed in parsed}
+    groups = group_duplicates(hashes)
+    previous_groups = _previous_groups(plan.unchanged)
+    parsed_by_name = {seed.stem: seed for seed in parsed}
+    # A primary whose duplicate group changed must list its new copies: convert it again.
+    regroup = [
+        seed
+        for seed in seeds
+        if seed.name in groups
+        and seed.name in plan.unchanged
+        and groups[seed.name] != previous_groups.get(seed.name, (seed.name,))
     ]
-    removed = remove_pages(stale)
+    reparsed, _ = parse_files(regroup, settings)
+    parsed_by_name |= {seed.stem: seed for seed in reparsed}
+
+    to_enrich = [parsed_by_name[name] for name in sorted(groups) if name in parsed_by_name]
+    articles, enrich_failures = enrich_all(to_enrich, toolkit, settings, progress)
+    failures += enrich_failures
+    articles = [replace(article, seeds=groups[article.seed]) for article in articles]
+
+    titles = {name: record.title for name, record in plan.unchanged.items() if name in groups}
+    titles |= {article.seed: article.title for article in articles}
+    slugs = assign_slugs(titles.items())
+
+    seed_hashes = {seed.name: seed.seed_hash for seed in seeds}
+    records: dict[str, SeedRecord] = {}
+    converted, unchanged = [], []
+    new_pages = {article.seed: render_page(article) for article in articles}
+    for name in sorted(slugs):
+        path = page_path(out_dir, slugs[name])
+        relative = path.relative_to(out_dir.resolve()).as_posix()
+        if name in new_pages:
+            content = new_pages[name]
+        else:
+            content = (out_dir / plan.unchanged[name].page).read_text("utf-8")
+        changed = write_if_changed(path, content)
+        (converted if changed else unchanged).append(relative)
+        for member in groups[name]:
+            records[member] = SeedRecord(
+                seed_hash=seed_hashes[member],
+                text_hash=hashes[member],
+                title=titles[name],
+                page=relative,
+                page_hash=sha256(content.encode("utf-8")),
+                duplicate_of="" if member == name else name,
+            )
+    # Nothing is lost: a seed that failed this time keeps the page it had.
+    if manifest:
+        for name in failed_names & manifest.seeds.keys():
+            records.setdefault(name, manifest.seeds[name])
+    keep = {(out_dir / record.page).resolve() for record in records.values()}
+    stale = [path for path in existing_pages(out_dir).values() if path.resolve() not in keep]
+    if manifest:
+        stale += [
+            out_dir / record.page
+            for record in manifest.seeds.values()
+            if (out_dir / record.page).resolve() not in keep and (out_dir / record.page).exists()
+        ]
+    removed = remove_pages(sorted(set(stale)))
+    write_if_changed(out_dir / MANIFEST_NAME, dump_manifest(Manifest(stamp, records)))
     return RunReport(
         converted=tuple(converted),
         unchanged=tuple(unchanged),
         failed=tuple(sorted(failures, key=lambda failure: failure.seed_file)),
         removed=tuple(path.name for path in removed),
+        duplicates=tuple(group for group in groups.values() if len(group) > 1),
+        stamp_changed=manifest is not None and manifest.stamp != stamp,
     )
+
+
+def _previous_groups(unchanged: dict[str, SeedRecord]) -> dict[str, tuple[str, ...]]:
+    groups: dict[str, list[str]] = {}
+    for name in sorted(unchanged):
+        owner = unchanged[name].duplicate_of or name
+        groups.setdefault(owner, []).append(name)
+    return {owner: tuple(sorted(members)) for owner, members in groups.items()}
+
+
+def check_directory(seeds_dir: Path, out_dir: Path) -> list[str]:
+    """Seeds whose pages are missing or stale, and pages whose seed is gone: for CI."""
+    seeds, failures = scan_seeds(seeds_dir)
+    plan = plan_run(seeds, load_manifest(out_dir), current_stamp(), out_dir)
+    problems = [f"{seed.shown}: page missing or stale" for seed in plan.to_convert]
+    problems += [f"{failure.seed_file}: {failure.reason}" for failure in failures]
+    names = {seed.name for seed in seeds}
+    problems += [
+        f"{path.relative_to(out_dir).as_posix()}: its seed {seed!r} is gone"
+        for seed, path in existing_pages(out_dir).items()
+        if seed not in names
+    ]
+    return sorted(problems)

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from converter.batch import RunReport, convert_directory
+from converter.batch import RunReport, check_directory, convert_directory
 from converter.model import ParsedSeed
 from converter.settings import Settings
 
@@ -26,6 +26,13 @@ def _progress(seeds: Iterable[ParsedSeed], total: int) -> Iterator[ParsedSeed]:
 
 
 def print_summary(report: RunReport) -> None:
+    if report.stamp_changed:
+        click.echo(
+            "converter or curated data changed since the last run: every page re-checked, "
+            f"{len(report.converted)} re-rendered"
+        )
+    for group in report.duplicates:
+        click.echo(f"  duplicate text, one page: {', '.join(group)}")
     click.echo(
         f"converted {len(report.converted)}, unchanged {len(report.unchanged)}, "
         f"failed {len(report.failed)}, removed {len(report.removed)}"
@@ -74,8 +81,17 @@ _MAX_BYTES_OPTION = click.option(
 @_SEEDS_ARGUMENT
 @_OUT_OPTION
 @_MAX_BYTES_OPTION
-def convert(seeds_dir: Path, out_dir: Path, max_seed_bytes: int) -> None:
+@click.option("--check", is_flag=True, help="Change nothing; exit 1 naming stale or missing pages.")
+def convert(seeds_dir: Path, out_dir: Path, max_seed_bytes: int, check: bool) -> None:
     """Convert every seed in SEEDS_DIR (default: seeds/) into Markdown pages."""
+    if check:
+        problems = check_directory(seeds_dir, out_dir)
+        for problem in problems:
+            click.echo(f"stale: {problem}", err=True)
+        click.echo(
+            f"{len(problems)} seed(s) need converting" if problems else "all pages up to date"
+        )
+        sys.exit(1 if problems else 0)
     sys.exit(run_convert(seeds_dir, out_dir, max_seed_bytes).exit_code)
 
 

@@ -15,5 +15,8 @@ class Settings:
     max_seed_bytes: int = 2 * 1024 * 1024
     """Seeds larger than this are refused: no real article is 2 MB of text."""
 
+    workers: int = 0
+    """Processes for the NER model; 0 means one per core."""
+
     description_max_chars: int = 300
     """A description longer than this is cut at a word boundary (search snippets, <meta>)."""

@@ -65,21 +65,20 @@ def existing_pages(out_dir: Path) -> dict[str, Path]:
 
 
 def read_seed_field(path: Path) -> str | None:
-    """The `seed:` of a page's front matter, read without parsing the whole page."""
+    """The `seed:` of a page's front matter: only that line is parsed, so scanning is cheap."""
     with path.open(encoding="utf-8", errors="replace") as handle:
         if handle.readline().rstrip("\n") != "---":
             return None
-        header = []
         for line in handle:
             if line.rstrip("\n") == "---":
-                break
-            header.append(line)
-    try:
-        matter = yaml.safe_load("".join(header))
-    except yaml.YAMLError:
-        return None
-    seed = matter.get("seed") if isinstance(matter, dict) else None
-    return str(seed) if seed is not None else None
+                return None
+            if line.startswith("seed:"):
+                try:
+                    matter = yaml.safe_load(line)
+                except yaml.YAMLError:
+                    return None
+                return str(matter["seed"]) if isinstance(matter, dict) else None
+    return None
 
 
 def remove_pages(paths: Iterable[Path]) -> list[Path]:
