@@ -14,6 +14,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from converter.duplicates import fingerprint, near_duplicate_groups
 from converter.enrich.aliases import AliasTable, load_alias_table
 from converter.enrich.article import analysis_text, enrich
 from converter.enrich.topics import Vocabulary, load_vocabulary
@@ -64,6 +65,7 @@ class RunReport:
     failed: tuple[Failure, ...] = ()
     removed: tuple[str, ...] = ()
     duplicates: tuple[tuple[str, ...], ...] = ()
+    near_duplicates: tuple[tuple[str, ...], ...] = ()
     stamp_changed: bool = False
 
     @property
@@ -171,8 +173,7 @@ def parse_files(
 
 def text_hash(parsed: ParsedSeed) -> str:
     """Identity of an article's text, whatever its file's encoding or name."""
-    body = "\n".join(block.text for block in parsed.blocks)
-    return sha256(f"{parsed.title}\n{parsed.source}\n{body}".encode())
+    return sha256(f"{parsed.title}\n{parsed.source}\n{body_text(parsed)}".encode())
 
 
 def enrich_all(
@@ -218,6 +219,25 @@ def group_duplicates(text_hashes: dict[str, str]) -> dict[str, tuple[str, ...]]:
     return {members[0]: tuple(members) for members in groups.values()}
 
 
+def merge_groups(
+    groups: dict[str, tuple[str, ...]], near: tuple[tuple[str, ...], ...]
+) -> dict[str, tuple[str, ...]]:
+    """Fold near-duplicate groups of page owners into one page each, owned by the first name."""
+    merged = dict(groups)
+    for owners in near:
+        members = tuple(sorted(member for owner in owners for member in merged.pop(owner)))
+        merged[members[0]] = members
+    return merged
+
+
+def body_text(parsed: ParsedSeed) -> str:
+    return "\n\n".join(block.text for block in parsed.blocks)
+
+
+def _page_body(path: Path) -> str:
+    return path.read_text("utf-8").split("\n---\n", 1)[-1]
+
+
 def convert_directory(
     seeds_dir: Path,
     out_dir: Path,
@@ -236,13 +256,29 @@ def convert_directory(
     parsed, parse_failures = parse_files(plan.to_convert, settings)
     failures += parse_failures
     failed_names = {seed.name for seed in seeds if seed.shown in {f.seed_file for f in failures}}
+    parsed_by_name = {seed.stem: seed for seed in parsed}
 
     hashes = {name: record.text_hash for name, record in plan.unchanged.items()}
     hashes |= {seed.stem: text_hash(seed) for seed in parsed}
+    fingerprints = {name: record.fingerprint for name, record in plan.unchanged.items()}
+    fingerprints |= {seed.stem: fingerprint(body_text(seed)) for seed in parsed}
     groups = group_duplicates(hashes)
+
+    def text_of(name: str) -> str:
+        if name in parsed_by_name:
+            return body_text(parsed_by_name[name])
+        return _page_body(out_dir / plan.unchanged[name].page)
+
+    near = near_duplicate_groups(
+        {owner: fingerprints[owner] for owner in groups},
+        text_of,
+        settings.near_duplicate_similarity,
+    )
+    if settings.merge_near_duplicates:
+        groups = merge_groups(groups, near)
+
+    # A page owner whose group changed must list its new members: convert it again.
     previous_groups = _previous_groups(plan.unchanged)
-    parsed_by_name = {seed.stem: seed for seed in parsed}
-    # A primary whose duplicate group changed must list its new copies: convert it again.
     regroup = [
         seed
         for seed in seeds
@@ -283,6 +319,7 @@ def convert_directory(
                 page=relative,
                 page_hash=sha256(content.encode("utf-8")),
                 duplicate_of="" if member == name else name,
+                fingerprint=fingerprints[member],
             )
     # Nothing is lost: a seed that failed this time keeps the page it had.
     if manifest:
@@ -304,6 +341,7 @@ def convert_directory(
         failed=tuple(sorted(failures, key=lambda failure: failure.seed_file)),
         removed=tuple(path.name for path in removed),
         duplicates=tuple(group for group in groups.values() if len(group) > 1),
+        near_duplicates=near,
         stamp_changed=manifest is not None and manifest.stamp != stamp,
     )
 

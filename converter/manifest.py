@@ -27,6 +27,8 @@ class SeedRecord:
     page: str
     page_hash: str
     duplicate_of: str = ""
+    fingerprint: str = ""
+    """LSH band keys of the text (see duplicates.py): near duplicates without re-reading."""
 
 
 @dataclass(frozen=True, slots=True)

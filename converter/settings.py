@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-CONVERTER_VERSION = "1"
+CONVERTER_VERSION = "2"
 """Bumped whenever a change to the converter changes its output, so stale pages are redone."""
 
 
@@ -17,6 +17,12 @@ class Settings:
 
     workers: int = 0
     """Processes for the NER model; 0 means one per core."""
+
+    merge_near_duplicates: bool = False
+    """Near duplicates are always reported; merged into one page only when asked."""
+
+    near_duplicate_similarity: float = 0.7
+    """Word-shingle Jaccard similarity from which two stories are the same story."""
 
     description_max_chars: int = 300
     """A description longer than this is cut at a word boundary (search snippets, <meta>)."""

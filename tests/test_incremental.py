@@ -128,3 +128,20 @@ def test_curated_data_change_rerenders_only_affected_pages(working_copy, toolkit
     report = convert_directory(seeds, docs, toolkit=toolkit)
     assert report.stamp_changed
     assert report.converted == () and len(report.unchanged) == len(list(CORPUS.iterdir()))
+
+
+def test_near_duplicate_is_reported_and_merged_on_request(working_copy, toolkit):
+    from converter.settings import Settings
+
+    seeds, docs = working_copy
+    original = max(seeds.glob("conll_*.txt"), key=lambda path: path.stat().st_size)
+    edited = original.read_text("utf-8").replace(
+        "refresh", "One extra sentence was added.\n\nrefresh"
+    )
+    (seeds / "zz_republished.txt").write_text(edited)
+    report = convert_directory(seeds, docs, toolkit=toolkit)
+    assert report.near_duplicates == ((original.stem, "zz_republished"),)
+    assert len(report.converted) == 1
+    merged = convert_directory(seeds, docs, Settings(merge_near_duplicates=True), toolkit=toolkit)
+    assert merged.duplicates == ((original.stem, "zz_republished"),)
+    assert len(list((docs / "articles").glob("*.md"))) == len(list(CORPUS.iterdir()))

@@ -16,8 +16,12 @@ def load() -> dict:
 
 def test_workflow_matches_githubs_schema():
     command = [
-        sys.executable, "-m", "check_jsonschema",
-        "--builtin-schema", "vendor.github-workflows", str(WORKFLOW),
+        sys.executable,
+        "-m",
+        "check_jsonschema",
+        "--builtin-schema",
+        "vendor.github-workflows",
+        str(WORKFLOW),
     ]
     result = subprocess.run(command, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
