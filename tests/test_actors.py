@@ -92,3 +92,55 @@ def test_sentence_start_words_are_never_actors(nlp):
     assert not {"Instead", "However", "Attack", "Source"} & set(
         names(extract_actors(doc, load_alias_table()))
     )
+
+
+def test_dateline_place_is_an_actor(nlp):
+    doc = nlp("Police said the fire started at night.")
+    assert Actor("London", "place") in extract_actors(doc, load_alias_table(), dateline="LONDON")
+
+
+def test_headline_entity_counts_only_when_the_body_names_it(nlp):
+    headline = "Soccer - Shearer Named As England Captain Again"
+    doc = nlp(headline + "\n\nAlan Shearer will lead England, the coach said.")
+    actors = names(extract_actors(doc, load_alias_table(), headline_chars=len(headline)))
+    assert "Alan Shearer" in actors and "England" in actors
+    assert not [name for name in actors if "Captain" in name or "Soccer" in name]
+
+
+def test_capital_in_a_locative_phrase_stays_a_place():
+    table = load_alias_table()
+    mentions = [Mention("Damascus", "place", locative=True), Mention("Syria", "place")]
+    assert names(merge_mentions(mentions, table)) == ["Damascus", "Syria"]
+    governing = [
+        Mention("Moscow", "place"),
+        Mention("Moscow", "place", locative=True),
+        Mention("Moscow", "place"),
+        Mention("Russia", "place"),
+    ]
+    assert names(merge_mentions(governing, table)) == ["Russia"]
+
+
+def test_case_variants_are_one_actor_in_mixed_case():
+    mentions = [Mention("BOGOTA", "place"), Mention("Bogota", "place")]
+    assert names(merge_mentions(mentions, parse_alias_table({}))) == ["Bogota"]
+
+
+def test_first_name_and_initialled_forms_join_the_full_name():
+    mentions = [
+        Mention("Jason Gillespie", "person"),
+        Mention("J. Gillespie", "person"),
+        Mention("Gillespie", "person"),
+        Mention("Jason", "person"),
+    ]
+    assert names(merge_mentions(mentions, parse_alias_table({}))) == ["Jason Gillespie"]
+
+
+def test_short_company_name_joins_the_full_one():
+    mentions = [Mention("Lear Corp", "organisation"), Mention("Lear", "organisation")]
+    assert names(merge_mentions(mentions, parse_alias_table({}))) == ["Lear Corp"]
+
+
+def test_names_glued_to_scores_are_cleaned():
+    language = load_language()
+    assert clean_name("Durham 114", language) == "Durham"
+    assert clean_name("Frankie Fredericks (Namibia", language) == "Frankie Fredericks"

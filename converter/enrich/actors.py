@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -20,7 +20,37 @@ LABEL_KINDS: dict[str, ActorKind] = {
     "ORG": "organisation",
     "GPE": "place",
     "LOC": "place",
+    "FAC": "place",
 }
+LOCATIVE_WORDS = frozenset(
+    {
+        "in",
+        "at",
+        "to",
+        "from",
+        "near",
+        "into",
+        "outside",
+        "inside",
+        "across",
+        "around",
+        "via",
+        "toward",
+        "towards",
+        "through",
+        "throughout",
+        "visit",
+        "visited",
+        "visiting",
+        "arrived",
+        "leave",
+        "left",
+        "reached",
+        "returned",
+        "based",
+    }
+)
+"""A capital right after one of these is a place ("talks in Moscow"), not a government."""
 _KIND_PRIORITY: dict[ActorKind, int] = {"person": 0, "organisation": 1, "place": 2}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _EDGE_PUNCT = re.compile(r"^[^\w]+|[^\w.)]+$")
@@ -55,23 +85,52 @@ class Mention:
 
     name: str
     kind: ActorKind
+    locative: bool = False
 
 
-def find_mentions(doc: Doc, language: Language) -> list[Mention]:
-    """NER spans of the kinds we keep, with titles, possessives and junk removed."""
+def find_mentions(doc: Doc, language: Language, headline_chars: int = 0) -> list[Mention]:
+    """NER spans of the kinds we keep, with titles, possessives and junk removed.
+
+    The first `headline_chars` characters are the headline: Title Case fools the model there,
+    so a headline entity counts only when the body names it too."""
+    body = doc.text[headline_chars:].casefold()
     mentions = []
     for span in doc.ents:
         kind = LABEL_KINDS.get(span.label_)
         if kind is None or not _is_proper(span, language):
             continue
         name = clean_name(span.text, language)
-        if (
-            name
-            and alias_key(name) not in language.not_actors
-            and alias_key(name) not in language.demonyms
-        ):
-            mentions.append(Mention(name, kind))
+        if _shouted(span):
+            name = unshout(name)
+        key = alias_key(name)
+        if not name or key in language.not_actors or key in language.demonyms:
+            continue
+        if span.start_char < headline_chars and not _names_in(name, body):
+            continue
+        previous = doc[span.start - 1].lower_ if span.start > 0 else ""
+        mentions.append(Mention(name, kind, previous in LOCATIVE_WORDS))
     return mentions
+
+
+def _names_in(name: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", text) is not None
+
+
+def _shouted(span: Span) -> bool:
+    """Inside an all-capitals line (a dateline, a table, a shouted headline)."""
+    text = span.doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    letters = [char for char in text[start : end if end >= 0 else None] if char.isalpha()]
+    return len(letters) > 8 and sum(char.isupper() for char in letters) / len(letters) > 0.8
+
+
+def unshout(name: str) -> str:
+    """'NEW YORK' -> 'New York'; short all-capital words stay: they are acronyms ('PSV')."""
+    return " ".join(
+        word.capitalize() if word.isupper() and sum(c.isalpha() for c in word) > 3 else word
+        for word in name.split()
+    )
 
 
 def _is_proper(span: Span, language: Language) -> bool:
@@ -86,7 +145,13 @@ def _is_proper(span: Span, language: Language) -> bool:
 
 def clean_name(text: str, language: Language) -> str:
     """'Secretary of State John Kerry's' -> 'John Kerry'; 'the United States' -> 'United States'."""
-    name = " ".join(text.split())
+    name = " ".join(text.split()).split("(")[0]
+    words = name.split()
+    while words and any(char.isdigit() for char in words[-1]):
+        words.pop()
+    while words and any(char.isdigit() for char in words[0]):
+        words.pop(0)
+    name = " ".join(words)
     name = _POSSESSIVE.sub("", name)
     name = _EDGE_PUNCT.sub("", name)
     if name[:4].casefold() == "the ":
@@ -119,20 +184,23 @@ def merge_mentions(
     mentions: Iterable[Mention], table: AliasTable, credits: Iterable[str] = ()
 ) -> tuple[Actor, ...]:
     """Mentions -> actors: surnames join full names, capitals join their country, credits go."""
-    mentions = list(mentions)
     dropped = _credit_keys(credits)
-    mentions = [mention for mention in mentions if alias_key(mention.name) not in dropped]
-    curated = [_curated(mention, table) for mention in mentions]
-    countries = {mention.name for mention in curated if mention.kind == "place"}
-    curated = [_capital_as_country(mention, table, countries) for mention in curated]
-    canonical_of = _person_aliases(curated)
+    mentions = [_curated(m, table) for m in mentions if alias_key(m.name) not in dropped]
+    mentions = _capitals_as_countries(mentions, table)
+    spelling = _preferred_spelling(mentions)
+    mentions = [replace(m, name=spelling[alias_key(m.name)]) for m in mentions]
+    canonical_of = _person_aliases(mentions) | _organisation_aliases(mentions)
+    people = {target for source, target in canonical_of.items() if _is_person(source, mentions)}
     kinds: dict[str, Counter[ActorKind]] = defaultdict(Counter)
-    for mention in curated:
+    for mention in mentions:
         name = canonical_of.get(mention.name, mention.name)
-        kind = "person" if name in canonical_of.values() else mention.kind
-        kinds[name][kind] += 1
+        kinds[name]["person" if name in people else mention.kind] += 1
     actors = [Actor(name, _majority(votes)) for name, votes in kinds.items()]
     return apply_curated(actors, table)
+
+
+def _is_person(name: str, mentions: list[Mention]) -> bool:
+    return any(m.name == name and m.kind == "person" for m in mentions)
 
 
 def _credit_keys(credits: Iterable[str]) -> set[str]:
@@ -150,33 +218,89 @@ def _credit_keys(credits: Iterable[str]) -> set[str]:
 
 def _curated(mention: Mention, table: AliasTable) -> Mention:
     rule = table.canonical(mention.name)
-    return Mention(rule.canonical, rule.kind) if rule and not rule.when else mention
+    if rule and not rule.when:
+        return Mention(rule.canonical, rule.kind, mention.locative)
+    return mention
 
 
-def _capital_as_country(mention: Mention, table: AliasTable, places: set[str]) -> Mention:
-    """'Washington' beside 'United States' is the US government, not the city."""
-    country = table.capitals.get(alias_key(mention.name))
-    return Mention(country, "place") if country and country in places else mention
+def _capitals_as_countries(mentions: list[Mention], table: AliasTable) -> list[Mention]:
+    """'Washington and Moscow' are governments when the article names their countries and most
+    mentions are not places someone is in or goes to ('talks in Moscow')."""
+    places = {m.name for m in mentions if m.kind == "place"}
+    votes: dict[str, Counter[bool]] = defaultdict(Counter)
+    for mention in mentions:
+        if table.capitals.get(alias_key(mention.name)) in places:
+            votes[alias_key(mention.name)][mention.locative] += 1
+    governments = {key for key, vote in votes.items() if vote[False] > vote[True]}
+    return [
+        Mention(table.capitals[alias_key(m.name)], "place", m.locative)
+        if alias_key(m.name) in governments
+        else m
+        for m in mentions
+    ]
+
+
+def _preferred_spelling(mentions: list[Mention]) -> dict[str, str]:
+    """One spelling per name whatever its case: the most frequent, mixed case before capitals."""
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention in mentions:
+        spellings[alias_key(mention.name)][mention.name] += 1
+    return {
+        key: min(counts, key=lambda name: (name.isupper(), -counts[name], name))
+        for key, counts in spellings.items()
+    }
 
 
 def _person_aliases(mentions: list[Mention]) -> dict[str, str]:
-    """Map a surname (or shorter form) to the one full person name that ends with it."""
+    """A surname, a first name or an initialled form -> the one full person name it fits."""
     full_names = sorted(
         {m.name for m in mentions if m.kind == "person" and len(m.name.split()) > 1}
     )
-    by_tail: dict[str, set[str]] = defaultdict(set)
+    initialled = _initialled_to_full(full_names)
+    full_names = [name for name in full_names if name not in initialled]
+    by_part: dict[str, set[str]] = defaultdict(set)
     for full in full_names:
         words = full.split()
         for start in range(1, len(words)):
-            by_tail[alias_key(" ".join(words[start:]))].add(full)
-    canonical = {full: full for full in full_names}
+            by_part[alias_key(" ".join(words[start:]))].add(full)
+        by_part[alias_key(words[0])].add(full)
+    canonical = {full: full for full in full_names} | initialled
     for mention in mentions:
-        if mention.name in canonical:
+        if mention.name in canonical or (mention.kind == "place" and len(mention.name.split()) > 1):
             continue
-        candidates = by_tail.get(alias_key(mention.name), set())
-        longer = {full for full in candidates if full != mention.name}
-        if len(longer) == 1 and (mention.kind == "person" or len(mention.name.split()) == 1):
+        longer = {full for full in by_part.get(alias_key(mention.name), ()) if full != mention.name}
+        if len(longer) == 1:
             canonical[mention.name] = next(iter(longer))
+    return _resolve_chains(canonical)
+
+
+def _initialled_to_full(full_names: list[str]) -> dict[str, str]:
+    """'J. Gillespie' -> 'Jason Gillespie' when exactly one full name has that initial+surname."""
+    canonical = {}
+    for name in full_names:
+        first, *rest = name.split()
+        if len(first.rstrip(".")) != 1 or not rest:
+            continue
+        matches = [
+            other
+            for other in full_names
+            if other.split()[-1] == rest[-1]
+            and other[0] == first[0]
+            and len(other.split()[0].rstrip(".")) > 1
+        ]
+        if len(matches) == 1:
+            canonical[name] = matches[0]
+    return canonical
+
+
+def _organisation_aliases(mentions: list[Mention]) -> dict[str, str]:
+    """'Lear' -> 'Lear Corp': a short organisation name that begins exactly one longer one."""
+    names = sorted({m.name for m in mentions if m.kind == "organisation"})
+    canonical = {}
+    for name in names:
+        longer = [other for other in names if other != name and other.startswith(name + " ")]
+        if len(longer) == 1:
+            canonical[name] = longer[0]
     return _resolve_chains(canonical)
 
 
@@ -197,7 +321,18 @@ def _majority(votes: Counter[ActorKind]) -> ActorKind:
 
 
 def extract_actors(
-    doc: Doc, table: AliasTable, credits: Iterable[str] = (), language: Language | None = None
+    doc: Doc,
+    table: AliasTable,
+    credits: Iterable[str] = (),
+    headline_chars: int = 0,
+    dateline: str = "",
+    extra: Iterable[Mention] = (),
+    language: Language | None = None,
 ) -> tuple[Actor, ...]:
-    """The whole step: NER mentions -> cleaned -> merged -> curated actors, sorted by name."""
-    return merge_mentions(find_mentions(doc, language or load_language()), table, credits)
+    """The whole step: NER mentions (+ the dateline's place, + `extra` found otherwise, e.g.
+    in tables) -> merged, curated actors."""
+    language = language or load_language()
+    mentions = find_mentions(doc, language, headline_chars) + list(extra)
+    if dateline:
+        mentions.append(Mention(unshout(clean_name(dateline, language)), "place", locative=True))
+    return merge_mentions(mentions, table, credits)

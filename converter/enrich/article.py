@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from converter.enrich.actors import extract_actors
+from converter.enrich.actors import extract_actors, load_language
 from converter.enrich.aliases import AliasTable
 from converter.enrich.summary import count_words, describe
+from converter.enrich.tables import table_mentions
 from converter.enrich.topics import Vocabulary, classify
 from converter.model import Article, ParsedSeed
 from converter.settings import Settings
@@ -33,7 +34,14 @@ def enrich(
         source=parsed.source,
         blocks=parsed.blocks,
         media=parsed.media,
-        actors=extract_actors(doc, aliases, credits),
+        actors=extract_actors(
+            doc,
+            aliases,
+            credits,
+            headline_chars=len(parsed.title),
+            dateline=parsed.dateline,
+            extra=table_mentions(parsed.blocks, load_language().not_actors),
+        ),
         topics=classify(parsed.title, body, vocabulary),
         description=describe(parsed.blocks, settings.description_max_chars),
         words=count_words(parsed.blocks),

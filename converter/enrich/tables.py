@@ -1,0 +1,100 @@
+"""Names in results tables and line-ups, where a sentence model finds nothing to read.
+
+Wire services publish standings ("Stoke 4 3 1 0 7 4 10"), results ("Bradford 1 Tranmere 0"),
+scorecards ("(P. Simmons 4-38)") and line-ups ("2 - Lilian Thuram"). Such a paragraph is mostly
+numbers and capitalised words; the runs of capitalised words between the numbers are names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from converter.enrich.actors import Mention, unshout
+from converter.enrich.aliases import alias_key
+from converter.model import Block
+
+_NUMBER = re.compile(r"^\(?[+-]?\d[\d.,:/'-]*(?:st|nd|rd|th)?\)?[,;.:)]*$")
+_INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)*(?:[A-Z][\w'-]+)?$")
+_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
+PARTICLES = frozenset(
+    {
+        "de",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "da",
+        "di",
+        "do",
+        "dos",
+        "du",
+        "le",
+        "la",
+        "al",
+        "el",
+        "bin",
+        "ben",
+        "ter",
+        "y",
+    }
+)
+_SEPARATORS = re.compile(r"[,;()\[\]]|\s[-–]\s|\s[-–]$|^[-–]\s")
+MAX_NAME_WORDS = 4
+
+
+def is_table_like(text: str) -> bool:
+    """Mostly numbers and capitalised words, few lower-case words: a table row, not prose."""
+    tokens = text.split()
+    if len(tokens) < 2:
+        return False
+    numbers = sum(1 for token in tokens if _NUMBER.match(token))
+    lower = sum(
+        1
+        for token in tokens
+        if token[:1].islower() and token.casefold() not in PARTICLES and not _NUMBER.match(token)
+    )
+    return numbers >= 1 and numbers / len(tokens) >= 0.2 and lower / len(tokens) <= 0.25
+
+
+def table_mentions(blocks: tuple[Block, ...], not_actors: frozenset[str]) -> list[Mention]:
+    """Every run of capitalised words between the numbers of table-like paragraphs."""
+    mentions = []
+    for block in blocks:
+        if block.kind != "paragraph" or not is_table_like(block.text):
+            continue
+        line_up = re.search(r"\b\d+\s-\s[A-Z]", block.text) is not None
+        for chunk in _SEPARATORS.split(block.text):
+            for name in _names_in_chunk(chunk):
+                if alias_key(name) in not_actors:
+                    continue
+                person = any(_INITIAL.match(word) for word in name.split()) or (
+                    line_up and len(name.split()) > 1
+                )
+                mentions.append(Mention(unshout(name), "person" if person else "organisation"))
+    return mentions
+
+
+def _names_in_chunk(chunk: str) -> list[str]:
+    names, current = [], []
+    for token in chunk.split():
+        word = token.strip(".,:;") if not _INITIAL.match(token) else token
+        if _NUMBER.match(token) or not word:
+            _flush(names, current)
+        elif _WORD.match(word) or (current and word.casefold() in PARTICLES):
+            current.append(word)
+            if token.endswith(":"):
+                _flush(names, current)
+        else:
+            _flush(names, current)
+    _flush(names, current)
+    return names
+
+
+def _flush(names: list[str], current: list[str]) -> None:
+    while current and current[-1].casefold() in PARTICLES:
+        current.pop()
+    if current and len(current) <= MAX_NAME_WORDS and len(" ".join(current)) >= 3:
+        names.append(" ".join(current))
+    current.clear()
