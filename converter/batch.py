@@ -6,7 +6,6 @@ Incremental: the manifest beside the pages says which seeds are unchanged since 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -15,8 +14,8 @@ from pathlib import Path
 from spacy.language import Language
 
 from converter.duplicates import fingerprint, near_duplicate_groups
+from converter.engines import run_dask, run_local
 from converter.enrich.aliases import AliasTable, load_alias_table
-from converter.enrich.article import analysis_text, enrich
 from converter.enrich.topics import Vocabulary, load_vocabulary
 from converter.errors import SeedError
 from converter.manifest import (
@@ -29,7 +28,7 @@ from converter.manifest import (
     load_manifest,
     sha256,
 )
-from converter.model import Article, ParsedSeed
+from converter.model import Article, Failure, ParsedSeed
 from converter.nlp import load_pipeline
 from converter.read import read_seed
 from converter.render import render_page
@@ -44,16 +43,7 @@ from converter.write import (
     write_if_changed,
 )
 
-Progress = Callable[[Iterable[Article], int], Iterator[Article]]
-_MIN_SEEDS_PER_WORKER = 64
-
-
-@dataclass(frozen=True, slots=True)
-class Failure:
-    """A seed that gave no page, and why, in words a user can act on."""
-
-    seed_file: str
-    reason: str
+Progress = Callable[[Iterable[Article | Failure], int], Iterator[Article | Failure]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,33 +172,18 @@ def enrich_all(
     settings: Settings,
     progress: Progress | None = None,
 ) -> tuple[list[Article], list[Failure]]:
-    """The model over all seeds on every core; one seed's crash is its failure, not the run's."""
+    """The model over all seeds, on every core or a Dask cluster; a crash is one seed's failure."""
     if not parsed:
         return [], []
-    workers = _worker_count(settings.workers, len(parsed))
-    docs = toolkit.nlp.pipe(
-        ((analysis_text(seed), seed) for seed in parsed),
-        as_tuples=True,
-        n_process=workers,
-        batch_size=32,
-    )
+    if settings.engine == "dask":
+        results = run_dask(parsed, settings)
+    else:
+        results = run_local(parsed, toolkit, settings)
+    stream = progress(results, len(parsed)) if progress else results
     articles, failures = [], []
-
-    def enriched() -> Iterator[Article]:
-        for doc, seed in docs:
-            try:
-                yield enrich(seed, doc, toolkit.aliases, toolkit.vocabulary, settings)
-            except Exception as error:  # noqa: BLE001 - the batch goes on; the reason is reported
-                failures.append(Failure(seed.stem, f"internal error while enriching: {error!r}"))
-
-    stream = progress(enriched(), len(parsed)) if progress else enriched()
-    articles.extend(stream)
-    return articles, failures
-
-
-def _worker_count(requested: int, seeds: int) -> int:
-    available = requested or os.cpu_count() or 1
-    return max(1, min(available, seeds // _MIN_SEEDS_PER_WORKER))
+    for result in stream:
+        (failures if isinstance(result, Failure) else articles).append(result)
+    return sorted(articles, key=lambda article: article.seed), failures
 
 
 def group_duplicates(text_hashes: dict[str, str]) -> dict[str, tuple[str, ...]]:

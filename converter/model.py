@@ -83,3 +83,11 @@ class Article:
     dateline: str = ""
     date: str = ""
     seeds: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A seed that gave no page, and why, in words a user can act on."""
+
+    seed_file: str
+    reason: str

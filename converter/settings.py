@@ -18,6 +18,12 @@ class Settings:
     workers: int = 0
     """Processes for the NER model; 0 means one per core."""
 
+    engine: str = "local"
+    """'local' (this machine's cores) or 'dask' (a Dask cluster; see `dask_address`)."""
+
+    dask_address: str = ""
+    """Scheduler of an existing Dask cluster; empty starts a LocalCluster on this machine."""
+
     merge_near_duplicates: bool = False
     """Near duplicates are always reported; merged into one page only when asked."""
 
