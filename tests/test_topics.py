@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
 from importlib import resources
 from pathlib import Path
@@ -15,7 +17,10 @@ from converter.enrich.topics import (
     build_vocabulary,
     classify,
     load_vocabulary,
+    parse_model,
+    subject_votes,
     tokenize,
+    word_features,
 )
 from converter.model import Topic
 
@@ -65,6 +70,51 @@ STORM_FORECAST = (
     "Atlantic. Gusts of up to 70mph and heavy rain are expected, with temperatures falling to "
     "near freezing and snow on high ground, the Met Office said.",
 )
+FLOOD = (
+    "Floods kill dozens as rivers burst their banks",
+    "Floods triggered by days of torrential rain have killed at least 42 people and forced tens "
+    "of thousands from their homes, officials said on Tuesday. Rescue teams used boats and "
+    "helicopters to reach villages cut off by rising water, and the army was deployed to help "
+    "with evacuations. The national disaster agency said more than 12,000 homes had been damaged "
+    "and that the death toll was likely to rise. Landslides blocked several highways.",
+)
+COURT_CASE = (
+    "Former mayor jailed for 12 years for corruption",
+    "A former city mayor was sentenced to 12 years in prison on Thursday after a jury found him "
+    "guilty of fraud, bribery and money laundering. Prosecutors told the court that he accepted "
+    "more than $2 million in bribes from contractors. Defence lawyers said they would appeal "
+    "against the verdict, and the judge said he had abused his office.",
+)
+EARTHQUAKE = (
+    "Strong earthquake strikes off the coast, tsunami warning issued",
+    "A powerful earthquake with a magnitude of 7.1 struck off the coast early on Friday, shaking "
+    "buildings in the capital. At least nine people were killed when houses collapsed, and rescue "
+    "workers were searching the rubble for survivors as aftershocks were felt.",
+)
+BOMBING = (
+    "Suicide bomber kills 18 at crowded market",
+    "A suicide bomber blew himself up in a crowded market on Sunday, killing at least 18 people, "
+    "police said. Security officials blamed an Islamist militant group that has carried out "
+    "similar bombings, and the interior minister condemned the attack as an act of terrorism.",
+)
+PLANE_CRASH = (
+    "Passenger plane crashes on approach, killing 62",
+    "A passenger plane crashed while approaching the airport in heavy fog on Monday, killing all "
+    "62 people on board. Firefighters reached the wreckage within minutes but found no "
+    "survivors. Investigators have recovered the flight recorders.",
+)
+POLICY_STORY = (
+    "Tories pledge to scrap NHS targets",
+    "The Conservatives would scrap hospital waiting time targets if they win the general "
+    "election, the shadow health secretary has said. He told the party's spring conference that "
+    "targets set by Labour ministers distorted clinical priorities and that doctors and nurses, "
+    "not Whitehall, should decide which patients were treated first. The Health Secretary said "
+    "the Tory plan would mean longer waits for patients and accused Michael Howard of wanting to "
+    "dismantle the NHS. Labour has made cutting waiting lists a central part of its campaign, and "
+    "Tony Blair is expected to set out new pledges on hospitals next week. MPs will debate the "
+    "issue in the Commons on Tuesday.",
+)
+"""A BBC-style politics story told through health policy: the cue words alone call it health."""
 CEASEFIRE_TALKS = (
     "Foreign ministers meet to revive ceasefire",
     "The foreign ministers of the two countries met in Geneva for talks on restoring the "
@@ -107,23 +157,17 @@ def test_every_narrower_topic_has_a_parent_and_leads_up_to_a_subject(vocabulary)
         assert vocabulary.entries[vocabulary.lineage[index][-1]].parent_code is None
 
 
-def test_names_are_unique_and_codes_too_unless_unverified(vocabulary):
+def test_names_and_codes_are_unique(vocabulary):
     entries = vocabulary.entries
     assert len({entry.name for entry in entries}) == len(entries)
-    verified = [entry.code for entry in entries if entry.code != entry.parent_code]
-    assert len(set(verified)) == len(verified)
+    assert len({entry.code for entry in entries}) == len(entries)
     assert all(re.fullmatch(r"medtop:\d{8}", entry.code) for entry in entries)
 
 
-def test_a_borrowed_code_is_marked_unverified_in_the_file(vocabulary):
-    lines = (
-        resources.files("converter.data").joinpath("topics.yaml").read_text("utf-8").splitlines()
-    )
-    borrowed = [entry for entry in vocabulary.entries if entry.code == entry.parent_code]
-    assert borrowed, "humanitarian aid has no verified IPTC code yet"
-    for entry in borrowed:
-        code_line = lines[lines.index(f'    name: "{entry.name}"') - 1]
-        assert entry.code in code_line and "# code unverified" in code_line, entry.name
+def test_humanitarian_aid_has_iptcs_foreign_aid_code_under_international_relations(vocabulary):
+    by_name = {entry.name: entry for entry in vocabulary.entries}
+    assert by_name["humanitarian aid"].code == "medtop:20000643"
+    assert by_name["humanitarian aid"].parent_code == by_name["international relations"].code
 
 
 def test_every_subject_is_covered_by_many_cues(vocabulary):
@@ -172,6 +216,10 @@ def test_load_vocabulary_reads_a_curators_file(tmp_path):
             "repeats the code",
         ),
         (
+            [TopicEntry("medtop:1", "a", None, ()), TopicEntry("medtop:1", "b", "medtop:1", ())],
+            "repeats the code",
+        ),
+        (
             [
                 TopicEntry("medtop:1", "a", None, (Cue("wars"),)),
                 TopicEntry("medtop:2", "b", "medtop:1", (Cue("war"),)),
@@ -184,6 +232,109 @@ def test_load_vocabulary_reads_a_curators_file(tmp_path):
 def test_inconsistent_vocabularies_are_refused_with_the_reason(entries, reason):
     with pytest.raises(VocabularyError, match=reason):
         build_vocabulary(entries)
+
+
+# ---------------------------------------------------------------- the word model
+
+BBC_SUBJECTS = {
+    "medtop:01000000",
+    "medtop:04000000",
+    "medtop:11000000",
+    "medtop:13000000",
+    "medtop:15000000",
+}
+MODEL_FILE = resources.files("converter.data").joinpath("topic_model.json")
+
+
+def test_the_packaged_model_loads_over_the_five_bbc_subjects(vocabulary):
+    model = vocabulary.model
+    assert model is not None
+    assert {vocabulary.entries[index].code for index in model.subjects} == BBC_SUBJECTS
+    assert 0.5 <= model.threshold < 1 and model.weight > 0
+    assert 100 <= len(model.weights[0]) <= 5000
+    assert all(column.keys() == model.weights[0].keys() for column in model.weights)
+
+
+def test_the_model_file_is_small_and_says_what_it_was_trained_on():
+    text = MODEL_FILE.read_text("utf-8")
+    assert len(text.encode("utf-8")) < 1_000_000
+    document = json.loads(text)
+    assert "odd-numbered" in document["trained_on"]
+    assert document["cross_validation"]["top1_accuracy"] >= 0.90
+
+
+def small_model(**changes) -> dict:
+    document = {
+        "subjects": ["medtop:15000000", "medtop:11000000"],
+        "threshold": 0.5,
+        "weight": 2.0,
+        "bias": [0.0, 0.0],
+        "weights": {"wicket": [5.0, -5.0], "ballot box": [-5.0, 5.0]},
+    }
+    return {**document, **changes}
+
+
+@pytest.mark.parametrize(
+    ("changes", "reason"),
+    [
+        ({"subjects": ["medtop:15000000", "medtop:99000000"]}, "unknown"),
+        ({"subjects": ["medtop:15000000", "medtop:20001065"]}, "top-level"),
+        ({"subjects": ["medtop:15000000", "medtop:15000000"]}, "distinct"),
+        ({"bias": [0.0]}, "one bias per class"),
+        ({"weights": {"wicket": [5.0]}}, "one weight per class"),
+        ({"threshold": 1.0}, "bad threshold"),
+        ({"weight": "heavy"}, "malformed"),
+        ({"weights": None}, "malformed"),
+    ],
+)
+def test_a_malformed_model_is_refused_with_the_reason(vocabulary, changes, reason):
+    with pytest.raises(VocabularyError, match=reason):
+        parse_model(small_model(**changes), vocabulary)
+
+
+def test_a_missing_model_entry_is_refused(vocabulary):
+    document = small_model()
+    del document["bias"]
+    with pytest.raises(VocabularyError, match="missing"):
+        parse_model(document, vocabulary)
+
+
+def test_the_model_votes_only_when_confident(vocabulary):
+    model = parse_model(small_model(), vocabulary)
+    sport = next(i for i, entry in enumerate(vocabulary.entries) if entry.name == "sport")
+    votes = subject_votes(["the", "wicket"], ["a", "wicket", "fell"], model)
+    assert votes.keys() == {sport} and 1.9 < votes[sport] <= 2.0
+    assert subject_votes(["no", "known", "word"], [], model) == {}
+    assert subject_votes(["wicket"], ["ballot", "box"], model) == {}  # even odds: no vote
+
+
+def test_the_model_counts_the_same_features_as_its_trainer(vocabulary):
+    tokens = tokenize(" ".join(POLICY_STORY))
+    every = word_features(tokens)
+    assert "general election" in every and every["target"] == 3
+    known = vocabulary.model.weights[0]
+    assert word_features(tokens, vocabulary.model) == {
+        feature: count for feature, count in every.items() if feature in known
+    }
+
+
+def test_a_curators_file_names_its_model_beside_it(tmp_path):
+    (tmp_path / "model.json").write_text(json.dumps(small_model()), "utf-8")
+    path = tmp_path / "topics.yaml"
+    path.write_text(
+        "model: model.json\n"
+        "topics:\n"
+        '  - {code: "medtop:15000000", name: sport, cues: [match]}\n'
+        '  - {code: "medtop:11000000", name: politics, cues: [election]}\n',
+        "utf-8",
+    )
+    vocabulary = load_vocabulary(path)
+    assert vocabulary.model is not None
+    cues_only = dataclasses.replace(vocabulary, model=None)
+    story = ("Election day", "The wicket was damp, the wicket keeper said.")
+    assert names(classify(*story, cues_only)) == ["politics"]
+    assert names(classify(*story, vocabulary)) == ["sport", "politics"]
+    assert classify("Wicket", "Wicket.", vocabulary) == ()  # the model adds to cues, never alone
 
 
 # ---------------------------------------------------------------- tokens
@@ -220,7 +371,8 @@ def test_words_whose_final_s_is_not_a_plural_are_kept():
 
 
 @pytest.mark.parametrize(
-    "story", [WAR_STORY, MATCH_REPORT, EARNINGS_REPORT, STORM_FORECAST, CEASEFIRE_TALKS]
+    "story",
+    [WAR_STORY, MATCH_REPORT, EARNINGS_REPORT, STORM_FORECAST, CEASEFIRE_TALKS, POLICY_STORY],
 )
 def test_classify_returns_one_to_five_topics_led_by_a_subject(vocabulary, story):
     topics = classify(*story, vocabulary)
@@ -230,7 +382,9 @@ def test_classify_returns_one_to_five_topics_led_by_a_subject(vocabulary, story)
     assert len({topic.name for topic in topics}) == len(topics)
 
 
-@pytest.mark.parametrize("story", [WAR_STORY, MATCH_REPORT, EARNINGS_REPORT, STORM_FORECAST])
+@pytest.mark.parametrize(
+    "story", [WAR_STORY, MATCH_REPORT, EARNINGS_REPORT, STORM_FORECAST, POLICY_STORY]
+)
 def test_classify_is_deterministic_and_scores_are_rounded_and_ranked(vocabulary, story):
     topics = classify(*story, vocabulary)
     assert classify(*story, vocabulary) == topics
@@ -264,6 +418,32 @@ def test_a_storm_forecast_is_weather_and_nothing_else(vocabulary):
     assert {vocabulary.subject_of(topic).name for topic in topics} == {"weather"}
 
 
+@pytest.mark.parametrize(
+    ("story", "subject"),
+    [
+        (WAR_STORY, "conflict, war and peace"),
+        (BOMBING, "conflict, war and peace"),
+        (FLOOD, "disaster, accident and emergency incident"),
+        (EARTHQUAKE, "disaster, accident and emergency incident"),
+        (PLANE_CRASH, "disaster, accident and emergency incident"),
+        (COURT_CASE, "crime, law and justice"),
+        (STORM_FORECAST, "weather"),
+    ],
+)
+def test_news_the_word_model_never_learnt_keeps_the_cue_words_subject(vocabulary, story, subject):
+    cues_only = dataclasses.replace(vocabulary, model=None)
+    assert classify(*story, vocabulary)[0].name == subject
+    assert classify(*story, vocabulary) == classify(*story, cues_only)
+
+
+def test_the_word_model_makes_a_policy_story_told_through_mps_politics(vocabulary):
+    cues_only = dataclasses.replace(vocabulary, model=None)
+    assert classify(*POLICY_STORY, cues_only)[0].name == "health"
+    topics = classify(*POLICY_STORY, vocabulary)
+    assert topics[0].name == "politics"
+    assert "healthcare policy" in names(topics)
+
+
 def test_ceasefire_talks_between_foreign_ministers_include_diplomacy(vocabulary):
     topics = classify(*CEASEFIRE_TALKS, vocabulary)
     assert topics[0].name in {"conflict, war and peace", "politics"}
@@ -273,6 +453,7 @@ def test_ceasefire_talks_between_foreign_ministers_include_diplomacy(vocabulary)
 def test_the_syria_seed_is_conflict_with_diplomacy_and_humanitarian_aid(vocabulary):
     topics = classify(*seed_article(SEED), vocabulary)
     assert topics[0].name == "conflict, war and peace"
+    assert topics == classify(*seed_article(SEED), dataclasses.replace(vocabulary, model=None))
     assert {"diplomacy", "humanitarian aid"} <= set(names(topics))
     subjects = {vocabulary.subject_of(topic).name for topic in topics}
     assert subjects.isdisjoint({"sport", "weather", "arts, culture, entertainment and media"})

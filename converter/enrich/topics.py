@@ -1,13 +1,21 @@
 """Topic classification against the curated IPTC Media Topics vocabulary (data/topics.yaml).
 
-Cue words are counted, weighted and rolled up the topic tree: transparent, fast and tunable by a
-curator editing data, not code. The only I/O is `load_vocabulary`, which reads the file once.
+Two kinds of evidence, both kept as data. Cue words, counted, weighted and rolled up the topic
+tree, cover every subject and stay tunable by a curator. A small word model trained on labelled
+stories (data/topic_model.json) knows only a few subjects, and votes for one only when it is
+confident: it settles that a story about NHS targets told through ministers and MPs is politics,
+while a war, a flood or a trial, which it was never taught, stays with the cues. The only I/O is
+`load_vocabulary`, which reads both files once.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import itertools
+import json
 import math
+import operator
 import re
 import unicodedata
 from collections import Counter
@@ -24,7 +32,7 @@ TITLE_WEIGHT = 3.0
 """A cue in the headline counts this many times: the headline states what the story is about."""
 
 RELATIVE_THRESHOLD = 0.25
-"""Topics scoring under this share of the main subject's score are dropped as incidental."""
+"""Topics scoring under this share of the best subject's cue evidence are dropped as incidental."""
 
 MIN_LENGTH = 50
 """Texts shorter than this many (weighted) tokens are scored as if this long, so one cue word in
@@ -66,6 +74,24 @@ class TopicEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class SubjectModel:
+    """A linear model over words and word pairs for a few subjects (naive Bayes log-weights,
+    divided by the temperature that calibrates its probabilities), plus when and how it votes."""
+
+    subjects: tuple[int, ...]
+    """The vocabulary entry of each class, in the model's class order."""
+    weights: tuple[Mapping[str, float], ...]
+    """Per class: a word, or two adjacent words joined by a space -> its weight. Same keys."""
+    bias: tuple[float, ...]
+    pair_starts: frozenset[str]
+    """First words of the word-pair features: no other pair is ever built."""
+    threshold: float
+    """The model votes for a class only above this probability; below it, it abstains."""
+    weight: float
+    """The vote at probability 1, as a multiple of the cue evidence of the model's subjects."""
+
+
+@dataclass(frozen=True, slots=True)
 class Vocabulary:
     """The topic tree plus the cue index built from it once, so classifying is a dict lookup."""
 
@@ -76,6 +102,8 @@ class Vocabulary:
     """Normalised cue phrase -> (entry index, weight) for every topic it signals; () = ignored."""
     phrase_lengths: Mapping[str, tuple[int, ...]]
     """First word of a cue -> lengths of the cues starting with it, longest first."""
+    model: SubjectModel | None = None
+    """The word model named by the file's `model:` key; None classifies by cues alone."""
 
     @property
     def subjects(self) -> tuple[TopicEntry, ...]:
@@ -97,6 +125,7 @@ def tokenize(text: str) -> list[str]:
     return [_singular(word) for word in _WORD.findall(text) if word]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _singular(word: str) -> str:
     if len(word) <= 3 or word in _KEEP_PLURAL:
         return word
@@ -118,13 +147,10 @@ def build_vocabulary(entries: Sequence[TopicEntry], ignored: Sequence[str] = ())
         if entry.name in names:
             raise VocabularyError(f"topics: duplicate name {entry.name!r}")
         names.add(entry.name)
-        if entry.code == entry.parent_code:
-            continue  # an unverified code, borrowed from the parent, names the parent
         if entry.code in by_code:
             raise VocabularyError(
                 f"topics: {entry.name!r} repeats the code {entry.code} of "
-                f"{entries[by_code[entry.code]].name!r} (only a topic whose code is unverified "
-                "may borrow its parent's code)"
+                f"{entries[by_code[entry.code]].name!r}"
             )
         by_code[entry.code] = index
     for entry in entries:
@@ -174,7 +200,7 @@ def _lineage(
     chain = [index]
     parent = entries[index].parent_code
     while parent is not None:
-        ancestor = by_code[parent]  # verified codes only, so a borrowed code finds the parent
+        ancestor = by_code[parent]
         if ancestor in chain:
             raise VocabularyError(f"topics: {entries[index].name!r} is its own ancestor")
         chain.append(ancestor)
@@ -211,14 +237,61 @@ def _parse_cue(name: str, raw: object) -> Cue:
     raise VocabularyError(f"topics: {name!r} has a malformed cue {raw!r}")
 
 
+def parse_model(document: Mapping, vocabulary: Vocabulary) -> SubjectModel:
+    """The model file's JSON document -> a SubjectModel over the vocabulary's subjects."""
+    by_code = {entry.code: index for index, entry in enumerate(vocabulary.entries)}
+    try:
+        subjects = tuple(by_code[str(code)] for code in document["subjects"])
+        bias = tuple(float(value) for value in document["bias"])
+        rows = {
+            str(feature): tuple(float(value) for value in values)
+            for feature, values in document["weights"].items()
+        }
+        threshold, weight = float(document["threshold"]), float(document["weight"])
+    except KeyError as missing:
+        raise VocabularyError(f"model: missing or unknown {missing}") from missing
+    except (AttributeError, TypeError, ValueError) as malformed:
+        raise VocabularyError(f"model: malformed ({malformed})") from malformed
+    if any(vocabulary.entries[index].parent_code is not None for index in subjects):
+        raise VocabularyError("model: its classes must be top-level subjects")
+    if len(set(subjects)) != len(subjects) or len(bias) != len(subjects):
+        raise VocabularyError("model: needs one bias per class and distinct classes")
+    if any(len(values) != len(subjects) for values in rows.values()):
+        raise VocabularyError("model: every feature needs one weight per class")
+    if not 0.0 <= threshold < 1.0 or weight < 0.0:
+        raise VocabularyError(f"model: bad threshold {threshold} or weight {weight}")
+    return SubjectModel(
+        subjects=subjects,
+        weights=tuple(
+            {feature: values[column] for feature, values in rows.items()}
+            for column in range(len(subjects))
+        ),
+        bias=bias,
+        pair_starts=frozenset(feature.split(" ")[0] for feature in rows if " " in feature),
+        threshold=threshold,
+        weight=weight,
+    )
+
+
 @functools.cache
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
-    """Read and index the curator's file once per process (the packaged one unless `path`)."""
+    """Read and index the curator's file once per process (the packaged one unless `path`), with
+    the word model its `model:` key names, a file beside it."""
     if path is None:
-        text = resources.files("converter.data").joinpath("topics.yaml").read_text("utf-8")
+        folder = resources.files("converter.data")
+        text = folder.joinpath("topics.yaml").read_text("utf-8")
     else:
+        folder = Path(path).parent
         text = Path(path).read_text("utf-8")
-    return parse_vocabulary(yaml.safe_load(text) or {})
+    document = yaml.safe_load(text) or {}
+    vocabulary = parse_vocabulary(document)
+    model_file = document.get("model")
+    if model_file is None:
+        return vocabulary
+    if not isinstance(model_file, str):
+        raise VocabularyError(f"model: expected a file name, not {model_file!r}")
+    model = parse_model(json.loads(folder.joinpath(model_file).read_text("utf-8")), vocabulary)
+    return dataclasses.replace(vocabulary, model=model)
 
 
 def cue_counts(tokens: Sequence[str], vocabulary: Vocabulary) -> Counter[str]:
@@ -242,13 +315,14 @@ def cue_counts(tokens: Sequence[str], vocabulary: Vocabulary) -> Counter[str]:
     return counts
 
 
-def topic_scores(title: str, body: str, vocabulary: Vocabulary) -> dict[int, float]:
-    """Each entry's evidence per 100 words, its narrower topics' evidence included.
+def cue_scores(
+    title_tokens: Sequence[str], body_tokens: Sequence[str], vocabulary: Vocabulary
+) -> dict[int, float]:
+    """Each entry's cue evidence per 100 words, its narrower topics' evidence included.
 
     A cue repeated in the body counts 1 + ln(n) times, so a story is judged by the breadth of a
     subject's vocabulary, not by one word said five times; a headline cue counts TITLE_WEIGHT.
     """
-    title_tokens, body_tokens = tokenize(title), tokenize(body)
     title_counts = cue_counts(title_tokens, vocabulary)
     body_counts = cue_counts(body_tokens, vocabulary)
     rolled_up: dict[int, float] = {}
@@ -262,26 +336,99 @@ def topic_scores(title: str, body: str, vocabulary: Vocabulary) -> dict[int, flo
     return {index: 100.0 * score / length for index, score in rolled_up.items()}
 
 
+def word_features(tokens: Sequence[str], model: SubjectModel | None = None) -> Counter[str]:
+    """The words of one token run and its adjacent word pairs, counted: what the word model
+    reads. Given the model, only the features it knows (the same counts, found faster)."""
+    pairs = itertools.pairwise(tokens)
+    if model is None:
+        return Counter(itertools.chain(tokens, map(" ".join, pairs)))
+    known = model.weights[0]
+    features = Counter(filter(known.__contains__, tokens))
+    starts = model.pair_starts
+    features.update(
+        filter(
+            known.__contains__, [f"{first} {second}" for first, second in pairs if first in starts]
+        )
+    )
+    return features
+
+
+def subject_logits(features: Mapping[str, int], model: SubjectModel) -> list[float]:
+    """The model's score per class: bias plus each known feature's weight times ln(1 + count)."""
+    known = [feature for feature in features if feature in model.weights[0]]
+    strengths = [math.log1p(features[feature]) for feature in known]
+    return [
+        bias + sum(map(operator.mul, strengths, map(column.__getitem__, known)))
+        for bias, column in zip(model.bias, model.weights, strict=True)
+    ]
+
+
+def subject_votes(
+    title_tokens: Sequence[str], body_tokens: Sequence[str], model: SubjectModel
+) -> dict[int, float]:
+    """The model's vote per subject: 0 up to its threshold probability, rising linearly to
+    `model.weight` at certainty. Subjects it abstains on are left out."""
+    features = word_features(title_tokens, model)
+    features.update(word_features(body_tokens, model))
+    logits = subject_logits(features, model)
+    top = max(logits)
+    exponentials = [math.exp(logit - top) for logit in logits]
+    total = sum(exponentials)
+    votes = {}
+    for index, exponential in zip(model.subjects, exponentials, strict=True):
+        probability = exponential / total
+        if probability > model.threshold:
+            votes[index] = model.weight * (probability - model.threshold) / (1 - model.threshold)
+    return votes
+
+
+def _evidence(title: str, body: str, vocabulary: Vocabulary) -> tuple[dict[int, float], float]:
+    """Every entry's score, the model's votes included, and the best subject's cue evidence."""
+    title_tokens, body_tokens = tokenize(title), tokenize(body)
+    scores = cue_scores(title_tokens, body_tokens, vocabulary)
+    entries = vocabulary.entries
+    strongest = max(
+        (score for index, score in scores.items() if entries[index].parent_code is None),
+        default=0.0,
+    )
+    model = vocabulary.model
+    if not strongest or model is None:
+        return scores, strongest
+    known = sum(scores.get(index, 0.0) for index in model.subjects)
+    if known:
+        for index, vote in subject_votes(title_tokens, body_tokens, model).items():
+            scores[index] = scores.get(index, 0.0) + vote * known
+    return scores, strongest
+
+
+def topic_scores(title: str, body: str, vocabulary: Vocabulary) -> dict[int, float]:
+    """Each entry's score: its cue evidence per 100 words (its narrower topics' included), plus,
+    for a subject the model votes for, that vote times the cue evidence of the model's subjects
+    together. A story whose cues point elsewhere (a war, a trial) leaves the model little to
+    amplify, however sure it is."""
+    return _evidence(title, body, vocabulary)[0]
+
+
 def classify(title: str, body: str, vocabulary: Vocabulary, limit: int = 5) -> tuple[Topic, ...]:
     """Up to `limit` topics, the main subject first; () when no cue of any topic occurs.
 
     The main subject is the best-scoring top-level subject. The others, best first, are the
-    topics scoring at least RELATIVE_THRESHOLD of it, except a broader topic whose narrower topic
-    is listed (the narrower one implies it). Ties go to the lower code.
+    topics scoring at least RELATIVE_THRESHOLD of the best subject's cue evidence, except a
+    broader topic whose narrower topic is listed (the narrower one implies it). Ties go to the
+    lower code.
     """
     if limit < 1:
         raise ValueError(f"limit must be at least 1, not {limit}")
-    scores = topic_scores(title, body, vocabulary)
+    scores, strongest = _evidence(title, body, vocabulary)
     entries = vocabulary.entries
 
     def rank(index: int) -> tuple[float, str, str]:
         return (-scores[index], entries[index].code, entries[index].name)
 
-    subjects = [index for index in scores if entries[index].parent_code is None]
-    if not subjects:
+    if not strongest:
         return ()
-    main = min(subjects, key=rank)
-    floor = RELATIVE_THRESHOLD * scores[main]
+    main = min((index for index in scores if entries[index].parent_code is None), key=rank)
+    floor = RELATIVE_THRESHOLD * strongest
     candidates = [index for index in scores if index != main and scores[index] >= floor]
     implied = {ancestor for index in candidates for ancestor in vocabulary.lineage[index][1:]}
     others = sorted((index for index in candidates if index not in implied), key=rank)
