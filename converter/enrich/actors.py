@@ -93,14 +93,15 @@ def find_mentions(doc: Doc, language: Language, headline_chars: int = 0) -> list
 
     The first `headline_chars` characters are the headline: Title Case fools the model there,
     so a headline entity counts only when the body names it too."""
-    body = doc.text[headline_chars:].casefold()
+    text = doc.text  # built from the tokens on every access: once is enough
+    body = text[headline_chars:].casefold()
     mentions = []
     for span in doc.ents:
         kind = LABEL_KINDS.get(span.label_)
         if kind is None or not _is_proper(span, language):
             continue
         name = clean_name(span.text, language)
-        if _shouted(span):
+        if _shouted(text, span):
             name = unshout(name)
         key = alias_key(name)
         if not name or key in language.not_actors or key in language.demonyms:
@@ -116,9 +117,8 @@ def _names_in(name: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", text) is not None
 
 
-def _shouted(span: Span) -> bool:
+def _shouted(text: str, span: Span) -> bool:
     """Inside an all-capitals line (a dateline, a table, a shouted headline)."""
-    text = span.doc.text
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     letters = [char for char in text[start : end if end >= 0 else None] if char.isalpha()]
