@@ -12,13 +12,32 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+import yaml
+
+if TYPE_CHECKING:
+    from converter.site.archive import Archive
 
 REPO = Path(__file__).resolve().parents[1]
 SITE_FIXTURES = REPO / "tests" / "fixtures" / "site"
-# Reproducible-builds convention: MkDocs stamps the build date into sitemap.xml(.gz) otherwise.
+ARTICLE_FIXTURES = SITE_FIXTURES / "articles"
+# Reproducible-builds convention; the archive plugin dates pages from the articles, so this
+# only matters for an archive without dates, but a build must never depend on the clock.
 SOURCE_DATE_EPOCH = "1474416000"  # 2016-09-21
+# mkdocs.yml reads site_url from SITE_URL: a published-looking address under a sub-path, so the
+# tests see the absolute links feeds and sitemap.xml get.
+SITE_URL = "https://archive.example.org/news/"
+# A build of the same fixtures with tiny pages, so that every list is split into numbered pages.
+PAGED_PLUGINS = """\
+plugins:
+  - search
+  - archive:
+      per_page: 2
+      index_per_page: 40
+      neighbours: 3
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +49,7 @@ class SiteBuild:
     log: str
 
 
-def build_site(workdir: Path) -> SiteBuild:
+def build_site(workdir: Path, extra_config: str = "") -> SiteBuild:
     """Copy the site fixtures to `workdir/docs` and build them into `workdir/site`, strictly.
 
     Fails the test on a non-zero exit or on any WARNING, even one --strict lets through.
@@ -39,10 +58,16 @@ def build_site(workdir: Path) -> SiteBuild:
     shutil.copytree(SITE_FIXTURES, docs_dir)
     config = workdir / "mkdocs.yml"
     config.write_text(
-        f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {docs_dir}\nsite_dir: {site_dir}\n",
+        f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {docs_dir}\nsite_dir: {site_dir}\n"
+        + extra_config,
         encoding="utf-8",
     )
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH,
+        "SITE_URL": SITE_URL,
+    }
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)],
         capture_output=True,
@@ -68,7 +93,71 @@ def site_dir(site_build: SiteBuild) -> Path:
     return site_build.site_dir
 
 
+@pytest.fixture(scope="session")
+def paged_site_build(tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
+    """The fixture site with two articles a page and forty index entries a page."""
+    return build_site(tmp_path_factory.mktemp("paged-site-build"), PAGED_PLUGINS)
+
+
 @pytest.fixture
 def fresh_site_build(tmp_path: Path) -> SiteBuild:
     """Another, independent build of the same fixtures (for comparing builds)."""
     return build_site(tmp_path)
+
+
+@dataclass(frozen=True, slots=True)
+class FixtureArticle:
+    """A fixture article as the tests see it: its URL and its raw front matter (the oracle)."""
+
+    src_uri: str
+    url: str
+    meta: dict[str, Any]
+
+    @property
+    def actor_names(self) -> set[str]:
+        fields = ("actors", "people", "organisations", "places")
+        return {str(name).strip() for field in fields for name in self.meta.get(field) or []}
+
+    @property
+    def topic_names(self) -> set[str]:
+        return {str(name).strip() for name in self.meta.get("topics") or []}
+
+    @property
+    def source_names(self) -> set[str]:
+        source = str(self.meta.get("source") or "").strip()
+        return {source} if source else set()
+
+
+def fixture_articles() -> list[FixtureArticle]:
+    from converter.site.archive import read_header  # site code only for the site's tests
+
+    return [
+        FixtureArticle(
+            f"articles/{path.name}",
+            f"articles/{path.stem}/",
+            yaml.safe_load(read_header(str(path))),
+        )
+        for path in sorted(ARTICLE_FIXTURES.glob("*.md"))
+    ]
+
+
+@pytest.fixture(scope="session")
+def site_articles() -> list[FixtureArticle]:
+    """Every fixture article's raw front matter, read with plain PyYAML."""
+    return fixture_articles()
+
+
+@pytest.fixture(scope="session")
+def site_archive() -> Archive:
+    """The archive model of the fixture site, as the plugin builds it (real vocabulary)."""
+    from converter.site.archive import build_archive, parse_article, read_header
+    from converter.site.plugin import vocabulary_terms
+
+    return build_archive(
+        [
+            parse_article(f"articles/{path.name}", f"articles/{path.stem}/", read_header(str(path)))
+            for path in sorted(ARTICLE_FIXTURES.glob("*.md"))
+        ],
+        use_directory_urls=True,
+        vocabulary=vocabulary_terms(),
+    )

@@ -1,4 +1,5 @@
-"""The built fixture site in Debian's chromium: search, actor links, phone width, no script runs."""
+"""The built fixture site in Debian's chromium: search, clicks from home to actor to article,
+the kind filter, the topic chart, phone width in both schemes, no script runs."""
 
 from __future__ import annotations
 
@@ -120,12 +121,98 @@ def test_hostile_pages_show_markup_as_text_and_run_nothing(page: Page, site_url:
     expect(result).to_contain_text("<script>alert(1)</script>", timeout=10_000)
 
 
-@pytest.mark.parametrize("url", ["", SYRIA_URL, "actors/", "actors/john-kerry/"])
-def test_pages_fit_a_390px_phone(browser: Browser, site_url: str, url: str) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+def test_home_to_actor_in_two_clicks_and_to_an_article_in_one(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    page.locator(".archive-stats").get_by_role("link", name="actors").click()
+    expect(page).to_have_url(f"{site_url}actors/")
+    page.locator(".archive-entries").get_by_role("link", name="Sergey Lavrov").click()
+    expect(page).to_have_url(f"{site_url}actors/sergey-lavrov/")
+    page.locator(".archive-articles").get_by_role("link", name=SYRIA_TITLE).click()
+    expect(page).to_have_url(f"{site_url}{SYRIA_URL}")
+    expect(page.locator(".archive-related").get_by_role("link").first).to_be_visible()
+
+
+def test_most_covered_actor_is_one_click_from_home(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    page.locator(".archive-home-actors").get_by_role("link", name="United States").click()
+    expect(page.locator("h1")).to_have_text("United States")
+    expect(page.locator(".archive-co-actors")).to_be_visible()
+
+
+def test_actor_index_filters_by_kind_without_reloading(page: Page, site_url: str) -> None:
+    page.goto(site_url + "actors/")
+    entries = page.locator(".archive-entries")
+    lavrov = entries.get_by_role("link", name="Sergey Lavrov")
+    council = entries.get_by_role("link", name="UN Security Council")
+    expect(council).to_be_visible()
+    page.locator(".archive-filter__labels").get_by_text("People").click()
+    expect(lavrov).to_be_visible()
+    expect(council).to_be_hidden()
+    page.locator(".archive-filter__labels").get_by_text("Organisations").click()
+    expect(council).to_be_visible()
+    expect(lavrov).to_be_hidden()
+    page.locator(".archive-filter__labels").get_by_text("All").click()
+    expect(lavrov).to_be_visible()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_topic_chart_is_visible_and_readable(browser: Browser, site_url: str, scheme: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    try:
+        tab = context.new_page()
+        tab.goto(site_url)
+        chart = tab.locator("svg.archive-chart__svg")
+        expect(chart).to_be_visible()
+        box = chart.bounding_box()
+        assert box is not None and box["width"] > 200 and box["height"] > 100
+        bars = tab.locator(".archive-chart__bar")
+        assert bars.count() == 10
+        widest = bars.first.bounding_box()
+        assert widest is not None and widest["width"] == pytest.approx(box["width"], abs=1)
+        label, background = tab.evaluate(
+            """() => [
+                getComputedStyle(document.querySelector('.archive-chart__label')).fill,
+                getComputedStyle(document.body).backgroundColor,
+            ]"""
+        )
+        assert contrast(label, background) > 4.5, (label, background)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(
+    "url",
+    ["", SYRIA_URL, "actors/", "actors/john-kerry/", "topics/", "topics/diplomacy/", "sources/"],
+)
+def test_pages_fit_a_390px_phone(
+    browser: Browser, site_url: str, url: str, scheme: str, tmp_path: Path
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
     try:
         tab = context.new_page()
         tab.goto(site_url + url)
+        shot = tmp_path / "phone.png"
+        tab.screenshot(path=str(shot), full_page=True)
+        assert shot.stat().st_size > 0
         assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+        assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == (
+            "slate" if scheme == "dark" else "default"
+        )
     finally:
         context.close()
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two computed CSS colours (rgb()/rgba(), alpha ignored)."""
+
+    def luminance(css: str) -> float:
+        red, green, blue = (int(part) / 255 for part in re.findall(r"[\d.]+", css)[:3])
+
+        def linear(c: float) -> float:
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)

@@ -3,26 +3,48 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
+if TYPE_CHECKING:
+    from conftest import FixtureArticle
+
 from converter.site.archive import (
+    Archive,
     ArticleMeta,
     FrontMatterError,
+    VocabularyTerm,
     article_facts,
     assign_slugs,
     build_archive,
+    entry_profile,
     front_matter,
     latest_first,
+    most_covered,
+    most_named,
     page_url,
     parse_article,
     read_header,
+    topic_terms,
+    topic_tree,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "site" / "articles"
 SYRIA = "articles/us-and-russia-poised-for-new-battle-over-syria.md"
+# The hand-written fixtures; the others are real CoNLL stories converted by `archive convert`.
+HAND_WRITTEN = frozenset(
+    {
+        "hostile-markup-in-every-field",
+        "kerry-and-lavrov-agree-syria-truce-in-geneva",
+        "key-calls-snap-election",
+        "un-aid-convoy-reaches-besieged-aleppo",
+        "us-and-russia-poised-for-new-battle-over-syria",
+    }
+)
 
 
 def article(name: str, **fields: object) -> ArticleMeta:
@@ -36,9 +58,11 @@ def article(name: str, **fields: object) -> ArticleMeta:
 
 
 def fixture_articles() -> list[ArticleMeta]:
+    """The hand-written fixtures, whose expected values are checked by hand below."""
     return [
         parse_article(f"articles/{path.name}", f"articles/{path.stem}/", read_header(str(path)))
         for path in sorted(FIXTURES.glob("*.md"))
+        if path.stem in HAND_WRITTEN
     ]
 
 
@@ -300,3 +324,127 @@ def test_article_without_source_has_no_source_entry() -> None:
     archive = build_archive([article("a", source="")], use_directory_urls=True)
     assert archive.sources.entries == ()
     assert article_facts(archive, archive.articles[0]).source is None
+
+
+def test_slugs_never_take_the_numbered_pages_folder() -> None:
+    slugs = assign_slugs(["Page", "page"], fallback="actor")
+    assert "page" not in slugs.values()
+
+
+def test_dated_articles_are_the_leading_run_of_the_archive() -> None:
+    archive = build_archive(
+        [article("u"), article("b", date="2016-01-02"), article("a", date="2016-03-04")],
+        use_directory_urls=True,
+    )
+    assert [a.date for a in archive.dated] == ["2016-03-04", "2016-01-02"]
+    assert build_archive([article("u")], use_directory_urls=True).dated == ()
+
+
+# --- the topic tree ---------------------------------------------------------------------
+
+VOCABULARY = (
+    VocabularyTerm("politics", None),
+    VocabularyTerm("international relations", "politics"),
+    VocabularyTerm("diplomacy", "international relations"),
+    VocabularyTerm("summit", "international relations"),
+    VocabularyTerm("sport", None),
+    VocabularyTerm("tennis", "sport"),
+)
+
+
+def test_topic_tree_follows_the_vocabulary_and_prunes_empty_branches() -> None:
+    archive = build_archive(
+        [
+            article("a", topics=("diplomacy", "politics")),
+            article("b", topics=("diplomacy", "made up")),
+        ],
+        use_directory_urls=True,
+    )
+    tree = topic_tree(archive.topics, VOCABULARY)
+    (politics,) = tree.roots  # sport leads to no article: gone
+    assert politics.entry is archive.topics.by_name["politics"]
+    (relations,) = politics.children  # no article names it, but diplomacy is under it
+    assert relations.name == "international relations" and relations.entry is None
+    assert [child.name for child in relations.children] == ["diplomacy"]  # summit: no articles
+    assert relations.children[0].broader == "international relations"
+    assert [entry.name for entry in tree.unlisted] == ["made up"]
+    assert set(tree.by_name) == {"politics", "international relations", "diplomacy"}
+
+
+def test_every_topic_entry_sits_once_in_the_tree_or_among_the_unlisted(
+    site_archive: Archive,
+) -> None:
+    placed: list[str] = []
+
+    def walk(nodes: tuple) -> None:
+        for node in nodes:
+            if node.entry is not None:
+                placed.append(node.entry.name)
+            walk(node.children)
+
+    walk(site_archive.topic_tree.roots)
+    placed.extend(entry.name for entry in site_archive.topic_tree.unlisted)
+    assert sorted(placed) == sorted(entry.name for entry in site_archive.topics.entries)
+    assert [entry.name for entry in site_archive.topic_tree.unlisted] == [
+        '{% include "base.html" %}'
+    ]
+
+
+def test_topic_terms_read_the_tree_and_resolve_borrowed_codes() -> None:
+    document = {
+        "topics": [
+            {"code": "medtop:1", "name": "politics", "cues": ["vote"]},
+            {"code": "medtop:2", "name": "government", "parent": "medtop:1"},
+            # code unverified: borrows its parent's code, and still sits under it
+            {"code": "medtop:2", "name": "cabinet", "parent": "medtop:2"},
+            {"code": "medtop:3", "name": "minister", "parent": "medtop:2"},
+            "not a topic",
+        ]
+    }
+    assert topic_terms(document) == (
+        VocabularyTerm("politics", None),
+        VocabularyTerm("government", "politics"),
+        VocabularyTerm("cabinet", "government"),
+        VocabularyTerm("minister", "government"),
+    )
+    assert topic_terms(None) == ()
+
+
+# --- profiles: who and what appears beside an entry -------------------------------------
+
+
+def test_entry_profile_counts_co_actors_and_topics_from_the_front_matter(
+    site_archive: Archive, site_articles: list[FixtureArticle]
+) -> None:
+    for entry in site_archive.actors.entries:
+        naming = [a for a in site_articles if entry.name in a.actor_names]
+        beside = Counter(name for a in naming for name in a.actor_names - {entry.name})
+        topics = Counter(name for a in naming for name in a.topic_names)
+        profile = entry_profile(site_archive, "actors", entry, top=10)
+        assert len(profile.co_actors) == min(10, len(beside)), entry.name
+        for tally in profile.co_actors:
+            assert tally.count == beside[tally.entry.name], (entry.name, tally.entry.name)
+        counts = [tally.count for tally in profile.co_actors]
+        assert counts == sorted(counts, reverse=True)
+        if profile.co_actors:  # nothing left out counts more than the last one listed
+            listed = {tally.entry.name for tally in profile.co_actors}
+            assert max((n for a, n in beside.items() if a not in listed), default=0) <= counts[-1]
+        assert {(t.entry.name, t.count) for t in profile.topic_mix} <= set(topics.items())
+        assert len(profile.topic_mix) == min(10, len(topics))
+
+
+def test_topic_profile_leaves_the_topic_itself_out_of_its_mix(site_archive: Archive) -> None:
+    diplomacy = site_archive.topics.by_name["diplomacy"]
+    profile = entry_profile(site_archive, "topics", diplomacy, top=10)
+    assert "diplomacy" not in [tally.entry.name for tally in profile.topic_mix]
+    assert ("John Kerry", 3) in [(t.entry.name, t.count) for t in profile.co_actors]
+
+
+def test_ties_are_broken_by_slug() -> None:
+    archive = build_archive(
+        [article("a", actors=("Zed", "Bee", "Ann")), article("b", actors=("Zed",))],
+        use_directory_urls=True,
+    )
+    tallies = most_named(archive.actors, [("Bee", "Zed", "Ann"), ("Zed",)], top=2)
+    assert [(t.entry.name, t.count) for t in tallies] == [("Zed", 2), ("Ann", 1)]
+    assert [t.entry.name for t in most_covered(archive.actors, top=3)] == ["Zed", "Ann", "Bee"]

@@ -1,16 +1,17 @@
 """The archive model: article front matter in, actor/topic/source indexes out.
 
-Data first, rendering second (plugin.py): everything here is a pure function over frozen
-data, except `read_header`, which reads only the front matter of a page so that building
+Data first, rendering second (pages.py, plugin.py): everything here is a pure function over
+frozen data, except `read_header`, which reads only the front matter of a page so that building
 the model for 20,000 articles stays a matter of seconds.
 """
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -18,6 +19,8 @@ from typing import Literal
 import yaml
 from mkdocs.structure.files import File
 from slugify import slugify
+
+from converter.site.related import related_stories
 
 try:  # libyaml: its C parser keeps reading 20,000 headers to a couple of seconds
     from yaml import CSafeLoader as _SafeLoader
@@ -44,8 +47,9 @@ SLUG_FALLBACKS: Mapping[Section, str] = {
     "topics": "topic",
     "sources": "source",
 }
-# `<section>/index.md` is the section's own index page; no entry may take its URL.
-RESERVED_SLUGS = frozenset({"index"})
+# `<section>/index.md` is the section's own index page and `<section>/page/N.md` its further
+# pages (pages.py); no entry may take those URLs.
+RESERVED_SLUGS = frozenset({"index", "page"})
 SLUG_MAX_LENGTH = 80
 OTHER_LETTER = "#"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -146,14 +150,67 @@ class Index:
 
 
 @dataclass(frozen=True, slots=True)
+class VocabularyTerm:
+    """One topic of the IPTC vocabulary as the site needs it: its name under its broader one."""
+
+    name: str
+    broader: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TopicNode:
+    """A vocabulary topic that leads to articles: its own entry (if any article names it) and
+    its narrower topics that lead to articles, in the vocabulary's order."""
+
+    name: str
+    entry: Entry | None
+    children: tuple[TopicNode, ...]
+    broader: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TopicTree:
+    """Topic entries placed in the vocabulary tree; `unlisted` are those the vocabulary lacks."""
+
+    roots: tuple[TopicNode, ...]
+    unlisted: tuple[Entry, ...]
+    by_name: Mapping[str, TopicNode]
+
+
+@dataclass(frozen=True, slots=True)
 class Archive:
-    """The whole site's model: articles latest first, and the three indexes over them."""
+    """The whole site's model: articles latest first, the three indexes over them, the topic
+    tree, and each article's related stories."""
 
     articles: tuple[ArticleMeta, ...]
     actors: Index
     topics: Index
     sources: Index
     by_src_uri: Mapping[str, ArticleMeta]
+    topic_tree: TopicTree
+    related: Mapping[str, tuple[ArticleMeta, ...]]
+
+    @property
+    def dated(self) -> tuple[ArticleMeta, ...]:
+        """The articles that carry a date, newest first (they lead `articles`)."""
+        return tuple(itertools.takewhile(lambda article: article.date, self.articles))
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """An entry and how many articles of some list name it."""
+
+    entry: Entry
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntryProfile:
+    """What an entry's page shows beside its articles: who appears most often beside it and
+    which topics its articles are about, each with the number of articles."""
+
+    co_actors: tuple[Tally, ...]
+    topic_mix: tuple[Tally, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,10 +312,23 @@ def _assign(ordered: Iterable[tuple[str, str]], fallback: str) -> dict[str, str]
     return slugs
 
 
-def build_archive(articles: Iterable[ArticleMeta], *, use_directory_urls: bool) -> Archive:
-    """Group articles by actor, topic and source; every list comes out in a fixed order."""
+def build_archive(
+    articles: Iterable[ArticleMeta],
+    *,
+    use_directory_urls: bool,
+    vocabulary: Sequence[VocabularyTerm] = (),
+    related: int = 5,
+) -> Archive:
+    """Group articles by actor, topic and source, place topics in the vocabulary tree and find
+    each article's `related` closest stories; every list comes out in a fixed order."""
     ordered = latest_first(articles)
     kinds = actor_kinds(ordered)
+    topics = build_index(
+        "topics",
+        ((article, article.topics) for article in ordered),
+        kind_of=lambda _: "topic",
+        use_directory_urls=use_directory_urls,
+    )
     return Archive(
         articles=ordered,
         actors=build_index(
@@ -267,12 +337,7 @@ def build_archive(articles: Iterable[ArticleMeta], *, use_directory_urls: bool) 
             kind_of=lambda name: kinds.get(name, ""),
             use_directory_urls=use_directory_urls,
         ),
-        topics=build_index(
-            "topics",
-            ((article, article.topics) for article in ordered),
-            kind_of=lambda _: "topic",
-            use_directory_urls=use_directory_urls,
-        ),
+        topics=topics,
         sources=build_index(
             "sources",
             ((article, (article.source,) if article.source else ()) for article in ordered),
@@ -280,6 +345,8 @@ def build_archive(articles: Iterable[ArticleMeta], *, use_directory_urls: bool) 
             use_directory_urls=use_directory_urls,
         ),
         by_src_uri={article.src_uri: article for article in ordered},
+        topic_tree=topic_tree(topics, vocabulary),
+        related=related_stories(ordered, limit=related),
     )
 
 
@@ -371,6 +438,101 @@ def article_facts(archive: Archive, article: ArticleMeta) -> ArticleFacts:
         ),
         topics=tuple(archive.topics.by_name[name] for name in article.topics),
     )
+
+
+def topic_terms(document: object) -> tuple[VocabularyTerm, ...]:
+    """The topic tree of the converter's vocabulary file (`topics:` with code, name, parent).
+
+    Only the tree: the cues are the classifier's business. A topic whose code is unverified
+    borrows its parent's code, so a parent code names the topic that has it as its own code
+    without borrowing it (the rule converter/enrich/topics.py applies too).
+    """
+    raw = document.get("topics") if isinstance(document, dict) else None
+    topics = [item for item in raw or () if isinstance(item, dict)]
+    owner = {
+        str(item.get("code")): _text(item.get("name"))
+        for item in topics
+        if item.get("code") != item.get("parent")
+    }
+    return tuple(
+        VocabularyTerm(
+            name=_text(item.get("name")),
+            broader=owner.get(str(item["parent"])) if item.get("parent") is not None else None,
+        )
+        for item in topics
+        if _text(item.get("name"))
+    )
+
+
+def topic_tree(topics: Index, vocabulary: Sequence[VocabularyTerm]) -> TopicTree:
+    """Topic entries in the vocabulary's tree (subject -> narrower topics), keeping only the
+    branches that lead to an article; topics the vocabulary does not know go to `unlisted`."""
+    names = {term.name for term in vocabulary}
+    narrower: dict[str | None, list[VocabularyTerm]] = {}
+    for term in vocabulary:
+        narrower.setdefault(term.broader if term.broader in names else None, []).append(term)
+    by_name: dict[str, TopicNode] = {}
+
+    def grow(term: VocabularyTerm, broader: str | None) -> TopicNode | None:
+        children = tuple(
+            node
+            for child in narrower.get(term.name, ())
+            if (node := grow(child, term.name)) is not None
+        )
+        entry = topics.by_name.get(term.name)
+        if entry is None and not children:
+            return None
+        node = TopicNode(term.name, entry, children, broader)
+        by_name[term.name] = node
+        return node
+
+    roots = tuple(node for term in narrower.get(None, ()) if (node := grow(term, None)) is not None)
+    return TopicTree(
+        roots=roots,
+        unlisted=tuple(entry for entry in topics.entries if entry.name not in by_name),
+        by_name=by_name,
+    )
+
+
+def entry_profile(archive: Archive, section: Section, entry: Entry, *, top: int) -> EntryProfile:
+    """The `top` actors named most often beside an entry and the `top` topics of its articles
+    (the entry itself left out), most articles first, ties in slug order."""
+    itself = entry.name
+    return EntryProfile(
+        co_actors=most_named(
+            archive.actors,
+            (article.actors for article in entry.articles),
+            top=top,
+            leave_out=itself if section == "actors" else None,
+        ),
+        topic_mix=most_named(
+            archive.topics,
+            (article.topics for article in entry.articles),
+            top=top,
+            leave_out=itself if section == "topics" else None,
+        ),
+    )
+
+
+def most_named(
+    index: Index, name_lists: Iterable[Iterable[str]], *, top: int, leave_out: str | None = None
+) -> tuple[Tally, ...]:
+    """The `top` names of an index counted across lists, most first, ties in slug order."""
+    counts = Counter(name for names in name_lists for name in names)
+    counts.pop(leave_out, None)  # type: ignore[arg-type]
+    if top <= 0 or not counts:
+        return ()
+    # Only names counted at least as often as the top-th can be listed: sort just those.
+    floor = heapq.nlargest(top, counts.values())[-1]
+    contenders = [(name, count) for name, count in counts.items() if count >= floor]
+    contenders.sort(key=lambda item: (-item[1], index.by_name[item[0]].slug))
+    return tuple(Tally(index.by_name[name], count) for name, count in contenders[:top])
+
+
+def most_covered(index: Index, *, top: int) -> tuple[Tally, ...]:
+    """The `top` entries with the most articles, ties in slug order."""
+    best = heapq.nsmallest(top, index.entries, key=lambda entry: (-entry.count, entry.slug))
+    return tuple(Tally(entry, entry.count) for entry in best)
 
 
 def page_url(src_uri: str, use_directory_urls: bool) -> str:

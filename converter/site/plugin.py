@@ -1,16 +1,20 @@
-"""MkDocs plugin `archive`: renders the archive model as actor/topic/source pages and facts panels.
+"""MkDocs plugin `archive`: the archive model rendered as pages, article panels and feeds.
 
 Wiring: `on_config` puts our templates ahead of Material's; `on_files` builds the model and
-adds one generated page per index/entry (front matter naming a template, no body);
-`on_page_markdown` HTML-escapes titles for Material, which prints them raw; `on_page_content`
-puts the facts panel on article pages; `on_page_context` hands each template its model.
+adds the generated pages (pages.py: empty Markdown, metadata naming a template); `on_pre_page`
+dates every page from the articles, never the clock (sitemap.xml); `on_page_markdown` gives
+generated pages their metadata and HTML-escapes titles for Material, which prints them raw;
+`on_page_content` puts the facts panel and the related stories on article pages;
+`on_page_context` hands each template its model; `on_post_build` writes the Atom feeds.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from html import escape
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -27,97 +31,59 @@ from mkdocs.utils import get_relative_url
 
 from converter.site.archive import (
     Archive,
-    Entry,
+    ArticleMeta,
     FrontMatterError,
-    Index,
+    VocabularyTerm,
     article_facts,
     build_archive,
     front_matter,
     is_article,
     parse_article,
     read_header,
+    topic_terms,
 )
-
-try:  # libyaml: thousands of generated pages each get a front matter
-    from yaml import CSafeDumper as _SafeDumper
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeDumper as _SafeDumper  # type: ignore[assignment]
+from converter.site.feeds import MAIN_FEED, archive_feeds, atom
+from converter.site.pages import Layout, generated_pages
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
-HOME_TEMPLATE = "archive/home.html"
-INDEX_TEMPLATE = "archive/index.html"
+VOCABULARY_FILE = "topics.yaml"  # in converter/data, beside the converter's other data
 FACTS_TEMPLATE = "archive/article-facts.html"
-ENTRY_TEMPLATES: Mapping[str, str] = {
-    "actors": "archive/actor.html",
-    "topics": "archive/topic.html",
-    "sources": "archive/source.html",
-}
-ENTRY_DESCRIPTIONS: Mapping[str, str] = {
-    "actors": "{count} naming {name}.",
-    "topics": "{count} about {name}.",
-    "sources": "{count} from {name}.",
-}
+RELATED_TEMPLATE = "archive/related.html"
+# The date of an archive in which no article is dated, unless SOURCE_DATE_EPOCH says otherwise.
+EPOCH_DATE = "1970-01-01"
+
+try:  # libyaml: the vocabulary file is long (cue words), the C parser reads it in no time
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
 log = get_plugin_logger(__name__)
+
+
+class Count(c.Type):
+    """A number of things in mkdocs.yml: a whole number, at least `minimum`."""
+
+    def __init__(self, default: int, minimum: int = 0) -> None:
+        super().__init__(int, default=default)
+        self.minimum = minimum
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if isinstance(number, bool) or number < self.minimum:
+            raise c.ValidationError(f"expected a whole number of at least {self.minimum}")
+        return number
 
 
 class ArchiveConfig(base.Config):
     """Options under `plugins: - archive:` in mkdocs.yml."""
 
-    latest = c.Type(int, default=20)  # how many of the latest articles the home page lists
-
-
-@dataclass(frozen=True, slots=True)
-class GeneratedPage:
-    """A page the plugin adds: its Markdown (front matter only) and what its template is given."""
-
-    src_uri: str
-    markdown: str
-    context: Mapping[str, Any] = field(default_factory=dict)
-    in_nav: bool = True
-
-
-def page_markdown(title: str, template: str, description: str = "") -> str:
-    """Front matter naming the template that renders the page; generated pages stay unsearched."""
-    meta: dict[str, Any] = {"title": title, "template": template, "search": {"exclude": True}}
-    if description:
-        meta["description"] = description
-    dumped = yaml.dump(meta, Dumper=_SafeDumper, allow_unicode=True, sort_keys=True)
-    return f"---\n{dumped}---\n"
-
-
-def generated_pages(archive: Archive, *, latest: int, with_home: bool) -> list[GeneratedPage]:
-    """Every page the archive adds: home (unless docs has one), three indexes, one per entry."""
-    pages: list[GeneratedPage] = []
-    if with_home:
-        pages.append(
-            GeneratedPage(
-                "index.md",
-                page_markdown("Home", HOME_TEMPLATE),
-                {"archive_latest": archive.articles[:latest]},
-            )
-        )
-    for index in (archive.actors, archive.topics, archive.sources):
-        pages.append(
-            GeneratedPage(
-                index.src_uri,
-                page_markdown(index.title, INDEX_TEMPLATE),
-                {"archive_index": index},
-            )
-        )
-        pages.extend(_entry_page(index, entry) for entry in index.entries)
-    return pages
-
-
-def _entry_page(index: Index, entry: Entry) -> GeneratedPage:
-    count = f"{entry.count} article{'' if entry.count == 1 else 's'}"
-    description = ENTRY_DESCRIPTIONS[index.section].format(count=count, name=entry.name)
-    return GeneratedPage(
-        entry.src_uri,
-        page_markdown(entry.name, ENTRY_TEMPLATES[index.section], description),
-        {"archive_index": index, "archive_entry": entry},
-        in_nav=False,
-    )
+    latest = Count(20)  # latest articles listed on the home page
+    per_page = Count(50, minimum=1)  # articles per page of an actor, topic or source
+    index_per_page = Count(1000, minimum=1)  # entries per page of an A-Z index
+    neighbours = Count(10)  # co-occurring actors / topics shown on an entry page
+    related = Count(5)  # related stories under each article
+    chart = Count(10)  # topics in the home page's chart
+    feed_size = Count(20)  # entries per Atom feed
 
 
 def escape_page_meta(page: Page) -> None:
@@ -131,20 +97,34 @@ def escape_page_meta(page: Page) -> None:
         page.meta["description"] = escape(str(page.meta["description"]))
 
 
+def archive_date(archive: Archive, environ: Mapping[str, str]) -> str:
+    """The day the archive speaks for: its newest article's, else SOURCE_DATE_EPOCH's, else
+    1970-01-01 — never the day of the build, so rebuilding changes no byte."""
+    if archive.dated:
+        return archive.dated[0].date
+    epoch = environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC).date().isoformat()
+    return EPOCH_DATE
+
+
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
-    """Actor, topic and source pages over the converter's articles, and a facts panel on each."""
+    """Actor, topic and source pages over the converter's articles, panels on each article."""
 
     def __init__(self) -> None:
         self.archive: Archive | None = None
+        self._metas: dict[str, Mapping[str, Any]] = {}
         self._contexts: dict[str, Mapping[str, Any]] = {}
-        self._facts_template: jinja2.Template | None = None
+        self._dates: dict[str, str] = {}
+        self._as_of = EPOCH_DATE
+        self._templates: dict[str, jinja2.Template] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # After a theme custom_dir (so a site can still override us), before Material itself.
         templates = str(TEMPLATES_DIR)
         if templates not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
-        self._facts_template = None
+        self._templates = {}
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -156,24 +136,43 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 articles.append(parse_article(file.src_uri, file.url, _header(file)))
             except FrontMatterError as error:
                 log.warning(f"'{file.src_uri}' left out of the archive: {error}")
-        self.archive = build_archive(articles, use_directory_urls=config.use_directory_urls)
-        pages = generated_pages(
-            self.archive,
+        self.archive = build_archive(
+            articles,
+            use_directory_urls=config.use_directory_urls,
+            vocabulary=vocabulary_terms(),
+            related=self.config.related,
+        )
+        layout = Layout(
+            per_page=self.config.per_page,
+            index_per_page=self.config.index_per_page,
+            neighbours=self.config.neighbours,
             latest=self.config.latest,
-            with_home=files.get_file_from_path("index.md") is None,
+            chart=self.config.chart,
+            use_directory_urls=config.use_directory_urls,
+        )
+        pages = generated_pages(
+            self.archive, layout, with_home=files.get_file_from_path("index.md") is None
         )
         for page in pages:
             # Entry pages are reached from the indexes; listing them in the nav cannot scale.
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(
-                File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
-            )
+            files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
+        self._metas = {page.src_uri: page.meta for page in pages}
         self._contexts = {page.src_uri: page.context for page in pages}
+        self._as_of = archive_date(self.archive, os.environ)
+        self._dates = _page_dates(self.archive, self._contexts)
         return files
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        page.update_date = self._dates.get(page.file.src_uri, self._as_of)
+        return page
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        generated = self._metas.get(page.file.src_uri)
+        if generated is not None:
+            page.meta = dict(generated)
         escape_page_meta(page)
         return markdown
 
@@ -181,25 +180,63 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         article = self.archive.by_src_uri.get(page.file.src_uri) if self.archive else None
         if self.archive is None or article is None:
             return html
-        facts_html = self._facts(config).render(
-            facts=article_facts(self.archive, article),
-            page=page,  # the `url` filter makes links relative to this page
-            base_url=get_relative_url(".", page.url),
+        context = {
+            "page": page,  # the `url` filter makes links relative to this page
+            "base_url": get_relative_url(".", page.url),
+        }
+        facts = self._template(config, FACTS_TEMPLATE).render(
+            facts=article_facts(self.archive, article), **context
         )
-        return f"{facts_html}\n{html}"
+        related = self._template(config, RELATED_TEMPLATE).render(
+            related=self.archive.related.get(article.src_uri, ()), **context
+        )
+        return f"{facts}\n{html}\n{related}"
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
         context["archive"] = self.archive
+        context["archive_main_feed"] = MAIN_FEED if config.site_url else None
         context.update(self._contexts.get(page.file.src_uri, {}))
         return context
 
-    def _facts(self, config: MkDocsConfig) -> jinja2.Template:
-        """The facts template, loaded once per build (the build's own env exists only later)."""
-        if self._facts_template is None:
-            self._facts_template = config.theme.get_env().get_template(FACTS_TEMPLATE)
-        return self._facts_template
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.archive is None:
+            return
+        if not config.site_url:
+            log.warning("no site_url in mkdocs.yml: the Atom feeds need absolute links")
+            return
+        for feed in archive_feeds(
+            self.archive, size=self.config.feed_size, site_name=config.site_name
+        ):
+            target = Path(config.site_dir, feed.path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(
+                atom(feed, site_url=config.site_url, author=config.site_name, undated=self._as_of)
+            )
+
+    def _template(self, config: MkDocsConfig, name: str) -> jinja2.Template:
+        """A panel template, loaded once per build (the build's own env exists only later)."""
+        if name not in self._templates:
+            self._templates[name] = config.theme.get_env().get_template(name)
+        return self._templates[name]
+
+
+def vocabulary_terms() -> tuple[VocabularyTerm, ...]:
+    """The topic tree of the converter's IPTC vocabulary (converter/data/topics.yaml)."""
+    text = resources.files("converter.data").joinpath(VOCABULARY_FILE).read_text("utf-8")
+    return topic_terms(yaml.load(text, Loader=_SafeLoader))
+
+
+def _page_dates(archive: Archive, contexts: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
+    """Article pages carry their own date, entry pages their newest article's; others default."""
+    dates = {article.src_uri: article.date for article in archive.articles if article.date}
+    for src_uri, context in contexts.items():
+        entry = context.get("archive_entry")
+        newest: ArticleMeta | None = entry.articles[0] if entry and entry.articles else None
+        if newest is not None and newest.date:
+            dates[src_uri] = newest.date
+    return dates
 
 
 def _header(file: File) -> str:

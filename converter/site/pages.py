@@ -1,0 +1,345 @@
+"""The pages the archive adds to the site: the model cut into what each template is given.
+
+Every page is an empty Markdown file with its metadata (title, the Jinja template that renders
+it, description) handed over directly, not as front matter that MkDocs would parse again for
+each of tens of thousands of pages, plus that template's context. Lists longer than a page are
+split into numbered pages, `actors/x.md` then `actors/x/page/2.md`, each linking to the others,
+so no page grows with the archive.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from converter.site.archive import (
+    ACTOR_FIELDS,
+    Archive,
+    ArticleMeta,
+    Entry,
+    EntryProfile,
+    Index,
+    LetterGroup,
+    Tally,
+    TopicNode,
+    entry_profile,
+    letter_groups,
+    most_covered,
+    page_url,
+)
+from converter.site.feeds import MAIN_FEED, topic_feed_path
+
+HOME_TEMPLATE = "archive/home.html"
+INDEX_TEMPLATE = "archive/index.html"
+TOPICS_TEMPLATE = "archive/topics.html"
+ENTRY_TEMPLATES: Mapping[str, str] = {
+    "actors": "archive/actor.html",
+    "topics": "archive/topic.html",
+    "sources": "archive/source.html",
+}
+ENTRY_DESCRIPTIONS: Mapping[str, str] = {
+    "actors": "{count} naming {name}.",
+    "topics": "{count} about {name}.",
+    "sources": "{count} from {name}.",
+}
+KIND_LABELS: Mapping[str, str] = {
+    "person": "People",
+    "organisation": "Organisations",
+    "place": "Places",
+}
+T = TypeVar("T")
+# Page numbers shown on each side of the current one; the rest collapse into an ellipsis.
+PAGINATION_WINDOW = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """How much goes on a page; the plugin fills it from its options in mkdocs.yml."""
+
+    per_page: int = 50
+    index_per_page: int = 1000
+    neighbours: int = 10
+    latest: int = 20
+    chart: int = 10
+    use_directory_urls: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class PageLink:
+    """One link of a pagination bar; `number` None is the ellipsis between distant pages."""
+
+    number: int | None
+    url: str | None
+    current: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Pagination:
+    """Where a page sits in its numbered series, with the links to the others."""
+
+    number: int
+    total: int
+    previous_url: str | None
+    next_url: str | None
+    links: tuple[PageLink, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LetterLink:
+    """A letter of the jump bar: an anchor on this page, or on the page `url` holding it."""
+
+    letter: str
+    anchor: str
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class KindCount:
+    """An actor kind the index can be filtered to, and how many actors are of that kind."""
+
+    kind: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class IndexPage:
+    """One page of a section index: its share of the entries, grouped by letter."""
+
+    index: Index
+    groups: tuple[LetterGroup, ...]
+    letters: tuple[LetterLink, ...]
+    kinds: tuple[KindCount, ...]
+    pagination: Pagination | None
+
+
+@dataclass(frozen=True, slots=True)
+class EntryPage:
+    """One page of an actor, topic or source: its share of the articles; the first page also
+    has the entry's profile and, for a topic, its place in the vocabulary tree."""
+
+    entry: Entry
+    articles: tuple[ArticleMeta, ...]
+    pagination: Pagination | None
+    profile: EntryProfile | None = None
+    topic: TopicNode | None = None
+    feed_path: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChartBar:
+    """A bar of the home page's topic chart: its topic, its articles, its length in percent."""
+
+    entry: Entry
+    count: int
+    percent: str
+
+
+@dataclass(frozen=True, slots=True)
+class Home:
+    """What the home page shows: the archive in figures and dates, the latest articles, the
+    most covered actors, and the most covered topics as a chart."""
+
+    newest: ArticleMeta | None
+    oldest: ArticleMeta | None
+    latest: tuple[ArticleMeta, ...]
+    kinds: tuple[KindCount, ...]
+    top_actors: tuple[Tally, ...]
+    chart: tuple[ChartBar, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GeneratedPage:
+    """A page the plugin adds: its metadata (what front matter would hold) and the context its
+    template is given."""
+
+    src_uri: str
+    meta: Mapping[str, Any]
+    context: Mapping[str, Any] = field(default_factory=dict)
+    in_nav: bool = True
+
+
+def page_meta(title: str, template: str, description: str = "") -> dict[str, Any]:
+    """A generated page's metadata: its title, the template rendering it, out of the search."""
+    meta: dict[str, Any] = {"title": title, "template": template, "search": {"exclude": True}}
+    if description:
+        meta["description"] = description
+    return meta
+
+
+def generated_pages(archive: Archive, layout: Layout, *, with_home: bool) -> list[GeneratedPage]:
+    """Every page the archive adds: home (unless docs has one), the three indexes, one page
+    (or a numbered series) per entry. Only home and the index fronts go in the nav."""
+    pages: list[GeneratedPage] = []
+    if with_home:
+        pages.append(
+            GeneratedPage(
+                "index.md",
+                page_meta("Home", HOME_TEMPLATE),
+                {"archive_home": home(archive, layout), "archive_feed": MAIN_FEED},
+            )
+        )
+    pages.extend(index_pages(archive.actors, layout, kinds=kind_counts(archive.actors)))
+    pages.append(
+        GeneratedPage(
+            archive.topics.src_uri,
+            page_meta(archive.topics.title, TOPICS_TEMPLATE),
+            {"archive_topics": archive.topic_tree, "archive_index": archive.topics},
+        )
+    )
+    pages.extend(index_pages(archive.sources, layout))
+    for index in (archive.actors, archive.topics, archive.sources):
+        for entry in index.entries:
+            pages.extend(entry_pages(archive, index, entry, layout))
+    return pages
+
+
+def home(archive: Archive, layout: Layout) -> Home:
+    """The home page's model; chart bars are in percent of the most covered topic's count."""
+    dated = archive.dated
+    chart = most_covered(archive.topics, top=layout.chart)
+    widest = max((tally.count for tally in chart), default=1)
+    return Home(
+        newest=dated[0] if dated else None,
+        oldest=dated[-1] if dated else None,
+        latest=archive.articles[: layout.latest],
+        kinds=kind_counts(archive.actors),
+        top_actors=most_covered(archive.actors, top=layout.neighbours),
+        chart=tuple(
+            ChartBar(tally.entry, tally.count, f"{100 * tally.count / widest:.2f}")
+            for tally in chart
+        ),
+    )
+
+
+def kind_counts(index: Index) -> tuple[KindCount, ...]:
+    """Actors per kind (people, organisations, places), in that order, kinds with none left out."""
+    counts = Counter(entry.kind for entry in index.entries)
+    return tuple(
+        KindCount(kind, KIND_LABELS[kind], counts[kind]) for _, kind in ACTOR_FIELDS if counts[kind]
+    )
+
+
+def index_pages(
+    index: Index, layout: Layout, *, kinds: tuple[KindCount, ...] = ()
+) -> list[GeneratedPage]:
+    """A section index A-Z, `index_per_page` entries a page; the letter bar reaches every page."""
+    chunks = _chunks(index.entries, layout.index_per_page)
+    uris = [numbered_src_uri(index.src_uri, number) for number in range(1, len(chunks) + 1)]
+    urls = [page_url(uri, layout.use_directory_urls) for uri in uris]
+    first_page_of: dict[str, int] = {}
+    for number, chunk in enumerate(chunks):
+        for entry in chunk:
+            first_page_of.setdefault(entry.letter, number)
+    every_letter = [(group.letter, group.anchor) for group in index.groups]
+    pages = []
+    for number, chunk in enumerate(chunks):
+        letters = tuple(
+            LetterLink(
+                letter,
+                anchor,
+                None if first_page_of[letter] == number else urls[first_page_of[letter]],
+            )
+            for letter, anchor in every_letter
+        )
+        title = index.title if number == 0 else f"{index.title} (page {number + 1})"
+        pages.append(
+            GeneratedPage(
+                uris[number],
+                page_meta(title, INDEX_TEMPLATE),
+                {
+                    "archive_index": index,
+                    "archive_index_page": IndexPage(
+                        index, letter_groups(chunk), letters, kinds, pagination(urls, number)
+                    ),
+                },
+                in_nav=number == 0,
+            )
+        )
+    return pages
+
+
+def entry_pages(
+    archive: Archive, index: Index, entry: Entry, layout: Layout
+) -> list[GeneratedPage]:
+    """An entry's articles, `per_page` a page; the first page carries its profile."""
+    chunks = _chunks(entry.articles, layout.per_page)
+    uris = [numbered_src_uri(entry.src_uri, number) for number in range(1, len(chunks) + 1)]
+    urls = [page_url(uri, layout.use_directory_urls) for uri in uris]
+    count = f"{entry.count} article{'' if entry.count == 1 else 's'}"
+    description = ENTRY_DESCRIPTIONS[index.section].format(count=count, name=entry.name)
+    feed_path = topic_feed_path(entry) if index.section == "topics" else None
+    pages = []
+    for number, chunk in enumerate(chunks):
+        first = number == 0
+        page = EntryPage(
+            entry=entry,
+            articles=chunk,
+            pagination=pagination(urls, number),
+            profile=entry_profile(archive, index.section, entry, top=layout.neighbours)
+            if first
+            else None,
+            topic=archive.topic_tree.by_name.get(entry.name) if first else None,
+            feed_path=feed_path,
+        )
+        title = entry.name if first else f"{entry.name} (page {number + 1})"
+        pages.append(
+            GeneratedPage(
+                uris[number],
+                page_meta(title, ENTRY_TEMPLATES[index.section], description),
+                {
+                    "archive_index": index,
+                    "archive_entry": entry,
+                    "archive_entry_page": page,
+                    "archive_feed": feed_path,
+                },
+                in_nav=False,
+            )
+        )
+    return pages
+
+
+def numbered_src_uri(src_uri: str, number: int) -> str:
+    """Page `number` of a series starting at `src_uri`: `actors/x.md` -> `actors/x/page/2.md`,
+    `actors/index.md` -> `actors/page/2.md`."""
+    if number == 1:
+        return src_uri
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index").rstrip("/")
+    return f"{stem}/page/{number}.md".lstrip("/")
+
+
+def pagination(urls: Sequence[str], current: int) -> Pagination | None:
+    """The pagination bar of page `current` (0-based) of a series; None for a single page."""
+    if len(urls) < 2:
+        return None
+    last = len(urls) - 1
+    shown = sorted(
+        {
+            0,
+            last,
+            *range(max(0, current - PAGINATION_WINDOW), min(last, current + PAGINATION_WINDOW) + 1),
+        }
+    )
+    links: list[PageLink] = []
+    for before, number in itertools.pairwise([-1, *shown]):
+        if number - before > 1 and before >= 0:
+            links.append(PageLink(None, None))
+        links.append(PageLink(number + 1, urls[number], current=number == current))
+    return Pagination(
+        number=current + 1,
+        total=len(urls),
+        previous_url=urls[current - 1] if current > 0 else None,
+        next_url=urls[current + 1] if current < last else None,
+        links=tuple(links),
+    )
+
+
+def _chunks(items: Sequence[T], size: int) -> list[tuple[T, ...]]:
+    """`items` in runs of `size`; an empty list still makes one (empty) page."""
+    size = max(1, size)
+    return [tuple(items[start : start + size]) for start in range(0, len(items), size)] or [()]
