@@ -31,6 +31,11 @@ sys.path.insert(0, str(REPO))
 from benchmarks.synthetic import write_seeds  # noqa: E402
 
 BASELINE_MAX = 2000
+# "No nav" must still be a nav: MkDocs reads an empty one as "list every page".
+BARE_BUILD = (
+    "theme: material\nplugins: []\n"
+    "nav:\n  - Home: https://example.invalid/\nnot_in_nav: |\n  /articles/\n"
+)
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1/"}
 
 
@@ -142,7 +147,7 @@ def main() -> None:
             work / "bare.yml",
             bare_docs,
             work / "site-bare",
-            "theme: material\nplugins: []\nnav: []\n",
+            BARE_BUILD,
         )
         floor_build = build(bare_config, work / "site-bare", None, strict=False)
         baseline = None
