@@ -32,7 +32,6 @@ SITE_URL = "https://archive.example.org/news/"
 # A build of the same fixtures with tiny pages, so that every list is split into numbered pages.
 PAGED_PLUGINS = """\
 plugins:
-  - search
   - archive:
       per_page: 2
       index_per_page: 40

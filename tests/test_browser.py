@@ -1,5 +1,6 @@
-"""The built fixture site in Debian's chromium: search, clicks from home to actor to article,
-the kind filter, the topic chart, phone width in both schemes, no script runs."""
+"""The built fixture site in Debian's chromium: search (Pagefind, with filters), clicks from
+home to actor to article, the kind filter, the topic chart, phone width in both schemes, no
+script runs."""
 
 from __future__ import annotations
 
@@ -76,15 +77,55 @@ def page(browser: Browser) -> Iterator[Page]:
     assert dialogs == [], f"a script ran and opened dialogs: {dialogs}"
 
 
+def search_for(page: Page, words: str) -> None:
+    """Type into the header search box, as a reader would."""
+    search = page.locator("header input.md-search__input")
+    search.click()
+    search.press_sequentially(words)
+
+
 def test_search_for_lavrov_finds_the_syria_article(page: Page, site_url: str) -> None:
     page.goto(site_url)
-    search = page.locator("input.md-search__input")
-    search.click()
-    search.press_sequentially("Lavrov")
+    search_for(page, "Lavrov")
     result = page.locator(".md-search-result__item", has_text=SYRIA_TITLE).first
     expect(result).to_be_visible(timeout=10_000)
+    expect(result.locator(".archive-search__source")).to_have_text("Associated Press")
+    expect(result.locator(".archive-search__snippet mark").first).to_have_text(
+        re.compile("Lavrov", re.IGNORECASE)
+    )
     result.locator("a").first.click()
     expect(page).to_have_url(re.compile(re.escape(f"{site_url}{SYRIA_URL}") + r"(\?h=lavrov)?$"))
+
+
+def test_search_results_filter_by_an_actor(page: Page, site_url: str) -> None:
+    page.goto(site_url + "topics/")  # any depth: the index is found from the site root
+    search_for(page, "Moscow")
+    results = page.locator(".md-search-result__item")
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text("6 matching articles", timeout=10_000)
+    expect(results.filter(has_text="Yeltsin")).to_have_count(1)
+    page.locator("select[data-archive-filter=actor]").select_option("John Kerry")
+    expect(meta).to_have_text("2 matching articles", timeout=10_000)
+    expect(results).to_have_count(2)
+    expect(results.filter(has_text=SYRIA_TITLE)).to_have_count(1)
+    expect(results.filter(has_text="Kerry and Lavrov agree Syria truce in Geneva")).to_have_count(1)
+    page.locator("select[data-archive-filter=actor]").select_option("")
+    expect(meta).to_have_text("6 matching articles", timeout=10_000)
+
+
+def test_search_works_at_phone_width(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + SYRIA_URL)
+        tab.locator("label.md-header__button[for=__search]").click()
+        tab.locator("input.md-search__input").press_sequentially("Moscow")
+        results = tab.locator(".md-search-result__item")
+        expect(results.first).to_be_visible(timeout=10_000)
+        expect(tab.locator("select[data-archive-filter=topic]")).to_be_visible()
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        context.close()
 
 
 def test_actor_link_leads_to_a_page_listing_the_article(page: Page, site_url: str) -> None:
@@ -115,10 +156,13 @@ def test_hostile_pages_show_markup_as_text_and_run_nothing(page: Page, site_url:
     expect(facts.get_by_role("link", name="<b>Evil</b>")).to_be_visible()
     page.goto(site_url + "actors/b-evil-b/")
     expect(page.locator("h1")).to_have_text("<b>Evil</b>")
-    page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").press_sequentially("Ampersands")
+    search_for(page, "Ampersands")
     result = page.locator(".md-search-result__item").first
-    expect(result).to_contain_text("<script>alert(1)</script>", timeout=10_000)
+    expect(result.locator("h1")).to_have_text(
+        '<script>alert(1)</script> & "quotes" {{ x }}', timeout=10_000
+    )
+    expect(result.locator(".archive-search__source")).to_contain_text("<script>alert(3)</script>")
+    assert result.locator("script, b").count() == 0
 
 
 def test_home_to_actor_in_two_clicks_and_to_an_article_in_one(page: Page, site_url: str) -> None:

@@ -6,7 +6,6 @@ model the plugin builds, so a page is checked against what the articles say.
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 import xml.etree.ElementTree as ET
@@ -492,18 +491,6 @@ def test_home_page_lists_the_most_covered_actors(
 # --- search, escaping, determinism ------------------------------------------------------
 
 
-def test_search_index_holds_articles_only(site_dir: Path) -> None:
-    docs = json.loads((site_dir / "search" / "search_index.json").read_text())["docs"]
-    syria = [doc for doc in docs if doc["location"] == SYRIA_URL]
-    assert syria and "Lavrov" in syria[0]["text"]
-    assert syria[0]["title"] == SYRIA_TITLE
-    assert {doc["location"].split("/")[0] for doc in docs} == {"articles"}
-    # The facts panel and related stories are navigation, not text: they stay out of the index.
-    assert not any("archive-facts" in doc["text"] or "Organisations" in doc["text"] for doc in docs)
-    assert not any("Related stories" in doc["title"] + doc["text"] for doc in docs)
-    assert "data-search-exclude" not in page_html(site_dir, SYRIA_URL)
-
-
 def test_hostile_text_is_escaped_everywhere(site_dir: Path) -> None:
     html = page_html(site_dir, HOSTILE_URL)
     assert f"<h1>{HOSTILE_TITLE_ESCAPED}</h1>" in html
@@ -530,13 +517,35 @@ def test_hostile_actor_gets_a_page_with_escaped_heading(site_dir: Path) -> None:
     assert page_html(site_dir, "actors/actor/").count("<h1>!!!</h1>") == 1
 
 
+def pagefind_unstable(path: Path) -> bool:
+    """Pagefind 1.5.2 writes filter values in hash-map order, so the filter indexes, the meta
+    file naming them and the entry file naming that differ between builds (same content, other
+    order); its fragments and word index chunks are stable (Pagefind issue #638)."""
+    name = path.as_posix()
+    return (
+        name.startswith("pagefind/filter/")
+        or (name.startswith("pagefind/pagefind.") and name.endswith(".pf_meta"))
+        or name == "pagefind/pagefind-entry.json"
+    )
+
+
 def test_building_twice_gives_byte_identical_sites(
     site_build: SiteBuild, fresh_site_build: SiteBuild
 ) -> None:
+    """Every byte is the same, but for Pagefind's filter indexes (see test_site_search.py)."""
     again = fresh_site_build
-    first = {p.relative_to(site_build.site_dir): p for p in site_build.site_dir.rglob("*")}
-    second = {p.relative_to(again.site_dir): p for p in again.site_dir.rglob("*")}
+    first = {
+        p.relative_to(site_build.site_dir): p
+        for p in site_build.site_dir.rglob("*")
+        if not pagefind_unstable(p.relative_to(site_build.site_dir))
+    }
+    second = {
+        p.relative_to(again.site_dir): p
+        for p in again.site_dir.rglob("*")
+        if not pagefind_unstable(p.relative_to(again.site_dir))
+    }
     assert sorted(first) == sorted(second)
+    assert any(path.parts[0] == "pagefind" for path in first)  # the index was compared too
     different = [
         str(path)
         for path, file in first.items()

@@ -5,7 +5,9 @@ adds the generated pages (pages.py: empty Markdown, metadata naming a template);
 dates every page from the articles, never the clock (sitemap.xml); `on_page_markdown` gives
 generated pages their metadata and HTML-escapes titles for Material, which prints them raw;
 `on_page_content` puts the facts panel and the related stories on article pages;
-`on_page_context` hands each template its model; `on_post_build` writes the Atom feeds.
+`on_page_context` hands each template its model; `on_post_build` writes the Atom feeds and
+indexes the article pages with Pagefind (search.py), whose per-query download stays small at any
+archive size (Material's search loads one index of every article's text).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -44,11 +47,14 @@ from converter.site.archive import (
 )
 from converter.site.feeds import MAIN_FEED, archive_feeds, atom
 from converter.site.pages import Layout, generated_pages
+from converter.site.search import SEARCH_ENGINES, PagefindError, index_site
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 VOCABULARY_FILE = "topics.yaml"  # in converter/data, beside the converter's other data
 FACTS_TEMPLATE = "archive/article-facts.html"
 RELATED_TEMPLATE = "archive/related.html"
+# Pagefind indexes only what is inside data-pagefind-body: the article, not the site's chrome.
+ARTICLE_OPEN = '<div class="archive-article" data-pagefind-body>'
 # The date of an archive in which no article is dated, unless SOURCE_DATE_EPOCH says otherwise.
 EPOCH_DATE = "1970-01-01"
 
@@ -84,6 +90,9 @@ class ArchiveConfig(base.Config):
     related = Count(5)  # related stories under each article
     chart = Count(10)  # topics in the home page's chart
     feed_size = Count(20)  # entries per Atom feed
+    # pagefind: our header search over a Pagefind index; material: Material's own search plugin
+    # (add `- search` to plugins), kept for comparison (benchmarks/search.py).
+    search = c.Choice(SEARCH_ENGINES, default="pagefind")
 
 
 def escape_page_meta(page: Page) -> None:
@@ -183,6 +192,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         context = {
             "page": page,  # the `url` filter makes links relative to this page
             "base_url": get_relative_url(".", page.url),
+            "search_engine": self.config.search,
         }
         facts = self._template(config, FACTS_TEMPLATE).render(
             facts=article_facts(self.archive, article), **context
@@ -190,7 +200,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         related = self._template(config, RELATED_TEMPLATE).render(
             related=self.archive.related.get(article.src_uri, ()), **context
         )
-        return f"{facts}\n{html}\n{related}"
+        return f"{ARTICLE_OPEN}\n{facts}\n{html}\n</div>\n{related}"
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -203,6 +213,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.archive is None:
             return
+        self._write_feeds(config)
+        if self.config.search == "pagefind":
+            try:
+                index_site(Path(config.site_dir))
+            except PagefindError as error:
+                raise PluginError(str(error)) from error
+
+    def _write_feeds(self, config: MkDocsConfig) -> None:
         if not config.site_url:
             log.warning("no site_url in mkdocs.yml: the Atom feeds need absolute links")
             return

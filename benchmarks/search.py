@@ -1,0 +1,164 @@
+"""Bytes a browser downloads to answer one search query: Material's search against Pagefind.
+
+Run: .venv/bin/python benchmarks/search.py N [--query WORD] [--only pagefind] [--keep DIR]
+Writes N synthetic article pages (benchmarks/site_pages.py: realistic front matter, BBC bodies),
+builds them with our mkdocs.yml twice in one run, (a) Material's built-in search and (b) the
+archive plugin's Pagefind search, then opens each home page in headless chromium, types the
+query into the header search box and waits for results. Bytes are counted by the test server
+(every file it sends, workers' fetches included), split into what the home page loads before
+typing, what the query fetches after, and the search's own files whenever they were fetched
+(Material's worker fetches search_index.json at page load, before anyone types).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import http.server
+import shutil
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from benchmarks.site_pages import build, write_docs  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+ENGINES = {
+    "material": "plugins:\n  - search\n  - archive:\n      search: material\n",
+    "pagefind": "",  # the shipped mkdocs.yml
+}
+# A file belongs to the search (not to every page) if its path says so.
+SEARCH_PATHS = ("/pagefind/", "/search/", "/workers/search", "archive-search.js")
+
+
+@dataclass(frozen=True, slots=True)
+class Served:
+    path: str
+    size: int  # bytes as sent (our server does not compress)
+    gzipped: int  # bytes a gzip-serving host would send (Pagefind's chunks are gzip already)
+
+    @property
+    def is_search(self) -> bool:
+        return any(part in self.path for part in SEARCH_PATHS)
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    home: list[Served]  # loaded by the home page before typing
+    query: list[Served]  # fetched after the first keystroke until results showed
+
+
+def served(site: Path, path: str) -> Served:
+    file = site / unquote(urlsplit(path).path).lstrip("/")
+    if file.is_dir():
+        file = file / "index.html"
+    body = file.read_bytes() if file.is_file() else b""
+    return Served(path, len(body), len(gzip.compress(body, 6)))
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[tuple[str, list[Served]]]:
+    log: list[Served] = []
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+            log.append(served(site, self.path))
+            super().do_GET()
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), partial(Handler, directory=str(site))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", log
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def measure(site: Path, query: str) -> Measure:
+    with serve(site) as (url, log), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.goto(url, wait_until="networkidle")
+        page.wait_for_timeout(1000)  # Material's worker may still be reading its index
+        before = len(log)
+        search = page.locator("header input.md-search__input")
+        search.click()
+        search.press_sequentially(query)
+        page.locator(".md-search-result__item").first.wait_for(timeout=120_000)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(1000)
+        results = page.locator(".md-search-result__item").count()
+        browser.close()
+    if results == 0:
+        raise SystemExit(f"no results for {query!r} in {site}")
+    return Measure(home=log[:before], query=log[before:])
+
+
+def kb(items: list[Served], gzipped: bool = False) -> str:
+    total = sum(item.gzipped if gzipped else item.size for item in items)
+    return f"{total / 1e3:9.1f} KB"
+
+
+def report(name: str, result: Measure) -> int:
+    """Print one engine's figures; return its search bytes (gzip host) for the ratio."""
+    search_files = [item for item in result.home + result.query if item.is_search]
+    print(f"{name}:")
+    print(f"  home page before typing      {kb(result.home)}  ({len(result.home)} files)")
+    print(f"  fetched by the query         {kb(result.query)}  ({len(result.query)} files)")
+    print(f"  search files, all (as sent)  {kb(search_files)}   gzip host {kb(search_files, True)}")
+    for item in sorted(search_files, key=lambda item: -item.size)[:8]:
+        print(f"      {item.size / 1e3:9.1f} KB  {urlsplit(item.path).path}")
+    return sum(item.gzipped for item in search_files)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("articles", type=int, nargs="?", default=2000)
+    parser.add_argument("--query", default="economy")
+    parser.add_argument("--only", choices=sorted(ENGINES), help="measure one engine")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", type=Path, help="build here and keep it (default: a temp dir)")
+    args = parser.parse_args()
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix="search-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    docs = workdir / "docs"
+    shutil.rmtree(docs, ignore_errors=True)
+    try:
+        write_docs(docs, args.articles, args.seed)
+        print(f"{args.articles} synthetic articles, query {args.query!r}\n")
+        totals = {}
+        for name, extra in ENGINES.items():
+            if args.only and name != args.only:
+                continue
+            seconds, site = build(workdir, docs, name, extra)
+            print(f"[{name}: build {seconds:.1f} s]")
+            totals[name] = report(name, measure(site, args.query))
+        if len(totals) == 2:
+            ratio = totals["material"] / totals["pagefind"]
+            print(f"\nsearch bytes, Material / Pagefind (gzip host): {ratio:.1f}x")
+    finally:
+        if args.keep is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
