@@ -103,9 +103,13 @@ def build(config: Path, site: Path, query: str | None, strict: bool = True) -> B
     total, median = site_figures(site)
     query_bytes = None
     if query is not None:
-        from benchmarks.search import query_download_bytes
+        from benchmarks.search import measure
 
-        query_bytes = query_download_bytes(site, query)
+        result = measure(site, query)
+        # Everything fetched for the query, plus what the page preloaded only for search.
+        query_bytes = sum(item.size for item in result.query) + sum(
+            item.size for item in result.home if item.is_search
+        )
     return Build(seconds, peak, total, median, query_bytes)
 
 
