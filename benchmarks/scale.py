@@ -147,6 +147,7 @@ def main() -> None:
         bare_docs = work / "bare-docs"
         bare_docs.mkdir()
         os.symlink(docs / "articles", bare_docs / "articles")
+        (bare_docs / "index.md").write_text("# News Archive\n", "utf-8")  # a home to search from
         bare_config = write_config(
             work / "bare.yml",
             bare_docs,

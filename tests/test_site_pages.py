@@ -1,0 +1,165 @@
+"""Generated pages (converter/site/pages.py): the model cut into pages, with no build."""
+
+from __future__ import annotations
+
+import pytest
+
+from converter.site.archive import Archive, ArticleMeta, build_archive
+from converter.site.pages import (
+    EntryPage,
+    IndexPage,
+    Layout,
+    PageLink,
+    generated_pages,
+    home,
+    kind_counts,
+    numbered_src_uri,
+    page_meta,
+    pagination,
+)
+
+
+def article(name: str, **fields: object) -> ArticleMeta:
+    defaults: dict[str, object] = {"title": name.title(), "source": "Reuters"}
+    return ArticleMeta(
+        src_uri=f"articles/{name}.md",
+        url=f"articles/{name}/",
+        **{**defaults, **fields},  # type: ignore[arg-type]
+    )
+
+
+def test_page_meta_names_the_template_and_keeps_generated_pages_out_of_search() -> None:
+    assert page_meta("John Kerry", "archive/actor.html", "3 articles.") == {
+        "title": "John Kerry",
+        "template": "archive/actor.html",
+        "description": "3 articles.",
+        "search": {"exclude": True},
+    }
+    assert "description" not in page_meta("Actors", "archive/index.html")
+
+
+def test_generated_pages_cover_home_indexes_and_every_entry(site_archive: Archive) -> None:
+    pages = generated_pages(site_archive, Layout(latest=2), with_home=True)
+    uris = [page.src_uri for page in pages]
+    archive = site_archive
+    entries = [*archive.actors.entries, *archive.topics.entries, *archive.sources.entries]
+    # Nothing in the fixture archive is long enough to need a second page.
+    assert len(uris) == len(set(uris)) == 1 + 3 + len(entries)
+    assert {entry.src_uri for entry in entries} <= set(uris)
+    # Only home and the three indexes belong in the nav; entry pages would not scale there.
+    assert {page.src_uri for page in pages if page.in_nav} == {
+        "index.md",
+        "actors/index.md",
+        "topics/index.md",
+        "sources/index.md",
+    }
+    assert pages[0].src_uri == "index.md" and len(pages[0].context["archive_home"].latest) == 2
+
+
+def test_generated_pages_leave_a_hand_written_home_alone(site_archive: Archive) -> None:
+    pages = generated_pages(site_archive, Layout(), with_home=False)
+    assert "index.md" not in [page.src_uri for page in pages]
+
+
+@pytest.mark.parametrize(
+    ("src_uri", "number", "expected"),
+    [
+        ("actors/john-kerry.md", 1, "actors/john-kerry.md"),
+        ("actors/john-kerry.md", 2, "actors/john-kerry/page/2.md"),
+        ("actors/index.md", 3, "actors/page/3.md"),
+        ("index.md", 2, "page/2.md"),
+    ],
+)
+def test_numbered_pages_live_under_the_first_page(src_uri: str, number: int, expected: str) -> None:
+    assert numbered_src_uri(src_uri, number) == expected
+
+
+def test_pagination_shows_a_window_around_the_current_page() -> None:
+    urls = [f"p{n}/" for n in range(1, 11)]
+    assert pagination(urls[:1], 0) is None
+    bar = pagination(urls, 4)
+    assert bar is not None
+    assert (bar.number, bar.total, bar.previous_url, bar.next_url) == (5, 10, "p4/", "p6/")
+    assert [link.number for link in bar.links] == [1, None, 3, 4, 5, 6, 7, None, 10]
+    assert [link.number for link in bar.links if link.current] == [5]
+    first = pagination(urls, 0)
+    assert first is not None and first.previous_url is None
+    assert first.links[:4] == (
+        PageLink(1, "p1/", current=True),
+        PageLink(2, "p2/"),
+        PageLink(3, "p3/"),
+        PageLink(None, None),
+    )
+    last = pagination(urls, 9)
+    assert last is not None and last.next_url is None
+
+
+def test_a_long_entry_is_split_into_numbered_pages() -> None:
+    articles = [
+        article(f"a{n}", date=f"2016-09-{n:02}", actors=("John Kerry", f"Other {n}"))
+        for n in range(1, 6)
+    ]
+    archive = build_archive(articles, use_directory_urls=True)
+    pages = generated_pages(archive, Layout(per_page=2), with_home=False)
+    kerry = [page for page in pages if page.src_uri.startswith("actors/john-kerry")]
+    assert [page.src_uri for page in kerry] == [
+        "actors/john-kerry.md",
+        "actors/john-kerry/page/2.md",
+        "actors/john-kerry/page/3.md",
+    ]
+    shown: list[EntryPage] = [page.context["archive_entry_page"] for page in kerry]
+    assert [a.src_uri for page in shown for a in page.articles] == [
+        a.src_uri for a in archive.actors.by_name["John Kerry"].articles
+    ]
+    assert shown[0].profile is not None and shown[1].profile is None
+    assert [page.pagination.number for page in shown if page.pagination] == [1, 2, 3]
+    assert shown[1].pagination and shown[1].pagination.next_url == "actors/john-kerry/page/3/"
+    assert [page.in_nav for page in kerry] == [False, False, False]
+    assert kerry[1].meta["title"] == "John Kerry (page 2)"
+
+
+def test_a_long_index_is_split_and_its_letters_reach_every_page() -> None:
+    names = [f"{letter}{n}" for letter in "abc" for n in range(3)]
+    archive = build_archive([article("x", actors=tuple(names))], use_directory_urls=True)
+    pages = generated_pages(archive, Layout(index_per_page=4), with_home=False)
+    fronts: list[IndexPage] = [
+        page.context["archive_index_page"]
+        for page in pages
+        if page.src_uri == "actors/index.md" or page.src_uri.startswith("actors/page/")
+    ]
+    assert len(fronts) == 3
+    listed = [entry.name for page in fronts for group in page.groups for entry in group.entries]
+    assert listed == [entry.name for entry in archive.actors.entries]
+    # On the first page: A is here, B starts on page 1 too (a0-a2, b0), C starts on page 2.
+    assert [(link.letter, link.url) for link in fronts[0].letters] == [
+        ("A", None),
+        ("B", None),
+        ("C", "actors/page/2/"),
+    ]
+    assert [(link.letter, link.url) for link in fronts[2].letters] == [
+        ("A", "actors/"),
+        ("B", "actors/"),
+        ("C", "actors/page/2/"),
+    ]
+
+
+def test_home_holds_figures_dates_and_a_chart_scaled_to_the_widest_bar() -> None:
+    archive = build_archive(
+        [
+            article("a", date="2016-09-21", topics=("politics", "diplomacy")),
+            article("b", date="2015-01-02", topics=("politics",), people=("Ann",), actors=("Ann",)),
+            article("c", topics=("politics",), places=("Paris",), actors=("Paris",)),
+        ],
+        use_directory_urls=True,
+    )
+    front = home(archive, Layout(chart=5))
+    assert front.newest and front.newest.date == "2016-09-21"
+    assert front.oldest and front.oldest.date == "2015-01-02"
+    assert [(bar.entry.name, bar.count, bar.percent) for bar in front.chart] == [
+        ("politics", 3, "100.00"),
+        ("diplomacy", 1, "33.33"),
+    ]
+    assert [(kind.label, kind.count) for kind in kind_counts(archive.actors)] == [
+        ("People", 1),
+        ("Places", 1),
+    ]
