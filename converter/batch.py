@@ -109,15 +109,20 @@ def list_seed_files(seeds_dir: Path) -> list[Path]:
 
 def seed_name(path: Path, seeds_dir: Path) -> str:
     """The seed's stem (its path below `seeds/` without `.txt`): what a page traces back to."""
-    relative = path.relative_to(seeds_dir).as_posix()
+    relative = _printable(path.relative_to(seeds_dir).as_posix())
     return relative[: -len(".txt")] if relative.endswith(".txt") else relative
+
+
+def _printable(name: str) -> str:
+    """A file name that is not UTF-8 still gets a name that prints and writes as UTF-8."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def scan_seeds(seeds_dir: Path) -> tuple[list[SeedFile], list[Failure]]:
     """Hash every seed's bytes; an unreadable file is a failure, not a crash."""
     found, failures = [], []
     for path in list_seed_files(seeds_dir):
-        shown = path.relative_to(seeds_dir).as_posix()
+        shown = _printable(path.relative_to(seeds_dir).as_posix())
         try:
             digest = sha256(path.read_bytes())
         except OSError as error:

@@ -12,6 +12,7 @@ from tqdm import tqdm
 
 from converter.batch import RunReport, check_directory, convert_directory
 from converter.model import ParsedSeed
+from converter.report import write_report
 from converter.settings import Settings
 
 DEFAULT_SEEDS = Path("seeds")
@@ -33,6 +34,8 @@ def print_summary(report: RunReport) -> None:
         )
     for group in report.duplicates:
         click.echo(f"  duplicate text, one page: {', '.join(group)}")
+    for group in report.near_duplicates:
+        click.echo(f"  near duplicates (same story): {', '.join(group)}")
     click.echo(
         f"converted {len(report.converted)}, unchanged {len(report.unchanged)}, "
         f"failed {len(report.failed)}, removed {len(report.removed)}"
@@ -41,11 +44,13 @@ def print_summary(report: RunReport) -> None:
         click.echo(f"  failed: {failure.seed_file}: {failure.reason}", err=True)
 
 
-def run_convert(seeds_dir: Path, out_dir: Path, max_seed_bytes: int) -> RunReport:
-    report = convert_directory(
-        seeds_dir, out_dir, Settings(max_seed_bytes=max_seed_bytes), progress=_progress
-    )
+def run_convert(
+    seeds_dir: Path, out_dir: Path, settings: Settings, report_file: Path | None = None
+) -> RunReport:
+    report = convert_directory(seeds_dir, out_dir, settings, progress=_progress)
     print_summary(report)
+    if report_file is not None:
+        write_report(report, seeds_dir, out_dir, report_file)
     return report
 
 
@@ -68,21 +73,70 @@ _OUT_OPTION = click.option(
     type=click.Path(file_okay=False, path_type=Path),
     help="Docs directory the pages go under.",
 )
-_MAX_BYTES_OPTION = click.option(
-    "--max-seed-bytes",
-    default=Settings().max_seed_bytes,
-    show_default=True,
-    type=click.IntRange(min=1),
-    help="Seeds larger than this are refused.",
+
+
+def _settings_options(command):  # noqa: ANN001, ANN202 - a click decorator
+    """The options that become Settings, shared by `convert` and `build`."""
+    options = [
+        click.option(
+            "--max-seed-bytes",
+            default=Settings().max_seed_bytes,
+            show_default=True,
+            type=click.IntRange(min=1),
+            help="Seeds larger than this are refused.",
+        ),
+        click.option(
+            "--engine",
+            type=click.Choice(["local", "dask"]),
+            default="local",
+            show_default=True,
+            help="Run the NER model on this machine's cores or on a Dask cluster.",
+        ),
+        click.option(
+            "--dask-address", default="", help="Scheduler address; default: a LocalCluster."
+        ),
+        click.option(
+            "--workers", default=0, type=click.IntRange(min=0), help="Processes; 0: one per core."
+        ),
+        click.option(
+            "--merge-near-duplicates",
+            is_flag=True,
+            help="Give near-duplicate stories one page (they are always reported).",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _settings(options: dict) -> Settings:
+    return Settings(
+        max_seed_bytes=options["max_seed_bytes"],
+        engine=options["engine"],
+        dask_address=options["dask_address"],
+        workers=options["workers"],
+        merge_near_duplicates=options["merge_near_duplicates"],
+    )
+
+
+_REPORT_OPTION = click.option(
+    "--report",
+    "report_file",
+    default=None,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the run as JSON: every seed's outcome (page or reason) and counts.",
 )
 
 
 @main.command()
 @_SEEDS_ARGUMENT
 @_OUT_OPTION
-@_MAX_BYTES_OPTION
+@_settings_options
+@_REPORT_OPTION
 @click.option("--check", is_flag=True, help="Change nothing; exit 1 naming stale or missing pages.")
-def convert(seeds_dir: Path, out_dir: Path, max_seed_bytes: int, check: bool) -> None:
+def convert(
+    seeds_dir: Path, out_dir: Path, report_file: Path | None, check: bool, **options: object
+) -> None:
     """Convert every seed in SEEDS_DIR (default: seeds/) into Markdown pages."""
     if check:
         problems = check_directory(seeds_dir, out_dir)
@@ -92,13 +146,14 @@ def convert(seeds_dir: Path, out_dir: Path, max_seed_bytes: int, check: bool) ->
             f"{len(problems)} seed(s) need converting" if problems else "all pages up to date"
         )
         sys.exit(1 if problems else 0)
-    sys.exit(run_convert(seeds_dir, out_dir, max_seed_bytes).exit_code)
+    sys.exit(run_convert(seeds_dir, out_dir, _settings(options), report_file).exit_code)
 
 
 @main.command()
 @_SEEDS_ARGUMENT
 @_OUT_OPTION
-@_MAX_BYTES_OPTION
+@_settings_options
+@_REPORT_OPTION
 @click.option(
     "--config",
     "config_file",
@@ -106,9 +161,15 @@ def convert(seeds_dir: Path, out_dir: Path, max_seed_bytes: int, check: bool) ->
     show_default=True,
     type=click.Path(exists=True, dir_okay=False),
 )
-def build(seeds_dir: Path, out_dir: Path, max_seed_bytes: int, config_file: str) -> None:
+def build(
+    seeds_dir: Path,
+    out_dir: Path,
+    report_file: Path | None,
+    config_file: str,
+    **options: object,
+) -> None:
     """Convert the seeds, then build the site with `mkdocs build --strict`."""
-    report = run_convert(seeds_dir, out_dir, max_seed_bytes)
+    report = run_convert(seeds_dir, out_dir, _settings(options), report_file)
     built = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config_file]
     )

@@ -34,7 +34,7 @@ def enrich_stream(
 ) -> Iterator[Article | Failure]:
     """Run the model over seeds (spaCy's own multiprocessing) and enrich each; never raises."""
     docs = toolkit.nlp.pipe(
-        ((analysis_text(seed), seed) for seed in parsed),
+        ((analysis_text(seed)[: settings.ner_max_chars], seed) for seed in parsed),
         as_tuples=True,
         n_process=processes,
         batch_size=_BATCH_SIZE,

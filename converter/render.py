@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import sys
 from typing import Any
 
 import yaml
@@ -10,6 +12,26 @@ from converter.markup import escape_markdown
 from converter.model import Article
 
 _FENCE = "---"
+# Characters a YAML reader may take for a line break, or that only a double-quoted scalar can
+# carry: such a value is written on one line, double-quoted, so no value ever spans lines and
+# no line inside the front matter can read as its closing fence.
+_NEEDS_DOUBLE_QUOTES = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\U0010ffff]")
+# A lone surrogate cannot be written as UTF-8, and MkDocs' YAML reader (libyaml) rejects the
+# escape for one, which would drop the whole front matter; it becomes U+FFFD.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class _FrontMatterDumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, with every string kept on one line."""
+
+
+def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    text = _SURROGATE.sub("\ufffd", text)
+    style = '"' if _NEEDS_DOUBLE_QUOTES.search(text) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_FrontMatterDumper.add_representer(str, _represent_text)
 
 
 def front_matter(article: Article) -> dict[str, Any]:
@@ -46,9 +68,14 @@ def front_matter(article: Article) -> dict[str, Any]:
 
 
 def dump_front_matter(matter: dict[str, Any]) -> str:
-    """Safe, stable YAML: unicode kept, no line folding, keys in the order given."""
-    return yaml.safe_dump(
-        matter, allow_unicode=True, sort_keys=False, width=1_000_000, default_flow_style=False
+    """Safe, stable YAML: unicode kept, one line per value, keys in the order given."""
+    return yaml.dump(
+        matter,
+        Dumper=_FrontMatterDumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=sys.maxsize,
+        default_flow_style=False,
     )
 
 

@@ -30,5 +30,9 @@ class Settings:
     near_duplicate_similarity: float = 0.7
     """Word-shingle Jaccard similarity from which two stories are the same story."""
 
+    ner_max_chars: int = 50_000
+    """The NER model reads at most this much of an article (a long feature is ~30,000): spaCy
+    refuses texts over 1,000,000 characters and its tokenizer is slow on long symbol runs."""
+
     description_max_chars: int = 300
     """A description longer than this is cut at a word boundary (search snippets, <meta>)."""

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
 
+from converter.slugs import SLUG_PATTERN
+
 ARTICLES_DIR = "articles"
+TEMP_SUFFIX = ".tmp"
+"""Temp files are `.<final name>.<random>.tmp`: hidden, so MkDocs never publishes one."""
 
 
 def articles_dir(out_dir: Path) -> Path:
@@ -21,7 +24,7 @@ def page_path(out_dir: Path, slug: str) -> Path:
     """`docs/articles/<slug>.md`, refusing any slug that would land anywhere else."""
     base = articles_dir(out_dir).resolve()
     path = (base / f"{slug}.md").resolve()
-    if path.parent != base or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
+    if path.parent != base or not SLUG_PATTERN.fullmatch(slug):
         raise ValueError(f"unsafe page name {slug!r}")
     return path
 
@@ -36,7 +39,7 @@ def write_if_changed(path: Path, content: str) -> bool:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temp_name = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent
     )
     try:
         with os.fdopen(descriptor, "wb") as handle:
@@ -90,6 +93,9 @@ def remove_pages(paths: Iterable[Path]) -> list[Path]:
 
 
 def remove_temp_files(out_dir: Path) -> None:
-    """Leftovers of an interrupted run (a kill between write and rename) are swept away."""
-    for temp in articles_dir(out_dir).glob(".*.tmp"):
-        temp.unlink(missing_ok=True)
+    """Leftovers of an interrupted run (a kill between write and rename), of pages and of the
+    manifest beside them, are swept away."""
+    for directory in (out_dir, articles_dir(out_dir)):
+        for temp in directory.glob(f".*{TEMP_SUFFIX}"):
+            if temp.is_file():
+                temp.unlink(missing_ok=True)

@@ -1,5 +1,6 @@
 """The console script, run as a user runs it."""
 
+import json
 import shutil
 import subprocess
 import sys
@@ -42,3 +43,52 @@ def test_some_failed_exits_1_and_names_the_file(tmp_path):
 def test_usage_error_exits_2(tmp_path):
     assert archive("convert", str(tmp_path / "missing"), cwd=tmp_path).returncode == 2
     assert archive("frobnicate", cwd=tmp_path).returncode == 2
+
+
+def test_report_lists_every_seed_with_its_page_or_reason(tmp_path):
+    seeds = tmp_path / "in"
+    seeds.mkdir()
+    shutil.copy(GOLDEN / "000_f814c7b6e486f735.txt", seeds)
+    shutil.copy(GOLDEN / "000_f814c7b6e486f735.txt", seeds / "copy.txt")
+    (seeds / "broken.txt").write_bytes(b"%PDF-1.4 \x00\x00\x00")
+    (seeds / "empty.txt").write_bytes(b"")
+    report_file = tmp_path / "reports" / "report.json"
+    command = ("convert", str(seeds), "--out", str(tmp_path / "out"), "--report", str(report_file))
+    assert archive(*command, cwd=tmp_path).returncode == 1
+
+    report = json.loads(report_file.read_text("utf-8"))
+    page = "articles/us-and-russia-poised-for-new-battle-over-syria.md"
+    assert report["counts"] == {"seeds": 4, "converted": 2, "unchanged": 0, "failed": 2}
+    assert report["seeds"][1].pop("reason").startswith("not text")
+    assert report["seeds"] == [
+        {"file": "000_f814c7b6e486f735.txt", "outcome": "converted", "page": page},
+        {"file": "broken.txt", "outcome": "failed"},
+        {
+            "file": "copy.txt",
+            "outcome": "converted",
+            "page": page,
+            "duplicate_of": "000_f814c7b6e486f735",
+        },
+        {"file": "empty.txt", "outcome": "failed", "reason": "no article text: the seed is empty"},
+    ]
+    assert report["pages"] == {"converted": [page], "unchanged": [], "removed": []}
+
+    assert archive(*command, cwd=tmp_path).returncode == 1
+    again = report_file.read_bytes()
+    assert archive(*command, cwd=tmp_path).returncode == 1
+    assert report_file.read_bytes() == again
+    outcomes = [entry["outcome"] for entry in json.loads(again)["seeds"]]
+    assert outcomes == ["unchanged", "failed", "unchanged", "failed"]
+
+
+def test_report_option_is_documented(tmp_path):
+    result = archive("convert", "--help", cwd=tmp_path)
+    assert "--report" in result.stdout and "--max-seed-bytes" in result.stdout
+
+
+def test_dask_engine_from_the_command_line(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(GOLDEN / "000_f814c7b6e486f735.txt", tmp_path / "seeds")
+    result = archive("convert", "--engine", "dask", "--workers", "1", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "converted 1, unchanged 0, failed 0" in result.stdout

@@ -2,6 +2,7 @@
 
 import html
 import re
+import time
 
 import markdown
 import pytest
@@ -40,6 +41,22 @@ HOSTILE = [
     "    indented code",
     "title: x",
     "!!python/object:os.system",
+    "[[wiki]] links",
+    "![](x.png)",
+    "[TOC]",
+    "<!-- a comment",
+    "-->",
+    '<div onclick="alert(1)">raw block</div>',
+    "[^1] footnote and {: .class} and *[HTML]: abbr",
+    "Term\n: definition",
+    "|---|---|",
+    "- [ ] task",
+    "\\",
+    "&#60;script&#62; &#x3C; &lt;",
+    "1\\. escaped already",
+    "    \t  \u00a0 spaces",
+    "## crosshead ##",
+    "${HOME} <%= x %> {# c #}",
 ]
 
 
@@ -51,3 +68,18 @@ def test_hostile_text_renders_as_itself(text):
 def test_ordinary_prose_stays_readable():
     text = "With Syria's cease-fire in shambles, the US and Russia (again) met."
     assert escape_markdown(text) == text
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_crosshead_renders_as_itself(text):
+    converted = markdown.Markdown(extensions=MKDOCS_EXTENSIONS).convert(
+        "## " + escape_markdown(text)
+    )
+    assert converted.startswith("<h2") and converted.count("<") == 2, converted
+    assert html.unescape(re.sub(r"</?h2[^>]*>", "", converted)) == " ".join(text.split())
+
+
+def test_escaping_a_megabyte_is_quick():
+    started = time.perf_counter()
+    escape_markdown("<b>#*_`[x]{{y}}|&" * 60_000)
+    assert time.perf_counter() - started < 2

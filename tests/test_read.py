@@ -1,4 +1,5 @@
 import codecs
+import time
 
 import pytest
 
@@ -56,3 +57,163 @@ def test_size_limit_is_enforced_with_a_clear_message():
 
 def test_read_seed_keeps_the_stem():
     assert read_seed("000_abc", b"Title\n\nBody.").stem == "000_abc"
+
+
+# ---- binary files, and text that only looks like one -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff",
+        b"PK\x03\x04\x14\x00\x00\x00\x08\x00",
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n",
+        b"\x7fELF\x02\x01\x01\x00" + bytes(56),
+        b"\xff\xd8\xff\xe0\x00\x10JFIF\x00",
+        b"BM\x46\x00\x00\x00\x00\x00\x00\x00\x36\x00\x00\x00",
+        b"RIFF\x24\x08\x00\x00WAVEfmt ",
+        b"ID3\x04\x00\x00\x00\x00\x00\x23",
+        b"\x00" * 64,
+    ],
+    ids=["gif", "zip", "pdf", "elf", "jpeg", "bmp", "wav", "mp3", "nuls"],
+)
+def test_binary_formats_are_refused(raw):
+    with pytest.raises(NotTextError, match="not text"):
+        decode(raw)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["BMW recalls 300,000 cars", "RIFF between allies deepens", "ID3 tags explained", "MZ Motors"],
+)
+def test_headlines_that_start_like_a_magic_number_are_text(headline):
+    raw = f"{headline}\n\nThe story.\n".encode()
+    assert decode(raw) == raw.decode()
+
+
+def test_a_text_with_a_binary_tail_is_refused():
+    with pytest.raises(NotTextError):
+        decode(b"Headline\n\nBody.\n" + bytes(range(32)) * 200)
+
+
+# ---- encodings ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Привет мир\n\nВторой абзац текста здесь, с подробностями.",
+        "中文标题\n\n这是第二段文字。今天天气很好，我们去公园散步吧。\n",
+        "Ελλάδα: νέα μέτρα\n\nΗ κυβέρνηση ανακοίνωσε νέα μέτρα.",
+    ],
+    ids=["russian", "chinese", "greek"],
+)
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_in_any_script(text, encoding):
+    assert decode(text.encode(encoding)) == text
+
+
+@pytest.mark.parametrize("raw", [TEXT.encode("utf-16"), TEXT.encode("utf-16-le")])
+def test_utf16_cut_short_keeps_all_but_the_last_half_character(raw):
+    assert decode(raw[:-1]) == TEXT[:-1] + "\ufffd"
+
+
+def test_utf8_bom_with_a_stray_byte():
+    assert decode(codecs.BOM_UTF8 + b"Title\n\nBody \x93quoted\x94 here.") == (
+        "Title\n\nBody “quoted” here."
+    )
+
+
+def test_stray_windows_1252_bytes_in_utf8_keep_the_utf8_around_them():
+    raw = (
+        "Zürich café — “ok”. ".encode()
+        + b"Then \x93a waste\x94 and \x85 more. "
+        + "Müller.".encode()
+    )
+    assert clean_text(decode(raw)) == "Zürich café — “ok”. Then “a waste” and … more. Müller."
+
+
+def test_a_short_latin1_headline_is_not_mistaken_for_cjk():
+    text = "Ångström über Niño: señor Muñoz wins\n\nSecond paragraph."
+    assert decode(text.encode("latin-1")) == text
+
+
+def test_cyrillic_windows_1251_is_detected():
+    text = (
+        "Правительство объявило о новых мерах поддержки\n\n"
+        "Министр финансов заявил, что новые меры помогут малому бизнесу пережить трудный год."
+    )
+    assert decode(text.encode("cp1251")) == text
+
+
+@pytest.mark.parametrize(
+    ("broken", "fixed"),
+    [
+        ("It\u00e2\u20ac\u2122s", "It’s"),
+        ("\u00e2\u20ac\u0153landmark\u00e2\u20ac\x9d", "“landmark”"),
+        ("caf\u00c3\u00a9 cr\u00c3\u00a8me", "café crème"),
+        ("\u00c2\u00a35m", "£5m"),
+    ],
+)
+def test_mojibake_variants_are_repaired(broken, fixed):
+    assert clean_text(broken) == fixed
+
+
+# ---- cleaning ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "one\r\ntwo",
+        "one\rtwo",
+        "one\u2028two",
+        "one\u2029two",
+        "one\x0btwo",
+        "one\x0ctwo",
+        "one\x1etwo",
+    ],
+)
+def test_every_kind_of_line_break_becomes_a_newline(text):
+    assert clean_text(text) == "one\ntwo"
+
+
+def test_bidi_overrides_go_but_direction_marks_stay():
+    assert clean_text("a\u202eb\u202cc \u2066d\u2069 \u200fשלום\u200f") == "abc d \u200fשלום\u200f"
+
+
+def test_joiners_stay_inside_emoji_and_scripts_but_not_between_ascii():
+    family = "👨\u200d👩\u200d👧"
+    persian = "می\u200cخواهم"
+    assert clean_text(f"{family} {persian} Ker\u200dry\u200c") == f"{family} {persian} Kerry"
+
+
+def test_non_characters_and_terminal_escapes_are_removed():
+    assert clean_text("a\ufdd0b\U0001fffec\uffffd \x1b[31mred\x1b[0m") == "abcd red"
+
+
+def test_emoji_rtl_and_combining_marks_survive():
+    text = "🎉 🇬🇧 سلام שלום e\u0301"
+    assert clean_text(text) == "🎉 🇬🇧 سلام שלום é"
+
+
+# ---- size --------------------------------------------------------------------------------
+
+
+def test_a_seed_exactly_at_the_limit_is_read():
+    raw = b"Title\n\nBody." + b" " * 100
+    assert read_seed("edge", raw, Settings(max_seed_bytes=len(raw))).text.startswith("Title")
+
+
+def test_the_default_limit_is_2_mb_and_says_so():
+    limit = Settings().max_seed_bytes
+    assert limit == 2 * 1024 * 1024
+    with pytest.raises(SeedTooLargeError, match="3,145,728 bytes, over the 2,097,152-byte limit"):
+        read_seed("big", b"x" * (3 * 1024 * 1024))
+
+
+def test_a_seed_of_many_short_lines_is_cleaned_quickly():
+    raw = b"Headline\n\n" + b"share\n\n" * 290_000
+    started = time.perf_counter()
+    read_seed("lines", raw)
+    assert time.perf_counter() - started < 3

@@ -1,6 +1,8 @@
 """Front matter always parses back to what went in; the body is escaped text."""
 
+import pytest
 import yaml
+from mkdocs.utils.meta import get_data
 
 from converter.model import Actor, Article, Block, Topic, Video
 from converter.render import front_matter, render_page
@@ -75,3 +77,69 @@ def test_optional_fields_only_when_known():
     assert "date" not in matter and "dateline" not in matter and "seeds" not in matter
     dated = front_matter(article(date="1996-08-30", dateline="LONDON"))
     assert dated["date"] == "1996-08-30" and dated["dateline"] == "LONDON"
+
+
+YAML_LOOKALIKES = [
+    "title: x",
+    "- a",
+    "&anchor *alias",
+    '!!python/object/apply:os.system ["ls"]',
+    "? key",
+    "%YAML 1.1",
+    "---",
+    "...",
+    "... and then",
+    "'single' \"double\" # comment",
+    "null",
+    "yes",
+    "~",
+    "2016-09-21",
+    "| literal",
+    "> folded",
+    "@at `tick`",
+    "{{ x }} {% y %}",
+    "<<: *a",
+]
+
+
+@pytest.mark.parametrize("title", YAML_LOOKALIKES)
+def test_yaml_looking_titles_round_trip_through_mkdocs(title):
+    page = render_page(article(title=title, source=title, description=title))
+    _, matter = get_data(page)
+    assert (matter["title"], matter["source"], matter["description"]) == (title, title, title)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["two\nlines", "a\n---\nb", "x\r\ny", "nel\x85", "ls\u2028ps\u2029", "\ufeffbom", "\x00"],
+)
+def test_a_value_never_spans_lines_so_no_line_can_close_the_front_matter(value):
+    def page_of(text: str) -> str:
+        return render_page(article(seed=text, title=text, media=(Video(text, "1:00", text, text),)))
+
+    page = page_of(value)
+    header = page.split("\n---\n", 1)[0].split("\n")[1:]
+    assert len(header) == len(page_of("plain").split("\n---\n", 1)[0].split("\n")[1:])
+    assert all(not line.startswith(("---", "...")) for line in header)
+    _, matter = get_data(page)
+    assert matter["seed"] == value and matter["media"][0]["caption"] == value
+    assert read_seed_field_of(page) == value
+
+
+def read_seed_field_of(page: str) -> str:
+    line = next(line for line in page.split("\n") if line.startswith("seed:"))
+    return yaml.safe_load(line)["seed"]
+
+
+def test_a_lone_surrogate_becomes_a_replacement_character():
+    page = render_page(article(seed="caf\udce9", title="ok \ud800"))
+    page.encode("utf-8")
+    _, matter = get_data(page)
+    assert (matter["seed"], matter["title"]) == ("caf\ufffd", "ok \ufffd")
+
+
+def test_a_very_long_title_is_not_folded():
+    title = "word " * 50_000
+    page = render_page(article(title=title.strip()))
+    assert get_data(page)[1]["title"] == title.strip()
+    assert page.split("\n")[1].startswith("title: word word")

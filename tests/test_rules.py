@@ -1,5 +1,7 @@
 """The boilerplate rules, each alone, then in their declared order."""
 
+import time
+
 import pytest
 
 from converter.errors import NoArticleTextError
@@ -8,8 +10,8 @@ from converter.rules import parse_seed
 from converter.rules.chrome import drop_chrome, is_chrome
 from converter.rules.crosshead import is_crosshead_text, mark_crossheads
 from converter.rules.dateline import take_dateline
-from converter.rules.headline import take_headline
-from converter.rules.paragraphs import to_blocks
+from converter.rules.headline import MAX_HEADLINE_CHARS, shorten, take_headline
+from converter.rules.paragraphs import MAX_PARAGRAPH_CHARS, split_long, to_blocks
 from converter.rules.source_credit import credit_on_line, take_source_credit
 from converter.rules.state import split_lines
 from converter.rules.video_block import lift_video_blocks
@@ -134,3 +136,112 @@ def test_parse_seed_refuses_a_page_with_no_body():
 
 def test_parse_seed_without_credit_has_unknown_source():
     assert parse_seed(RawSeed("s", "Headline\n\nBody text.")).source == "Unknown"
+
+
+# ---- headlines that are not headlines ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("***\n\nFloods cut off villages\n\nBody.", "Floods cut off villages"),
+        ("---\n\n...\n\nReal headline\n\nBody.", "Real headline"),
+        ("\u200f\u200e\n\nReal headline\n\nBody.", "Real headline"),
+        ("Source: Reuters\n\nReal headline\n\nBody.", "Real headline"),
+        ("Source:\n\nAssociated Press\n\nReal headline\n\nBody.", "Real headline"),
+        ("share\n\nloading error\n\nReal headline\n\nBody.", "Real headline"),
+    ],
+)
+def test_the_headline_skips_chrome_credits_and_punctuation(text, title):
+    assert take_headline(split_lines("s", text)).title == title
+
+
+def test_a_credit_before_the_headline_is_still_the_source():
+    parsed = parse_seed(RawSeed("s", "Source:\n\nAssociated Press\n\nReal headline\n\nBody."))
+    assert (parsed.title, parsed.source) == ("Real headline", "Associated Press")
+    assert parsed.blocks == (Block("paragraph", "Body."),)
+
+
+def test_a_first_line_too_long_for_a_headline_stays_in_the_body():
+    line = "The minister said the talks would go on. " * 40
+    parsed = parse_seed(RawSeed("s", line))
+    assert len(parsed.title) <= MAX_HEADLINE_CHARS and parsed.title.endswith("…")
+    assert parsed.title.startswith("The minister said the talks would go on")
+    assert " ".join(block.text for block in parsed.blocks) == line.strip()
+
+
+def test_shorten_cuts_at_a_word():
+    assert shorten("one two three four", 12) == "one two…"
+    assert shorten("x" * 30, 10) == "x" * 9 + "…"
+    assert shorten("short", 10) == "short"
+
+
+# ---- seeds with no article in them -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "the seed is empty"),
+        ("  \n\n\t\n", "the seed is empty"),
+        ("Source:\n\nAssociated Press\n", "no headline"),
+        ("***\n\n---\n\n...", "no headline"),
+        ("share\n\nrefresh", "no headline"),
+        ("Headline\n\n***\n\n---", "nothing but a headline"),
+        ("Headline\n\nSource: Reuters", "nothing but a headline"),
+    ],
+)
+def test_seeds_without_an_article_are_refused_with_the_reason(text, reason):
+    with pytest.raises(NoArticleTextError, match=f"no article text: {reason}"):
+        parse_seed(RawSeed("s", text))
+
+
+def test_a_line_of_invisible_marks_counts_as_blank():
+    state = split_lines("s", "a\n\u200f \u200e\nb")
+    assert [(line.text, line.group) for line in state.lines] == [("a", 0), ("b", 1)]
+
+
+# ---- credits -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["Source: ---", "Source: ***", "Credit: " + "x" * 120])
+def test_a_credit_must_name_an_outlet(line):
+    assert credit_on_line(line) is None
+
+
+def test_a_bare_credit_takes_its_outlet_from_the_next_line_only_if_short():
+    state = take_source_credit(split_lines("s", "Source:\n\nThe minister said it all went well."))
+    assert state.source == "" and texts(state) == ["The minister said it all went well."]
+
+
+# ---- huge and pathological lines ---------------------------------------------------------
+
+
+def test_chrome_check_is_linear_on_long_runs_of_marks():
+    started = time.perf_counter()
+    assert not is_chrome("." * 1_000_000 + "x")
+    assert is_chrome("share" + " ." * 500_000)
+    assert time.perf_counter() - started < 1
+
+
+def test_an_overlong_paragraph_is_split_at_sentence_ends():
+    sentence = "The council met again on Monday to discuss the budget. "
+    paragraph = (sentence * 200).strip()
+    blocks = to_blocks(split_lines("s", paragraph).lines)
+    assert len(blocks) > 1
+    assert all(len(block.text) <= MAX_PARAGRAPH_CHARS for block in blocks)
+    assert all(block.text.endswith("budget.") for block in blocks)
+    assert " ".join(block.text for block in blocks) == paragraph
+
+
+def test_split_long_falls_back_to_spaces_then_to_a_hard_cut():
+    assert split_long("aaaa bbbb cccc", 9) == ["aaaa bbbb", "cccc"]
+    assert split_long("x" * 25, 10) == ["x" * 10, "x" * 10, "x" * 5]
+    assert split_long("short", 10) == ["short"]
+
+
+def test_markup_looking_crosshead_is_still_a_crosshead():
+    parsed = parse_seed(
+        RawSeed("s", "Headline\n\nFirst paragraph.\n\nFighting # continues *here*\n\nMore text.")
+    )
+    assert Block("crosshead", "Fighting # continues *here*") in parsed.blocks

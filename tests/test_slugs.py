@@ -1,4 +1,8 @@
-from converter.slugs import assign_slugs, title_slug
+import itertools
+
+import pytest
+
+from converter.slugs import SLUG_PATTERN, assign_slugs, seed_suffix, title_slug
 
 
 def test_title_slug_is_ascii_lower_case():
@@ -26,3 +30,43 @@ def test_clashing_titles_get_distinct_slugs_whatever_the_order():
     assert forward["a"] == "same-title"
     assert forward["b"].startswith("same-title-") and forward["b"] != "same-title"
     assert len(set(forward.values())) == 3
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("index", "article-index"),
+        ("CON", "article-con"),
+        ("com1", "article-com1"),
+        ("LPT9", "article-lpt9"),
+        ("Sitemap", "article-sitemap"),
+        ("404", "article-404"),
+        ("../../etc/passwd", "etc-passwd"),
+        ("/etc/shadow", "etc-shadow"),
+        ("***", "article"),
+        ("", "article"),
+        ("中文标题", "zhong-wen-biao-ti"),
+    ],
+)
+def test_reserved_and_hostile_titles(title, slug):
+    assert title_slug(title) == slug and SLUG_PATTERN.fullmatch(slug)
+
+
+def test_a_suffixed_slug_never_takes_another_titles_plain_slug():
+    suffix_of_b = seed_suffix("b")
+    pairs = [("a", "Same title"), ("b", "Same title"), ("0", f"Same title {suffix_of_b}")]
+    slugs = assign_slugs(pairs)
+    assert len(set(slugs.values())) == 3
+    assert slugs["0"] == f"same-title-{suffix_of_b}" and slugs["a"] == "same-title"
+    for order in itertools.permutations(pairs):
+        assert assign_slugs(order) == slugs
+
+
+def test_many_seeds_with_one_title_get_distinct_pages():
+    slugs = assign_slugs((f"seed{number}", "Breaking news") for number in range(500))
+    assert len(set(slugs.values())) == 500
+
+
+def test_a_seed_name_with_undecodable_bytes_still_gets_a_suffix():
+    slugs = assign_slugs([("caf\udce9", "Title"), ("cafe", "Title")])
+    assert len(set(slugs.values())) == 2

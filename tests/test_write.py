@@ -1,6 +1,10 @@
+import os
+from pathlib import Path
+
 import pytest
 
 from converter.write import (
+    TEMP_SUFFIX,
     existing_pages,
     page_path,
     read_seed_field,
@@ -41,6 +45,53 @@ def test_existing_pages_reads_seed_fields(tmp_path):
 def test_temp_files_of_an_interrupted_run_are_swept(tmp_path):
     articles = tmp_path / "articles"
     articles.mkdir()
-    (articles / ".a.md.123.tmp").write_text("partial")
+    (articles / ".a.md.k3j2h1g0.tmp").write_text("partial")
+    (tmp_path / "..manifest.json.x9y8z7w6.tmp").write_text("{")
+    (articles / "kept.md").write_text("---\ntitle: T\n---\n")
+    (tmp_path / "notes.tmp").write_text("not ours: not hidden")
     remove_temp_files(tmp_path)
-    assert list(articles.iterdir()) == []
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["articles", "kept.md", "notes.tmp"]
+
+
+def test_temp_files_are_hidden_so_mkdocs_never_publishes_them(tmp_path, monkeypatch):
+    path = tmp_path / "articles" / "a.md"
+    renamed = []
+    real_replace = os.replace
+
+    def spy(source, target):
+        renamed.append(Path(source).name)
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", spy)
+    write_if_changed(path, "content")
+    assert renamed[0].startswith(".a.md.") and renamed[0].endswith(TEMP_SUFFIX)
+    assert path.read_text() == "content"
+
+
+def test_a_failed_write_leaves_the_old_page_and_no_temp_file(tmp_path, monkeypatch):
+    path = tmp_path / "articles" / "a.md"
+    write_if_changed(path, "old")
+
+    def broken(*_):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken)
+    with pytest.raises(OSError, match="disk full"):
+        write_if_changed(path, "new")
+    assert path.read_text() == "old"
+    assert [p.name for p in path.parent.iterdir()] == ["a.md"]
+
+
+def test_pages_are_written_whole_with_a_final_newline_and_utf8(tmp_path):
+    path = tmp_path / "articles" / "a.md"
+    content = "---\ntitle: Zürich 🎉\n---\n\n" + "x" * 3_000_000 + "\n"
+    assert write_if_changed(path, content)
+    assert path.read_bytes() == content.encode("utf-8")
+
+
+def test_page_path_refuses_a_symlink_out_of_articles(tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "escape.md").symlink_to(tmp_path / "elsewhere.md")
+    with pytest.raises(ValueError):
+        page_path(tmp_path, "escape")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from converter.errors import NoArticleTextError
-from converter.model import ParsedSeed, RawSeed
+from converter.model import Block, ParsedSeed, RawSeed
 from converter.rules.chrome import drop_chrome
 from converter.rules.crosshead import mark_crossheads
 from converter.rules.dateline import take_dateline
@@ -32,10 +32,14 @@ RULES: tuple[Rule, ...] = (
 def parse_seed(seed: RawSeed, rules: tuple[Rule, ...] = RULES) -> ParsedSeed:
     """Raw seed text -> headline, credit, clean body blocks and lifted media."""
     state = split_lines(seed.stem, seed.text)
+    if not state.lines:
+        raise NoArticleTextError("no article text: the seed is empty")
     for rule in rules:
         state = rule(state)
     blocks = to_blocks(state.lines)
-    if not state.title or not any(block.kind == "paragraph" for block in blocks):
+    if not state.title:
+        raise NoArticleTextError("no article text: no headline, only page chrome and credits")
+    if not any(_is_text(block) for block in blocks):
         raise NoArticleTextError("no article text: nothing but a headline and page chrome")
     return ParsedSeed(
         stem=seed.stem,
@@ -46,3 +50,8 @@ def parse_seed(seed: RawSeed, rules: tuple[Rule, ...] = RULES) -> ParsedSeed:
         dateline=state.dateline,
         date=state.date,
     )
+
+
+def _is_text(block: Block) -> bool:
+    """A paragraph with a letter or digit: a body of separators (`***`, `---`) is no article."""
+    return block.kind == "paragraph" and any(char.isalnum() for char in block.text)

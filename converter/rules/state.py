@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -36,13 +37,18 @@ class SeedState:
 
 
 def split_lines(stem: str, text: str) -> SeedState:
-    """Text -> stripped non-empty lines, each remembering its paragraph group."""
+    """Text -> stripped non-empty lines, each remembering its paragraph group; a line of only
+    invisible marks (bidi, joiners) counts as blank."""
     lines: list[Line] = []
     group = 0
     for raw_line in text.split("\n"):
         stripped = " ".join(raw_line.split())
-        if stripped:
+        if stripped and not _invisible(stripped):
             lines.append(Line(stripped, group))
         elif lines and lines[-1].group == group:
             group += 1
     return SeedState(stem=stem, lines=tuple(lines))
+
+
+def _invisible(text: str) -> bool:
+    return not text.isascii() and all(unicodedata.category(char) in ("Cf", "Zs") for char in text)
