@@ -6,6 +6,7 @@ Incremental: the manifest beside the pages says which seeds are unchanged since 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -30,7 +31,7 @@ from converter.manifest import (
 )
 from converter.model import Article, Failure, ParsedSeed
 from converter.nlp import load_pipeline
-from converter.read import read_seed
+from converter.read import check_size, read_seed
 from converter.render import render_page
 from converter.rules import parse_seed
 from converter.settings import Settings
@@ -102,7 +103,7 @@ def list_seed_files(seeds_dir: Path) -> list[Path]:
     return sorted(
         path
         for path in seeds_dir.rglob("*")
-        if path.is_file()
+        if (path.is_file() or path.is_symlink())
         and not any(part.startswith(".") for part in path.relative_to(seeds_dir).parts)
     )
 
@@ -123,8 +124,13 @@ def scan_seeds(seeds_dir: Path) -> tuple[list[SeedFile], list[Failure]]:
     found, failures = [], []
     for path in list_seed_files(seeds_dir):
         shown = _printable(path.relative_to(seeds_dir).as_posix())
+        if path.is_symlink():
+            # A link could point anywhere (/etc/passwd): only real files under seeds/ are seeds.
+            failures.append(Failure(shown, "refused: a symbolic link, not a seed file"))
+            continue
         try:
-            digest = sha256(path.read_bytes())
+            with path.open("rb") as handle:
+                digest = hashlib.file_digest(handle, "sha256").hexdigest()
         except OSError as error:
             failures.append(Failure(shown, f"cannot read: {error.strerror or error}"))
             continue
@@ -158,6 +164,7 @@ def parse_files(
     parsed, failures = [], []
     for seed in seeds:
         try:
+            check_size(seed.path.stat().st_size, settings)
             parsed.append(parse_seed(read_seed(seed.name, seed.path.read_bytes(), settings)))
         except SeedError as error:
             failures.append(Failure(seed.shown, str(error)))

@@ -84,11 +84,16 @@ _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 def read_seed(stem: str, raw: bytes, settings: Settings = Settings()) -> RawSeed:
     """Decode a seed's bytes to clean Unicode text, refusing what is not an article's text."""
-    if len(raw) > settings.max_seed_bytes:
-        raise SeedTooLargeError(
-            f"seed is {len(raw):,} bytes, over the {settings.max_seed_bytes:,}-byte limit"
-        )
+    check_size(len(raw), settings)
     return RawSeed(stem=stem, text=clean_text(decode(raw)))
+
+
+def check_size(size: int, settings: Settings = Settings()) -> None:
+    """Refuse a seed over the limit, before anyone reads a 5 GB file into memory."""
+    if size > settings.max_seed_bytes:
+        raise SeedTooLargeError(
+            f"seed is {size:,} bytes, over the {settings.max_seed_bytes:,}-byte limit"
+        )
 
 
 def decode(raw: bytes) -> str:

@@ -143,3 +143,14 @@ def test_two_seeds_with_one_title_get_two_pages(seeds, tmp_path, toolkit):
     )
     report = convert_directory(seeds, tmp_path / "docs", toolkit=toolkit)
     assert len(report.converted) == 2 and len(set(report.converted)) == 2
+
+
+def test_symbolic_link_is_refused_by_name(seeds, tmp_path, toolkit):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Secret headline\n\nPrivate text that must not be published.\n")
+    (seeds / "link.txt").symlink_to(secret)
+    report = convert_directory(seeds, tmp_path / "docs", toolkit=toolkit)
+    assert [(f.seed_file, f.reason) for f in report.failed] == [
+        ("link.txt", "refused: a symbolic link, not a seed file")
+    ]
+    assert len(report.converted) == 1
