@@ -123,6 +123,10 @@ def test_search_works_at_phone_width(browser: Browser, site_url: str) -> None:
         results = tab.locator(".md-search-result__item")
         expect(results.first).to_be_visible(timeout=10_000)
         expect(tab.locator("select[data-archive-filter=topic]")).to_be_visible()
+        # Material's search overlay grows from the button as it opens: measure once it has.
+        tab.wait_for_function(
+            "document.getAnimations().every(animation => animation.playState !== 'running')"
+        )
         assert tab.evaluate("document.documentElement.scrollWidth") <= 390
     finally:
         context.close()
