@@ -10,6 +10,8 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from converter.read import decode
+
 BBC = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora" / "bbc-dev"
 OUTLETS = (
     "Associated Press",
@@ -37,11 +39,7 @@ class Story:
 def load_stories(corpus: Path = BBC) -> list[Story]:
     stories = []
     for path in sorted(corpus.glob("*/*.txt")):
-        raw = path.read_bytes()
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            text = raw.decode("latin-1")
+        text = decode(path.read_bytes())  # the converter's own: sport/199.txt is Latin-1
         title, _, body = text.strip().partition("\n")
         paragraphs = tuple(p.strip() for p in body.split("\n\n") if p.strip())
         if paragraphs:

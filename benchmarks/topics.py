@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from converter.enrich.topics import Vocabulary, classify, load_vocabulary, tokenize, topic_scores
-from converter.read import read_seed
+from converter.read import decode, read_seed
 from converter.rules import parse_seed
 
 CORPORA = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora"
@@ -68,11 +68,7 @@ def read_corpus(root: Path) -> list[Story]:
     stories = []
     for label in LABEL_SUBJECTS:
         for path in sorted((root / label).glob("*.txt")):
-            raw = path.read_bytes()
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                text = raw.decode("latin-1")
+            text = decode(path.read_bytes())  # the converter's own: sport/199.txt is Latin-1
             title, _, body = text.strip().partition("\n")
             stories.append(Story(label, int(path.stem), title.strip(), body.strip()))
     return stories

@@ -9,15 +9,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from pathlib import Path
 
-from spacy.language import Language
-
 from converter.duplicates import fingerprint, near_duplicate_groups
-from converter.engines import run_dask, run_local
-from converter.enrich.aliases import AliasTable, load_alias_table
-from converter.enrich.topics import Vocabulary, load_vocabulary
+from converter.engines import Toolkit, run_dask, run_local
 from converter.errors import SeedError
 from converter.manifest import (
     MANIFEST_NAME,
@@ -30,7 +25,6 @@ from converter.manifest import (
     sha256,
 )
 from converter.model import Article, Failure, ParsedSeed
-from converter.nlp import load_pipeline
 from converter.read import check_size, read_seed
 from converter.render import render_page
 from converter.rules import parse_seed
@@ -62,22 +56,6 @@ class RunReport:
     @property
     def exit_code(self) -> int:
         return 1 if self.failed else 0
-
-
-class Toolkit:
-    """The model and curated data a run shares across seeds; loaded only if a seed needs them."""
-
-    @cached_property
-    def nlp(self) -> Language:
-        return load_pipeline()
-
-    @cached_property
-    def aliases(self) -> AliasTable:
-        return load_alias_table()
-
-    @cached_property
-    def vocabulary(self) -> Vocabulary:
-        return load_vocabulary()
 
 
 @dataclass(frozen=True, slots=True)

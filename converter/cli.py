@@ -127,6 +127,15 @@ _REPORT_OPTION = click.option(
     help="Also write the run as JSON: every seed's outcome (page or reason) and counts.",
 )
 
+_CONFIG_OPTION = click.option(
+    "--config",
+    "config_file",
+    default="mkdocs.yml",
+    show_default=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="The MkDocs configuration.",
+)
+
 
 @main.command()
 @_SEEDS_ARGUMENT
@@ -154,13 +163,7 @@ def convert(
 @_OUT_OPTION
 @_settings_options
 @_REPORT_OPTION
-@click.option(
-    "--config",
-    "config_file",
-    default="mkdocs.yml",
-    show_default=True,
-    type=click.Path(exists=True, dir_okay=False),
-)
+@_CONFIG_OPTION
 def build(
     seeds_dir: Path,
     out_dir: Path,
@@ -177,13 +180,7 @@ def build(
 
 
 @main.command()
-@click.option(
-    "--config",
-    "config_file",
-    default="mkdocs.yml",
-    show_default=True,
-    type=click.Path(exists=True, dir_okay=False),
-)
+@_CONFIG_OPTION
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True)
 def serve(config_file: str, dev_addr: str) -> None:
     """Preview the site with live reload (`mkdocs serve`)."""

@@ -8,10 +8,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, cached_property
 
+from spacy.language import Language
+
+from converter.enrich.aliases import AliasTable, load_alias_table
 from converter.enrich.article import analysis_text, enrich
+from converter.enrich.topics import Vocabulary, load_vocabulary
 from converter.model import Article, Failure, ParsedSeed
+from converter.nlp import load_pipeline
 from converter.settings import Settings
 
 ENGINES = ("local", "dask")
@@ -21,16 +26,30 @@ CHUNK_SIZE = 256
 """Seeds per Dask task: big enough to amortise a task, small enough to spread over workers."""
 
 
-@cache
-def _toolkit():  # noqa: ANN202 - the Toolkit type lives in batch.py, which imports this module
-    """One model per process: a Dask worker loads it on its first chunk and keeps it."""
-    from converter.batch import Toolkit
+class Toolkit:
+    """The model and curated data a run shares across seeds; loaded only if a seed needs them."""
 
+    @cached_property
+    def nlp(self) -> Language:
+        return load_pipeline()
+
+    @cached_property
+    def aliases(self) -> AliasTable:
+        return load_alias_table()
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        return load_vocabulary()
+
+
+@cache
+def _toolkit() -> Toolkit:
+    """One model per process: a Dask worker loads it on its first chunk and keeps it."""
     return Toolkit()
 
 
 def enrich_stream(
-    parsed: list[ParsedSeed], toolkit, settings: Settings, processes: int = 1
+    parsed: list[ParsedSeed], toolkit: Toolkit, settings: Settings, processes: int = 1
 ) -> Iterator[Article | Failure]:
     """Run the model over seeds (spaCy's own multiprocessing) and enrich each; never raises."""
     docs = toolkit.nlp.pipe(
@@ -56,7 +75,9 @@ def local_processes(settings: Settings, seeds: int) -> int:
     return max(1, min(available, seeds // _MIN_SEEDS_PER_WORKER))
 
 
-def run_local(parsed: list[ParsedSeed], toolkit, settings: Settings) -> Iterator[Article | Failure]:
+def run_local(
+    parsed: list[ParsedSeed], toolkit: Toolkit, settings: Settings
+) -> Iterator[Article | Failure]:
     return enrich_stream(parsed, toolkit, settings, local_processes(settings, len(parsed)))
 
 
