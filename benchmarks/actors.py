@@ -300,8 +300,9 @@ def convert_corpus(seeds_dir: Path, rounds: int, workers: int) -> Run:
     Both sides get the same number of processes, so the ratio is the converter's own overhead.
     """
     # Imported here so the scoring above (and its tests) load without spaCy.
-    from converter.batch import Toolkit, enrich_all, list_seed_files, parse_files, scan_seeds
+    from converter.batch import Toolkit, convert_all, list_seed_files, parse_files, scan_seeds
     from converter.enrich.article import analysis_text
+    from converter.pipeline import Job
     from converter.settings import Settings
 
     settings = Settings(workers=workers)
@@ -313,7 +314,9 @@ def convert_corpus(seeds_dir: Path, rounds: int, workers: int) -> Run:
     def convert() -> tuple[list[Article], list[Failure]]:
         seeds, failures = scan_seeds(seeds_dir)
         parsed, parse_failures = parse_files(seeds, settings)
-        articles, enrich_failures = enrich_all(parsed, toolkit, settings)
+        jobs = [Job(seed, (seed.stem,)) for seed in parsed]
+        converted, enrich_failures = convert_all(jobs, toolkit, settings)
+        articles = [item.article for item in converted]
         return articles, failures + parse_failures + enrich_failures
 
     texts = [analysis_text(seed) for seed in parse_files(scan_seeds(seeds_dir)[0], settings)[0]]
@@ -444,13 +447,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="holds seeds/ and gold.json")
     parser.add_argument(
-        "--show-errors", type=int, default=0, metavar="N",
+        "--show-errors",
+        type=int,
+        default=0,
+        metavar="N",
         help="list the FPs and FNs of the N stories with most errors",
     )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--rounds", type=int, default=3, help="timing rounds; the best is kept")
     parser.add_argument(
-        "--workers", type=int, default=1,
+        "--workers",
+        type=int,
+        default=1,
         help="processes for the converter and for the spaCy floor alike (default 1: serial)",
     )
     args = parser.parse_args()

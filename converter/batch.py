@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from converter.duplicates import fingerprint, near_duplicate_groups
-from converter.engines import Toolkit, run_dask, run_local
-from converter.errors import SeedError
+from converter.duplicates import near_duplicate_groups
+from converter.engines import local_processes, map_dask, map_local
 from converter.manifest import (
     MANIFEST_NAME,
     Manifest,
@@ -24,10 +23,18 @@ from converter.manifest import (
     load_manifest,
     sha256,
 )
-from converter.model import Article, Failure, ParsedSeed
-from converter.read import check_size, read_seed
-from converter.render import render_page
-from converter.rules import parse_seed
+from converter.model import Failure, ParsedSeed, SeedFile
+from converter.pipeline import (
+    Converted,
+    Job,
+    Prepared,
+    Toolkit,
+    body_text,
+    convert_chunk,
+    convert_stream,
+    prepare_chunk,
+    shared_toolkit,
+)
 from converter.settings import Settings
 from converter.slugs import assign_slugs
 from converter.write import (
@@ -38,7 +45,7 @@ from converter.write import (
     write_if_changed,
 )
 
-Progress = Callable[[Iterable[Article | Failure], int], Iterator[Article | Failure]]
+Progress = Callable[[Iterable[Converted | Failure], int], Iterator[Converted | Failure]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,16 +63,6 @@ class RunReport:
     @property
     def exit_code(self) -> int:
         return 1 if self.failed else 0
-
-
-@dataclass(frozen=True, slots=True)
-class SeedFile:
-    """A seed on disk: its name (what pages trace back to), where it is, and its bytes' hash."""
-
-    name: str
-    path: Path
-    shown: str
-    seed_hash: str
 
 
 @dataclass(slots=True)
@@ -135,45 +132,56 @@ def _page_intact(out_dir: Path, record: SeedRecord) -> bool:
         return False
 
 
+def prepare_all(seeds: list[SeedFile], settings: Settings) -> tuple[list[Prepared], list[Failure]]:
+    """Read, parse and hash seeds on every core; a bad seed becomes a failure with its reason."""
+    processes = local_processes(settings, len(seeds))
+    if processes == 1:
+        results: Iterable[Prepared | Failure] = prepare_chunk(seeds, settings)
+    else:
+        results = map_local(prepare_chunk, seeds, settings, _lost_file, processes)
+    prepared, failures = [], []
+    for result in results:
+        (failures if isinstance(result, Failure) else prepared).append(result)
+    return prepared, failures
+
+
 def parse_files(
     seeds: Iterable[SeedFile], settings: Settings
 ) -> tuple[list[ParsedSeed], list[Failure]]:
-    """Decode and apply the boilerplate rules; a bad seed becomes a failure with its reason."""
-    parsed, failures = [], []
-    for seed in seeds:
-        try:
-            check_size(seed.path.stat().st_size, settings)
-            parsed.append(parse_seed(read_seed(seed.name, seed.path.read_bytes(), settings)))
-        except SeedError as error:
-            failures.append(Failure(seed.shown, str(error)))
-        except OSError as error:
-            failures.append(Failure(seed.shown, f"cannot read: {error.strerror or error}"))
-    return parsed, failures
+    """Only the parsed seeds of `prepare_all`: what the benchmarks feed the bare model."""
+    prepared, failures = prepare_all(list(seeds), settings)
+    return [item.seed for item in prepared], failures
 
 
-def text_hash(parsed: ParsedSeed) -> str:
-    """Identity of an article's text, whatever its file's encoding or name."""
-    return sha256(f"{parsed.title}\n{parsed.source}\n{body_text(parsed)}".encode())
-
-
-def enrich_all(
-    parsed: list[ParsedSeed],
+def convert_all(
+    jobs: list[Job],
     toolkit: Toolkit,
     settings: Settings,
     progress: Progress | None = None,
-) -> tuple[list[Article], list[Failure]]:
-    """The model over all seeds, on every core or a Dask cluster; a crash is one seed's failure."""
-    if not parsed:
+) -> tuple[list[Converted], list[Failure]]:
+    """Enrich and render on every core or a Dask cluster; a crash is one seed's failure."""
+    if not jobs:
         return [], []
+    processes = local_processes(settings, len(jobs))
     if settings.engine == "dask":
-        results = run_dask(parsed, settings)
+        results: Iterable[Converted | Failure] = map_dask(convert_chunk, jobs, settings, _lost_job)
+    elif processes == 1:
+        results = convert_stream(jobs, toolkit, settings)
     else:
-        results = run_local(parsed, toolkit, settings)
-    stream = progress(results, len(parsed)) if progress else results
-    articles, failures = [], []
+        results = map_local(convert_chunk, jobs, settings, _lost_job, processes)
+    stream = progress(results, len(jobs)) if progress else results
+    converted, failures = [], []
     for result in stream:
-        (failures if isinstance(result, Failure) else articles).append(result)
-    return sorted(articles, key=lambda article: article.seed), failures
+        (failures if isinstance(result, Failure) else converted).append(result)
+    return sorted(converted, key=lambda item: item.article.seed), failures
+
+
+def _lost_file(seed: SeedFile, reason: str) -> Failure:
+    return Failure(seed.shown, reason)
+
+
+def _lost_job(job: Job, reason: str) -> Failure:
+    return Failure(job.seed.stem, reason)
 
 
 def group_duplicates(text_hashes: dict[str, str]) -> dict[str, tuple[str, ...]]:
@@ -195,10 +203,6 @@ def merge_groups(
     return merged
 
 
-def body_text(parsed: ParsedSeed) -> str:
-    return "\n\n".join(block.text for block in parsed.blocks)
-
-
 def _page_body(path: Path) -> str:
     return path.read_text("utf-8").split("\n---\n", 1)[-1]
 
@@ -211,22 +215,22 @@ def convert_directory(
     progress: Progress | None = None,
 ) -> RunReport:
     """Bring `out_dir/articles/` up to date with `seeds_dir`, converting only what changed."""
-    toolkit = toolkit or Toolkit()
+    toolkit = toolkit or shared_toolkit()
     out_dir.mkdir(parents=True, exist_ok=True)
     remove_temp_files(out_dir)
     stamp = current_stamp()
     manifest = load_manifest(out_dir)
     seeds, failures = scan_seeds(seeds_dir)
     plan = plan_run(seeds, manifest, stamp, out_dir)
-    parsed, parse_failures = parse_files(plan.to_convert, settings)
+    prepared, parse_failures = prepare_all(plan.to_convert, settings)
     failures += parse_failures
     failed_names = {seed.name for seed in seeds if seed.shown in {f.seed_file for f in failures}}
-    parsed_by_name = {seed.stem: seed for seed in parsed}
+    parsed_by_name = {item.seed.stem: item.seed for item in prepared}
 
     hashes = {name: record.text_hash for name, record in plan.unchanged.items()}
-    hashes |= {seed.stem: text_hash(seed) for seed in parsed}
+    hashes |= {item.seed.stem: item.text_hash for item in prepared}
     fingerprints = {name: record.fingerprint for name, record in plan.unchanged.items()}
-    fingerprints |= {seed.stem: fingerprint(body_text(seed)) for seed in parsed}
+    fingerprints |= {item.seed.stem: item.fingerprint for item in prepared}
     groups = group_duplicates(hashes)
 
     def text_of(name: str) -> str:
@@ -254,10 +258,12 @@ def convert_directory(
     reparsed, _ = parse_files(regroup, settings)
     parsed_by_name |= {seed.stem: seed for seed in reparsed}
 
-    to_enrich = [parsed_by_name[name] for name in sorted(groups) if name in parsed_by_name]
-    articles, enrich_failures = enrich_all(to_enrich, toolkit, settings, progress)
+    jobs = [
+        Job(parsed_by_name[name], groups[name]) for name in sorted(groups) if name in parsed_by_name
+    ]
+    converted_pages, enrich_failures = convert_all(jobs, toolkit, settings, progress)
     failures += enrich_failures
-    articles = [replace(article, seeds=groups[article.seed]) for article in articles]
+    articles = [item.article for item in converted_pages]
 
     titles = {name: record.title for name, record in plan.unchanged.items() if name in groups}
     titles |= {article.seed: article.title for article in articles}
@@ -266,7 +272,7 @@ def convert_directory(
     seed_hashes = {seed.name: seed.seed_hash for seed in seeds}
     records: dict[str, SeedRecord] = {}
     converted, unchanged = [], []
-    new_pages = {article.seed: render_page(article) for article in articles}
+    new_pages = {item.article.seed: item.page for item in converted_pages}
     for name in sorted(slugs):
         path = page_path(out_dir, slugs[name])
         relative = path.relative_to(out_dir.resolve()).as_posix()

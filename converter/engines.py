@@ -1,95 +1,81 @@
-"""Where enrichment runs: this machine's cores, or a Dask cluster for archives past one machine.
+"""Where the work runs: this process, a pool of workers on this machine's cores, or a Dask
+cluster for archives past one machine.
 
-Enriching is a pure function of one parsed seed plus the packaged model and curated data, so
-any engine that maps a function over chunks of seeds gives the same pages.
+An engine maps a function over chunks of items (pipeline.py's steps over seeds); each function
+is pure, so every engine gives the same results, and each result stands for one item, so a
+progress bar can count them. A worker that dies (killed, out of memory) costs only its items:
+they come back as failures and the rest of the run goes on.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
-from collections.abc import Iterator
-from functools import cache, cached_property
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
 
-from spacy.language import Language
-
-from converter.enrich.aliases import AliasTable, load_alias_table
-from converter.enrich.article import analysis_text, enrich
-from converter.enrich.topics import Vocabulary, load_vocabulary
-from converter.model import Article, Failure, ParsedSeed
-from converter.nlp import load_pipeline
 from converter.settings import Settings
 
 ENGINES = ("local", "dask")
-_MIN_SEEDS_PER_WORKER = 64
-_BATCH_SIZE = 32
-CHUNK_SIZE = 256
-"""Seeds per Dask task: big enough to amortise a task, small enough to spread over workers."""
+_MIN_ITEMS_PER_WORKER = 64
+LOCAL_CHUNK_SIZE = 64
+"""Items per local task: a few model batches, so the cores finish together and the bar moves."""
+DASK_CHUNK_SIZE = 256
+"""Items per Dask task: big enough to amortise a task, small enough to spread over workers."""
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+ChunkFunction = Callable[[Sequence[Item], Settings], list[Result]]
+Lost = Callable[[Item, str], Result]
 
 
-class Toolkit:
-    """The model and curated data a run shares across seeds; loaded only if a seed needs them."""
-
-    @cached_property
-    def nlp(self) -> Language:
-        return load_pipeline()
-
-    @cached_property
-    def aliases(self) -> AliasTable:
-        return load_alias_table()
-
-    @cached_property
-    def vocabulary(self) -> Vocabulary:
-        return load_vocabulary()
+def chunked(items: Sequence[Item], size: int) -> list[Sequence[Item]]:
+    return [items[start : start + size] for start in range(0, len(items), size)]
 
 
-@cache
-def _toolkit() -> Toolkit:
-    """One model per process: a Dask worker loads it on its first chunk and keeps it."""
-    return Toolkit()
-
-
-def enrich_stream(
-    parsed: list[ParsedSeed], toolkit: Toolkit, settings: Settings, processes: int = 1
-) -> Iterator[Article | Failure]:
-    """Run the model over seeds (spaCy's own multiprocessing) and enrich each; never raises."""
-    docs = toolkit.nlp.pipe(
-        ((analysis_text(seed)[: settings.ner_max_chars], seed) for seed in parsed),
-        as_tuples=True,
-        n_process=processes,
-        batch_size=_BATCH_SIZE,
-    )
-    for doc, seed in docs:
-        try:
-            yield enrich(seed, doc, toolkit.aliases, toolkit.vocabulary, settings)
-        except Exception as error:  # noqa: BLE001 - the batch goes on; the reason is reported
-            yield Failure(seed.stem, f"internal error while enriching: {error!r}")
-
-
-def enrich_chunk(parsed: list[ParsedSeed], settings: Settings) -> list[Article | Failure]:
-    """What one Dask task does: a chunk of seeds in, their articles (or failures) out."""
-    return list(enrich_stream(parsed, _toolkit(), settings))
-
-
-def local_processes(settings: Settings, seeds: int) -> int:
+def local_processes(settings: Settings, items: int) -> int:
+    """One worker per core (or `settings.workers`), but none idle for want of items."""
     available = settings.workers or os.cpu_count() or 1
-    return max(1, min(available, seeds // _MIN_SEEDS_PER_WORKER))
+    return max(1, min(available, items // _MIN_ITEMS_PER_WORKER))
 
 
-def run_local(
-    parsed: list[ParsedSeed], toolkit: Toolkit, settings: Settings
-) -> Iterator[Article | Failure]:
-    return enrich_stream(parsed, toolkit, settings, local_processes(settings, len(parsed)))
+def map_local(
+    function: ChunkFunction[Item, Result],
+    items: Sequence[Item],
+    settings: Settings,
+    lost: Lost[Item, Result],
+    processes: int,
+) -> Iterator[Result]:
+    """`function` over chunks of `items` on `processes` forked workers; results in item order."""
+    chunks = chunked(items, LOCAL_CHUNK_SIZE)
+    # fork: workers start at once and inherit the parent's imports (and model, if loaded).
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(processes, mp_context=context) as pool:
+        futures = [pool.submit(function, chunk, settings) for chunk in chunks]
+        for chunk, future in zip(chunks, futures, strict=True):
+            try:
+                yield from future.result()
+            except BrokenProcessPool as error:
+                yield from (lost(item, f"worker process died: {error}") for item in chunk)
 
 
-def run_dask(parsed: list[ParsedSeed], settings: Settings) -> Iterator[Article | Failure]:
-    """Map `enrich_chunk` over a Dask cluster: `settings.dask_address`, or a LocalCluster."""
+def map_dask(
+    function: ChunkFunction[Item, Result],
+    items: Sequence[Item],
+    settings: Settings,
+    lost: Lost[Item, Result],
+) -> Iterator[Result]:
+    """`function` over chunks on a Dask cluster: `settings.dask_address`, or a LocalCluster.
+    Results come as chunks finish, not in item order."""
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError as error:  # pragma: no cover - depends on the optional extra
         raise RuntimeError(
             "the dask engine needs the optional extra: pip install 'article-archive[dask]'"
         ) from error
-    chunks = [parsed[start : start + CHUNK_SIZE] for start in range(0, len(parsed), CHUNK_SIZE)]
+    chunks = chunked(items, DASK_CHUNK_SIZE)
     cluster = None
     if not settings.dask_address:
         cluster = LocalCluster(
@@ -100,9 +86,14 @@ def run_dask(parsed: list[ParsedSeed], settings: Settings) -> Iterator[Article |
         )
     try:
         with Client(settings.dask_address or cluster) as client:
-            futures = client.map(enrich_chunk, chunks, settings=settings, pure=False)
+            futures = client.map(function, chunks, settings=settings, pure=False)
+            chunk_of = {future.key: chunk for future, chunk in zip(futures, chunks, strict=True)}
             for future in as_completed(futures):
-                yield from future.result()
+                try:
+                    yield from future.result()
+                except Exception as error:  # noqa: BLE001 - a lost task fails its items only
+                    reason = f"dask task failed: {error!r}"
+                    yield from (lost(item, reason) for item in chunk_of[future.key])
     finally:
         if cluster is not None:
             cluster.close()

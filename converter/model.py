@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 BlockKind = Literal["paragraph", "crosshead"]
 ActorKind = Literal["person", "organisation", "place"]
+
+
+@dataclass(frozen=True, slots=True)
+class SeedFile:
+    """A seed on disk: its name (what pages trace back to), where it is, and its bytes' hash."""
+
+    name: str
+    path: Path
+    shown: str
+    seed_hash: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,7 @@ plugins:
   - archive:
       per_page: 2
       index_per_page: 40
+      actor_page_min: 1
       neighbours: 3
 """
 
@@ -94,7 +95,8 @@ def site_dir(site_build: SiteBuild) -> Path:
 
 @pytest.fixture(scope="session")
 def paged_site_build(tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
-    """The fixture site with two articles a page and forty index entries a page."""
+    """The fixture site with two articles a page, forty index entries a page, and a page for
+    every actor (the shipped layout lists actors of one or two articles on the index)."""
     return build_site(tmp_path_factory.mktemp("paged-site-build"), PAGED_PLUGINS)
 
 

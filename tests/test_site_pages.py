@@ -120,8 +120,10 @@ def test_a_long_entry_is_split_into_numbered_pages() -> None:
 
 def test_a_long_index_is_split_and_its_letters_reach_every_page() -> None:
     names = [f"{letter}{n}" for letter in "abc" for n in range(3)]
-    archive = build_archive([article("x", actors=tuple(names))], use_directory_urls=True)
-    pages = generated_pages(archive, Layout(index_per_page=4), with_home=False)
+    archive = build_archive(
+        [article("x", actors=tuple(names))], use_directory_urls=True, index_per_page=4
+    )
+    pages = generated_pages(archive, Layout(), with_home=False)
     fronts: list[IndexPage] = [
         page.context["archive_index_page"]
         for page in pages
@@ -163,3 +165,33 @@ def test_home_holds_figures_dates_and_a_chart_scaled_to_the_widest_bar() -> None
         ("People", 1),
         ("Places", 1),
     ]
+
+
+def test_actors_in_too_few_articles_get_a_line_on_the_index_not_a_page() -> None:
+    articles = [
+        article("one", actors=("Ann", "Bob", "Cy", "Dee")),
+        article("two", actors=("Ann", "Dee")),
+    ]
+    archive = build_archive(articles, use_directory_urls=True, actor_page_min=2, index_per_page=2)
+    actors = archive.actors.by_name
+    assert [actors[name].has_page for name in ("Ann", "Bob", "Cy", "Dee")] == [
+        True,
+        False,
+        False,
+        True,
+    ]
+    # Bob is second on index page 1, Cy first on page 2: each link goes to that line.
+    assert actors["Bob"].url == "actors/#entry-bob"
+    assert actors["Cy"].url == "actors/page/2/#entry-cy"
+    assert actors["Ann"].url == "actors/ann/"
+    uris = {page.src_uri for page in generated_pages(archive, Layout(), with_home=False)}
+    assert {"actors/ann.md", "actors/dee.md", "actors/index.md", "actors/page/2.md"} <= uris
+    assert "actors/bob.md" not in uris and "actors/cy.md" not in uris
+    # Topics and sources keep their pages whatever their count.
+    assert archive.sources.by_name["Reuters"].has_page
+
+
+def test_every_actor_gets_a_page_by_default() -> None:
+    archive = build_archive([article("one", actors=("Ann",))], use_directory_urls=True)
+    assert archive.actors.by_name["Ann"].has_page
+    assert archive.actors.by_name["Ann"].url == "actors/ann/"

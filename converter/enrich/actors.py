@@ -54,7 +54,6 @@ LOCATIVE_WORDS = frozenset(
 _KIND_PRIORITY: dict[ActorKind, int] = {"person": 0, "organisation": 1, "place": 2}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _EDGE_PUNCT = re.compile(r"^[^\w]+|[^\w.)]+$")
-_PROPER_TAGS = frozenset({"NNP", "NNPS"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,12 +95,16 @@ def find_mentions(doc: Doc, language: Language, headline_chars: int = 0) -> list
     text = doc.text  # built from the tokens on every access: once is enough
     body = text[headline_chars:].casefold()
     mentions = []
+    shouted: dict[tuple[int, int], bool] = {}  # per line: articles name dozens of entities a line
     for span in doc.ents:
         kind = LABEL_KINDS.get(span.label_)
-        if kind is None or not _is_proper(span, language):
+        if kind is None or not _is_proper(span):
             continue
         name = clean_name(span.text, language)
-        if _shouted(text, span):
+        line = _line_around(text, span)
+        if line not in shouted:
+            shouted[line] = _shouted(text[line[0] : line[1]])
+        if shouted[line]:
             name = unshout(name)
         key = alias_key(name)
         if not name or key in language.not_actors or key in language.demonyms:
@@ -117,11 +120,15 @@ def _names_in(name: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", text) is not None
 
 
-def _shouted(text: str, span: Span) -> bool:
-    """Inside an all-capitals line (a dateline, a table, a shouted headline)."""
-    start = text.rfind("\n", 0, span.start_char) + 1
+def _line_around(text: str, span: Span) -> tuple[int, int]:
+    """Start and end offsets of the line(s) holding `span`."""
     end = text.find("\n", span.end_char)
-    letters = [char for char in text[start : end if end >= 0 else None] if char.isalpha()]
+    return text.rfind("\n", 0, span.start_char) + 1, end if end >= 0 else len(text)
+
+
+def _shouted(line: str) -> bool:
+    """An all-capitals line (a dateline, a table, a shouted headline)."""
+    letters = [char for char in line if char.isalpha()]
     return len(letters) > 8 and sum(char.isupper() for char in letters) / len(letters) > 0.8
 
 
@@ -133,14 +140,9 @@ def unshout(name: str) -> str:
     )
 
 
-def _is_proper(span: Span, language: Language) -> bool:
-    """A name has a proper-noun token or is an acronym; adjectives like 'Russian' are not actors."""
-    if len(span) == 1 and span[0].tag_ == "JJ":
-        return False
-    return any(
-        token.tag_ in _PROPER_TAGS or (token.text.isupper() and len(token.text) > 1)
-        for token in span
-    )
+def _is_proper(span: Span) -> bool:
+    """A name has a capitalised word; 'the government' or 'two weeks' tagged as entities are not."""
+    return any(token.text[:1].isupper() for token in span)
 
 
 def clean_name(text: str, language: Language) -> str:

@@ -112,7 +112,11 @@ class ArticleMeta:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One actor, topic or source: its generated page and the articles naming it, latest first."""
+    """One actor, topic or source: its generated page and the articles naming it, latest first.
+
+    An actor in too few articles for a page of its own (`has_page` False) lives on the A-Z index
+    instead, its articles listed under its name: `url` is that line (`actors/page/3/#entry-x`).
+    Most actors of a real archive are named once; a page each would be most of the site."""
 
     name: str
     slug: str
@@ -121,10 +125,16 @@ class Entry:
     kind: str
     letter: str
     articles: tuple[ArticleMeta, ...]
+    has_page: bool = True
 
     @property
     def count(self) -> int:
         return len(self.articles)
+
+    @property
+    def anchor(self) -> str:
+        """Its line's id on the index ('letter-' ids are the letter headings')."""
+        return f"entry-{self.slug}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +157,7 @@ class Index:
     entries: tuple[Entry, ...]
     groups: tuple[LetterGroup, ...]
     by_name: Mapping[str, Entry]
+    per_page: int = 1000  # entries a page of the A-Z index shows
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,9 +329,12 @@ def build_archive(
     use_directory_urls: bool,
     vocabulary: Sequence[VocabularyTerm] = (),
     related: int = 5,
+    actor_page_min: int = 1,
+    index_per_page: int = 1000,
 ) -> Archive:
     """Group articles by actor, topic and source, place topics in the vocabulary tree and find
-    each article's `related` closest stories; every list comes out in a fixed order."""
+    each article's `related` closest stories; every list comes out in a fixed order. An actor
+    named in fewer than `actor_page_min` articles is listed on the index, not given a page."""
     ordered = latest_first(articles)
     kinds = actor_kinds(ordered)
     topics = build_index(
@@ -328,6 +342,7 @@ def build_archive(
         ((article, article.topics) for article in ordered),
         kind_of=lambda _: "topic",
         use_directory_urls=use_directory_urls,
+        per_page=index_per_page,
     )
     return Archive(
         articles=ordered,
@@ -336,6 +351,8 @@ def build_archive(
             ((article, article.actors) for article in ordered),
             kind_of=lambda name: kinds.get(name, ""),
             use_directory_urls=use_directory_urls,
+            per_page=index_per_page,
+            page_min=actor_page_min,
         ),
         topics=topics,
         sources=build_index(
@@ -343,6 +360,7 @@ def build_archive(
             ((article, (article.source,) if article.source else ()) for article in ordered),
             kind_of=lambda _: "source",
             use_directory_urls=use_directory_urls,
+            per_page=index_per_page,
         ),
         by_src_uri={article.src_uri: article for article in ordered},
         topic_tree=topic_tree(topics, vocabulary),
@@ -370,36 +388,62 @@ def build_index(
     *,
     kind_of: Callable[[str], str],
     use_directory_urls: bool,
+    per_page: int = 1000,
+    page_min: int = 1,
 ) -> Index:
-    """name -> its articles, in the order the memberships come (callers pass latest first)."""
+    """name -> its articles, in the order the memberships come (callers pass latest first).
+    Entries with fewer than `page_min` articles point at their line on the index page (of
+    `per_page` entries each) that lists them."""
     articles_of: dict[str, list[ArticleMeta]] = {}
     for article, names in memberships:
         for name in names:
             articles_of.setdefault(name, []).append(article)
     ordered = _in_reading_order(articles_of)
     slugs = _assign(ordered, SLUG_FALLBACKS[section])
-    entries = tuple(
-        Entry(
-            name=name,
-            slug=slugs[name],
-            src_uri=f"{section}/{slugs[name]}.md",
-            url=page_url(f"{section}/{slugs[name]}.md", use_directory_urls),
-            kind=kind_of(name),
-            letter=first_letter(base),
-            articles=tuple(articles_of[name]),
-        )
-        for name, base in ordered
-    )
     src_uri = f"{section}/index.md"
+    per_page = max(1, per_page)
+    entries = []
+    for position, (name, base) in enumerate(ordered):
+        entry_uri = f"{section}/{slugs[name]}.md"
+        has_page = len(articles_of[name]) >= page_min
+        if has_page:
+            url = page_url(entry_uri, use_directory_urls)
+        else:
+            index_page = numbered_src_uri(src_uri, position // per_page + 1)
+            url = f"{page_url(index_page, use_directory_urls)}#entry-{slugs[name]}"
+        entries.append(
+            Entry(
+                name=name,
+                slug=slugs[name],
+                src_uri=entry_uri,
+                url=url,
+                kind=kind_of(name),
+                letter=first_letter(base),
+                articles=tuple(articles_of[name]),
+                has_page=has_page,
+            )
+        )
     return Index(
         section=section,
         title=SECTION_TITLES[section],
         src_uri=src_uri,
         url=page_url(src_uri, use_directory_urls),
-        entries=entries,
+        entries=tuple(entries),
         groups=letter_groups(entries),
         by_name={entry.name: entry for entry in entries},
+        per_page=per_page,
     )
+
+
+def numbered_src_uri(src_uri: str, number: int) -> str:
+    """Page `number` of a series starting at `src_uri`: `actors/x.md` -> `actors/x/page/2.md`,
+    `actors/index.md` -> `actors/page/2.md`."""
+    if number == 1:
+        return src_uri
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index").rstrip("/")
+    return f"{stem}/page/{number}.md".lstrip("/")
 
 
 def letter_groups(entries: Iterable[Entry]) -> tuple[LetterGroup, ...]:

@@ -28,6 +28,7 @@ from converter.site.archive import (
     entry_profile,
     letter_groups,
     most_covered,
+    numbered_src_uri,
     page_url,
 )
 from converter.site.feeds import MAIN_FEED, topic_feed_path
@@ -60,7 +61,6 @@ class Layout:
     """How much goes on a page; the plugin fills it from its options in mkdocs.yml."""
 
     per_page: int = 50
-    index_per_page: int = 1000
     neighbours: int = 10
     latest: int = 20
     chart: int = 10
@@ -193,7 +193,8 @@ def generated_pages(archive: Archive, layout: Layout, *, with_home: bool) -> lis
     pages.extend(index_pages(archive.sources, layout))
     for index in (archive.actors, archive.topics, archive.sources):
         for entry in index.entries:
-            pages.extend(entry_pages(archive, index, entry, layout))
+            if entry.has_page:
+                pages.extend(entry_pages(archive, index, entry, layout))
     return pages
 
 
@@ -226,8 +227,8 @@ def kind_counts(index: Index) -> tuple[KindCount, ...]:
 def index_pages(
     index: Index, layout: Layout, *, kinds: tuple[KindCount, ...] = ()
 ) -> list[GeneratedPage]:
-    """A section index A-Z, `index_per_page` entries a page; the letter bar reaches every page."""
-    chunks = _chunks(index.entries, layout.index_per_page)
+    """A section index A-Z, `index.per_page` entries a page; the letter bar reaches every page."""
+    chunks = _chunks(index.entries, index.per_page)
     uris = [numbered_src_uri(index.src_uri, number) for number in range(1, len(chunks) + 1)]
     urls = [page_url(uri, layout.use_directory_urls) for uri in uris]
     first_page_of: dict[str, int] = {}
@@ -300,17 +301,6 @@ def entry_pages(
             )
         )
     return pages
-
-
-def numbered_src_uri(src_uri: str, number: int) -> str:
-    """Page `number` of a series starting at `src_uri`: `actors/x.md` -> `actors/x/page/2.md`,
-    `actors/index.md` -> `actors/page/2.md`."""
-    if number == 1:
-        return src_uri
-    stem = src_uri.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem.removesuffix("index").rstrip("/")
-    return f"{stem}/page/{number}.md".lstrip("/")
 
 
 def pagination(urls: Sequence[str], current: int) -> Pagination | None:

@@ -13,6 +13,7 @@ archive size (Material's search loads one index of every article's text).
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from html import escape
@@ -47,7 +48,12 @@ from converter.site.archive import (
 )
 from converter.site.feeds import MAIN_FEED, archive_feeds, atom
 from converter.site.pages import Layout, generated_pages
-from converter.site.search import SEARCH_ENGINES, PagefindError, index_site
+from converter.site.search import (
+    SEARCH_ENGINES,
+    PagefindError,
+    finish_indexing,
+    start_indexing,
+)
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 VOCABULARY_FILE = "topics.yaml"  # in converter/data, beside the converter's other data
@@ -85,7 +91,11 @@ class ArchiveConfig(base.Config):
 
     latest = Count(20)  # latest articles listed on the home page
     per_page = Count(50, minimum=1)  # articles per page of an actor, topic or source
-    index_per_page = Count(1000, minimum=1)  # entries per page of an A-Z index
+    index_per_page = Count(500, minimum=1)  # entries per page of an A-Z index
+    # Articles an actor needs for a page of its own; one named less often is listed with its
+    # articles on the A-Z index (most actors of an archive are named once: a page each would
+    # be most of the site). 1 gives every actor a page.
+    actor_page_min = Count(3, minimum=1)
     neighbours = Count(10)  # co-occurring actors / topics shown on an entry page
     related = Count(5)  # related stories under each article
     chart = Count(10)  # topics in the home page's chart
@@ -127,6 +137,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._dates: dict[str, str] = {}
         self._as_of = EPOCH_DATE
         self._templates: dict[str, jinja2.Template] = {}
+        self._articles_to_write = 0
+        self._indexing: subprocess.Popen[bytes] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # After a theme custom_dir (so a site can still override us), before Material itself.
@@ -150,10 +162,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             use_directory_urls=config.use_directory_urls,
             vocabulary=vocabulary_terms(),
             related=self.config.related,
+            actor_page_min=self.config.actor_page_min,
+            index_per_page=self.config.index_per_page,
         )
         layout = Layout(
             per_page=self.config.per_page,
-            index_per_page=self.config.index_per_page,
             neighbours=self.config.neighbours,
             latest=self.config.latest,
             chart=self.config.chart,
@@ -170,11 +183,20 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._contexts = {page.src_uri: page.context for page in pages}
         self._as_of = archive_date(self.archive, os.environ)
         self._dates = _page_dates(self.archive, self._contexts)
+        self._articles_to_write = sum(
+            1 for file in files.documentation_pages() if is_article(file.src_uri)
+        )
+        self._indexing = None
         return files
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         page.update_date = self._dates.get(page.file.src_uri, self._as_of)
         return page
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if is_article(page.file.src_uri):
+            self._articles_to_write -= 1
+        return output
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -205,6 +227,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
+        # MkDocs writes a page right after its on_post_page: once every article has had that
+        # and another page is rendered, all articles are on disk and Pagefind can index them
+        # while MkDocs renders the rest (in any other order, on_post_build starts it).
+        if self._articles_to_write == 0:
+            self._start_search_index(config)
         context["archive"] = self.archive
         context["archive_main_feed"] = MAIN_FEED if config.site_url else None
         context.update(self._contexts.get(page.file.src_uri, {}))
@@ -214,11 +241,28 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self.archive is None:
             return
         self._write_feeds(config)
-        if self.config.search == "pagefind":
+        self._start_search_index(config)
+        if self._indexing is not None:
+            indexing, self._indexing = self._indexing, None
             try:
-                index_site(Path(config.site_dir))
+                finish_indexing(indexing)
             except PagefindError as error:
                 raise PluginError(str(error)) from error
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self._indexing is not None:
+            self._indexing.kill()
+            self._indexing.wait()
+            self._indexing = None
+
+    def _start_search_index(self, config: MkDocsConfig) -> None:
+        if self.config.search != "pagefind" or self._indexing is not None:
+            return
+        self._articles_to_write = -1  # started: never again this build
+        try:
+            self._indexing = start_indexing(Path(config.site_dir))
+        except PagefindError as error:
+            raise PluginError(str(error)) from error
 
     def _write_feeds(self, config: MkDocsConfig) -> None:
         if not config.site_url:

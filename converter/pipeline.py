@@ -1,0 +1,130 @@
+"""One seed's whole way, cut in two steps an engine can map over chunks of seeds.
+
+prepare: read -> rules -> the text's hashes (exact and near-duplicate); cheap, run before the
+run decides which seeds share a page. convert: enrich -> render; the model's work, where the
+time goes. Each is a pure function of its seeds plus the packaged model and curated data, so
+this process, a pool of local workers or a Dask cluster all give the same pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import cache, cached_property
+
+from spacy.language import Language
+
+from converter.duplicates import fingerprint
+from converter.enrich.aliases import AliasTable, load_alias_table
+from converter.enrich.article import analysis_text, enrich
+from converter.enrich.topics import Vocabulary, load_vocabulary
+from converter.errors import SeedError
+from converter.manifest import sha256
+from converter.model import Article, Failure, ParsedSeed, SeedFile
+from converter.nlp import load_pipeline
+from converter.read import check_size, read_seed
+from converter.render import render_page
+from converter.rules import parse_seed
+from converter.settings import Settings
+
+_BATCH_SIZE = 32  # texts per spaCy batch
+
+
+class Toolkit:
+    """The model and curated data a run shares across seeds; loaded only if a seed needs them."""
+
+    @cached_property
+    def nlp(self) -> Language:
+        return load_pipeline()
+
+    @cached_property
+    def aliases(self) -> AliasTable:
+        return load_alias_table()
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        return load_vocabulary()
+
+
+@cache
+def shared_toolkit() -> Toolkit:
+    """One toolkit per process: a worker loads the model on its first chunk and keeps it."""
+    return Toolkit()
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A parsed seed with the hashes that find its duplicates."""
+
+    seed: ParsedSeed
+    text_hash: str
+    fingerprint: str
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """A seed to convert and every seed whose page it is (itself and its duplicates)."""
+
+    seed: ParsedSeed
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Converted:
+    """An article and its page, as written to docs/articles/."""
+
+    article: Article
+    page: str
+
+
+def body_text(parsed: ParsedSeed) -> str:
+    return "\n\n".join(block.text for block in parsed.blocks)
+
+
+def text_hash(parsed: ParsedSeed) -> str:
+    """Identity of an article's text, whatever its file's encoding or name."""
+    return sha256(f"{parsed.title}\n{parsed.source}\n{body_text(parsed)}".encode())
+
+
+def parse_file(seed: SeedFile, settings: Settings) -> ParsedSeed:
+    """Size check, decode and the boilerplate rules; raises SeedError or OSError."""
+    check_size(seed.path.stat().st_size, settings)
+    return parse_seed(read_seed(seed.name, seed.path.read_bytes(), settings))
+
+
+def prepare(seed: SeedFile, settings: Settings) -> Prepared | Failure:
+    """A seed file parsed and hashed, or a failure naming the file and the reason."""
+    try:
+        parsed = parse_file(seed, settings)
+    except SeedError as error:
+        return Failure(seed.shown, str(error))
+    except OSError as error:
+        return Failure(seed.shown, f"cannot read: {error.strerror or error}")
+    return Prepared(parsed, text_hash(parsed), fingerprint(body_text(parsed)))
+
+
+def prepare_chunk(seeds: Sequence[SeedFile], settings: Settings) -> list[Prepared | Failure]:
+    return [prepare(seed, settings) for seed in seeds]
+
+
+def convert_stream(
+    jobs: Sequence[Job], toolkit: Toolkit, settings: Settings
+) -> Iterator[Converted | Failure]:
+    """The model over the seeds in batches, then enrich and render each; never raises."""
+    docs = toolkit.nlp.pipe(
+        ((analysis_text(job.seed)[: settings.ner_max_chars], job) for job in jobs),
+        as_tuples=True,
+        batch_size=_BATCH_SIZE,
+    )
+    for doc, job in docs:
+        try:
+            article = enrich(job.seed, doc, toolkit.aliases, toolkit.vocabulary, settings)
+            article = replace(article, seeds=job.members)
+            yield Converted(article, render_page(article))
+        except Exception as error:  # noqa: BLE001 - the batch goes on; the reason is reported
+            yield Failure(job.seed.stem, f"internal error while enriching: {error!r}")
+
+
+def convert_chunk(jobs: Sequence[Job], settings: Settings) -> list[Converted | Failure]:
+    """What one task does, on a local worker or a Dask worker: jobs in, pages out."""
+    return list(convert_stream(jobs, shared_toolkit(), settings))
