@@ -9,10 +9,12 @@ import os
 import re
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
 import pytest
+from conftest import build_site
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 pytestmark = pytest.mark.browser
@@ -40,9 +42,9 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(site_dir: Path) -> Iterator[str]:
-    """The built site over HTTP on 127.0.0.1, on a free port, for the whole session."""
+@contextmanager
+def serve(site_dir: Path) -> Iterator[str]:
+    """A built site over HTTP on 127.0.0.1, on a free port."""
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), partial(QuietHandler, directory=str(site_dir))
     )
@@ -52,6 +54,24 @@ def site_url(site_dir: Path) -> Iterator[str]:
     server.shutdown()
     server.server_close()
     thread.join()
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path) -> Iterator[str]:
+    """The built site (the archive's own search index), for the whole session."""
+    with serve(site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def pagefind_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The same site with `search: pagefind`."""
+    config = "plugins:\n  - archive:\n      search: pagefind\n"
+    with serve(build_site(tmp_path_factory.mktemp("pagefind"), config).site_dir) as url:
+        yield url
+
+
+ENGINES = pytest.mark.parametrize("engine_url", ["site_url", "pagefind_url"])
 
 
 @pytest.fixture(scope="session")
@@ -86,7 +106,11 @@ def search_for(page: Page, words: str) -> None:
     search.press_sequentially(words)
 
 
-def test_search_for_lavrov_finds_the_syria_article(page: Page, site_url: str) -> None:
+@ENGINES
+def test_search_for_lavrov_finds_the_syria_article(
+    page: Page, request: pytest.FixtureRequest, engine_url: str
+) -> None:
+    site_url: str = request.getfixturevalue(engine_url)
     page.goto(site_url)
     search_for(page, "Lavrov")
     result = page.locator(".md-search-result__item", has_text=SYRIA_TITLE).first
@@ -99,7 +123,11 @@ def test_search_for_lavrov_finds_the_syria_article(page: Page, site_url: str) ->
     expect(page).to_have_url(re.compile(re.escape(f"{site_url}{SYRIA_URL}") + r"(\?h=lavrov)?$"))
 
 
-def test_search_results_filter_by_an_actor(page: Page, site_url: str) -> None:
+@ENGINES
+def test_search_results_filter_by_an_actor(
+    page: Page, request: pytest.FixtureRequest, engine_url: str
+) -> None:
+    site_url: str = request.getfixturevalue(engine_url)
     page.goto(site_url + "topics/")  # any depth: the index is found from the site root
     search_for(page, "Moscow")
     results = page.locator(".md-search-result__item")

@@ -1,5 +1,6 @@
-"""The site's search (converter/site/search.py): a Pagefind index of the article pages only, with
-actor, topic and source filters from each article's facts panel, and the header search box."""
+"""The site's search (converter/site/search.py) on real builds: the archive's own index (the
+default) and Pagefind's, each of the article texts only, with actor, topic and source filters, and
+the header search box that loads them."""
 
 from __future__ import annotations
 
@@ -10,7 +11,11 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pytest
 from conftest import build_site
+from slugify import slugify
+
+from converter.site.static_search import dictionary_key, filter_key, words
 
 if TYPE_CHECKING:
     from conftest import FixtureArticle
@@ -22,7 +27,23 @@ plugins:
   - archive:
       search: material
 """
+PAGEFIND_SEARCH = """\
+plugins:
+  - archive:
+      search: pagefind
+"""
 SEARCH_BOX = re.compile(r'<div class="md-search archive-search"[^>]* data-archive-search="([^"]+)"')
+
+
+def actor_filter(name: str) -> str:
+    """The Pagefind filter an actor is in: one per initial of its slug, 'other' for the rest."""
+    initial = slugify(name)[:1]
+    return f"actor-{initial if 'a' <= initial <= 'z' else 'other'}"
+
+
+@pytest.fixture(scope="session")
+def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(tmp_path_factory.mktemp("pagefind-site"), PAGEFIND_SEARCH).site_dir
 
 
 def fragments(site_dir: Path) -> dict[str, dict[str, Any]]:
@@ -36,12 +57,15 @@ def fragments(site_dir: Path) -> dict[str, dict[str, Any]]:
 
 
 def test_pagefind_bundle_indexes_every_article_and_nothing_else(
-    site_dir: Path, site_articles: list[FixtureArticle]
+    pagefind_site: Path, site_articles: list[FixtureArticle]
 ) -> None:
+    site_dir = pagefind_site
     bundle = site_dir / "pagefind"
     assert (bundle / "pagefind.js").is_file()
     assert list((bundle / "index").glob("*.pf_index"))
-    assert len(list((bundle / "filter").glob("*.pf_filter"))) == 3  # actor, topic, source
+    # topic, source, and actors in one filter per initial
+    initials = {actor_filter(name) for a in site_articles for name in a.actor_names}
+    assert len(list((bundle / "filter").glob("*.pf_filter"))) == 2 + len(initials)
     entry = json.loads((bundle / "pagefind-entry.json").read_text())
     assert entry["languages"]["en"]["page_count"] == len(site_articles)
     assert sorted(fragments(site_dir)) == sorted(f"/{a.url}" for a in site_articles)
@@ -49,13 +73,23 @@ def test_pagefind_bundle_indexes_every_article_and_nothing_else(
     assert not (site_dir / "search" / "search_index.json").exists()
 
 
-def test_each_article_is_filterable_by_its_actors_topics_and_source(
-    site_dir: Path, site_articles: list[FixtureArticle]
+def test_pagefind_filters_each_article_by_its_actors_topics_and_source(
+    pagefind_site: Path, site_articles: list[FixtureArticle]
 ) -> None:
-    records = fragments(site_dir)
+    records = fragments(pagefind_site)
     for article in site_articles:
         record = records[f"/{article.url}"]
-        assert set(record["filters"].get("actor", [])) == article.actor_names, article.url
+        actors = {
+            name
+            for key, names in record["filters"].items()
+            if key.startswith("actor-")
+            for name in names
+        }
+        assert actors == article.actor_names, article.url
+        for key, names in record["filters"].items():  # each name under its own initial
+            assert not key.startswith("actor-") or all(
+                key == actor_filter(name) for name in names
+            ), names
         assert set(record["filters"].get("topic", [])) == article.topic_names, article.url
         assert set(record["filters"].get("source", [])) == article.source_names, article.url
         assert record["meta"]["title"] == str(article.meta["title"]).strip()
@@ -63,25 +97,108 @@ def test_each_article_is_filterable_by_its_actors_topics_and_source(
             assert {record["meta"]["source"]} == article.source_names
 
 
-def test_index_holds_the_article_text_not_the_panels(site_dir: Path) -> None:
-    syria = fragments(site_dir)[f"/{SYRIA_URL}"]
+def test_pagefind_holds_the_article_text_not_the_panels(pagefind_site: Path) -> None:
+    syria = fragments(pagefind_site)[f"/{SYRIA_URL}"]
     assert "Lavrov" in syria["content"]
     # The facts panel and related stories are navigation, not text.
     for chrome in ("Organisations", "Related stories", "About this article"):
         assert chrome not in syria["content"]
 
 
-def test_header_search_box_loads_pagefind_from_the_site_root_at_any_depth(
-    site_dir: Path,
+@pytest.mark.parametrize(
+    ("build", "target"), [("site_dir", "search-index"), ("pagefind_site", "pagefind/pagefind.js")]
+)
+def test_header_search_box_loads_its_index_from_the_site_root_at_any_depth(
+    request: pytest.FixtureRequest, build: str, target: str
 ) -> None:
+    site_dir: Path = request.getfixturevalue(build)
     for url in ("", SYRIA_URL, "actors/john-kerry/", "topics/"):
         html = (site_dir / url / "index.html").read_text("utf-8")
         found = SEARCH_BOX.search(html)
         assert found, url
-        assert posixpath.normpath(posixpath.join(url, found.group(1))) == "pagefind/pagefind.js"
+        assert posixpath.normpath(posixpath.join(url, found.group(1))) == target
         assert "assets/javascripts/archive-search.js" in html
         assert "search_index.json" not in html and 'data-md-component="search"' not in html
     assert (site_dir / "assets" / "javascripts" / "archive-search.js").is_file()
+
+
+def test_pagefind_builds_differ_only_in_its_filter_files(
+    pagefind_site: Path, tmp_path: Path
+) -> None:
+    """Pagefind 1.5.2 writes filter values in hash-map order, so the filter indexes, the meta
+    file naming them and the entry file naming that differ between builds (same content, other
+    order); its fragments and word index chunks are stable (Pagefind issue #638)."""
+
+    def stable(site: Path) -> dict[str, bytes]:
+        bundle = site / "pagefind"
+        return {
+            path.relative_to(bundle).as_posix(): path.read_bytes()
+            for path in sorted(bundle.rglob("*"))
+            if path.is_file()
+            and path.parent.name != "filter"
+            and path.suffix != ".pf_meta"
+            and path.name != "pagefind-entry.json"
+        }
+
+    again = build_site(tmp_path, PAGEFIND_SEARCH).site_dir
+    assert stable(again) == stable(pagefind_site)
+
+
+# --- the archive's own index (the default) ----------------------------------------------
+
+
+def index_file(site_dir: Path, relative: str) -> Any:
+    return json.loads((site_dir / "search-index" / relative).read_text("utf-8"))
+
+
+def index_docs(site_dir: Path) -> list[dict[str, Any]]:
+    count = index_file(site_dir, "meta.json")["docs"]
+    return [index_file(site_dir, f"doc/{number}.json") for number in range(count)]
+
+
+def test_archive_index_holds_every_article_newest_first(
+    site_dir: Path, site_articles: list[FixtureArticle]
+) -> None:
+    docs = index_docs(site_dir)
+    assert sorted(doc["url"] for doc in docs) == sorted(a.url for a in site_articles)
+    dates = [doc["date"] for doc in docs if doc["date"]]
+    assert dates == sorted(dates, reverse=True)
+    assert not (site_dir / "search-index" / "doc" / f"{len(docs)}.json").exists()
+    assert not (site_dir / "pagefind").exists()
+
+
+def test_archive_index_filters_each_article_by_its_actors_topics_and_source(
+    site_dir: Path, site_articles: list[FixtureArticle]
+) -> None:
+    by_url = {a.url: a for a in site_articles}
+    for number, doc in enumerate(index_docs(site_dir)):
+        article = by_url[doc["url"]]
+        expected = {
+            "actor": article.actor_names,
+            "topic": article.topic_names,
+            "source": article.source_names,
+        }
+        for kind, names in expected.items():
+            assert {name for name, _ in doc["filters"][kind]} == names, (doc["url"], kind)
+            for name, key in doc["filters"][kind]:
+                assert key == filter_key(name)
+                assert number in index_file(site_dir, f"filter/{kind}/{key}.json")
+        assert doc["title"] == str(article.meta["title"]).strip()
+
+
+def test_archive_index_finds_every_word_of_an_article_and_not_the_panels(site_dir: Path) -> None:
+    docs = index_docs(site_dir)
+    number = next(n for n, doc in enumerate(docs) if doc["url"] == SYRIA_URL)
+    syria = docs[number]
+    assert "Lavrov" in syria["text"]
+    for chrome in ("Organisations", "Related stories", "About this article"):
+        assert chrome not in syria["text"]
+    for word in set(words(syria["text"])):
+        entry = index_file(site_dir, f"dict/{dictionary_key(word)}.json")[word]
+        flat = index_file(site_dir, f"post/{entry[1]}.json")[word]
+        numbers = [sum(flat[0 : i + 1 : 2]) for i in range(0, len(flat), 2)]
+        assert number in numbers, word
+        assert entry[0] == len(numbers)
 
 
 def test_material_search_is_still_one_switch_away(tmp_path: Path) -> None:

@@ -13,7 +13,6 @@ archive size (Material's search loads one index of every article's text).
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from html import escape
@@ -50,10 +49,12 @@ from converter.site.feeds import MAIN_FEED, archive_feeds, atom
 from converter.site.pages import Layout, generated_pages
 from converter.site.search import (
     SEARCH_ENGINES,
-    PagefindError,
-    finish_indexing,
-    start_indexing,
+    Indexing,
+    SearchIndexError,
+    start_archive_index,
+    start_pagefind,
 )
+from converter.site.static_search import SearchDoc, html_text
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 VOCABULARY_FILE = "topics.yaml"  # in converter/data, beside the converter's other data
@@ -100,9 +101,10 @@ class ArchiveConfig(base.Config):
     related = Count(5)  # related stories under each article
     chart = Count(10)  # topics in the home page's chart
     feed_size = Count(20)  # entries per Atom feed
-    # pagefind: our header search over a Pagefind index; material: Material's own search plugin
-    # (add `- search` to plugins), kept for comparison (benchmarks/search.py).
-    search = c.Choice(SEARCH_ENGINES, default="pagefind")
+    # archive: our header search over our own static index; pagefind: the same box over a
+    # Pagefind index; material: Material's own search plugin (add `- search` to plugins). The
+    # last two are kept for comparison (benchmarks/search.py).
+    search = c.Choice(SEARCH_ENGINES, default="archive")
 
 
 def escape_page_meta(page: Page) -> None:
@@ -138,7 +140,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._as_of = EPOCH_DATE
         self._templates: dict[str, jinja2.Template] = {}
         self._articles_to_write = 0
-        self._indexing: subprocess.Popen[bytes] | None = None
+        self._indexing: Indexing | None = None
+        self._search_docs: dict[str, SearchDoc] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # After a theme custom_dir (so a site can still override us), before Material itself.
@@ -187,6 +190,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             1 for file in files.documentation_pages() if is_article(file.src_uri)
         )
         self._indexing = None
+        self._search_docs = {}
         return files
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -222,15 +226,18 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         related = self._template(config, RELATED_TEMPLATE).render(
             related=self.archive.related.get(article.src_uri, ()), **context
         )
+        if self.config.search == "archive":
+            self._search_docs[article.src_uri] = search_doc(article, html)
         return f"{ARTICLE_OPEN}\n{facts}\n{html}\n</div>\n{related}"
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
-        # MkDocs writes a page right after its on_post_page: once every article has had that
-        # and another page is rendered, all articles are on disk and Pagefind can index them
-        # while MkDocs renders the rest (in any other order, on_post_build starts it).
-        if self._articles_to_write == 0:
+        # Every page's content is made before any page is rendered: the archive index has all
+        # its texts now. MkDocs writes a page right after its on_post_page: once every article
+        # has had that and another page is rendered, all articles are on disk and Pagefind can
+        # index them. Either then works while MkDocs renders the rest (else on_post_build).
+        if self.config.search == "archive" or self._articles_to_write == 0:
             self._start_search_index(config)
         context["archive"] = self.archive
         context["archive_main_feed"] = MAIN_FEED if config.site_url else None
@@ -245,23 +252,28 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self._indexing is not None:
             indexing, self._indexing = self._indexing, None
             try:
-                finish_indexing(indexing)
-            except PagefindError as error:
+                indexing.finish()
+            except SearchIndexError as error:
                 raise PluginError(str(error)) from error
 
     def on_build_error(self, *, error: Exception) -> None:
         if self._indexing is not None:
-            self._indexing.kill()
-            self._indexing.wait()
+            self._indexing.cancel()
             self._indexing = None
 
     def _start_search_index(self, config: MkDocsConfig) -> None:
-        if self.config.search != "pagefind" or self._indexing is not None:
-            return
-        self._articles_to_write = -1  # started: never again this build
+        if self._articles_to_write < 0 or self.archive is None:
+            return  # started already this build
+        self._articles_to_write = -1
+        site_dir = Path(config.site_dir)
         try:
-            self._indexing = start_indexing(Path(config.site_dir))
-        except PagefindError as error:
+            if self.config.search == "pagefind":
+                self._indexing = start_pagefind(site_dir)
+            elif self.config.search == "archive":
+                order = {article.src_uri: n for n, article in enumerate(self.archive.articles)}
+                docs = sorted(self._search_docs.items(), key=lambda item: order[item[0]])
+                self._indexing = start_archive_index(site_dir, [doc for _, doc in docs])
+        except SearchIndexError as error:
             raise PluginError(str(error)) from error
 
     def _write_feeds(self, config: MkDocsConfig) -> None:
@@ -282,6 +294,22 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if name not in self._templates:
             self._templates[name] = config.theme.get_env().get_template(name)
         return self._templates[name]
+
+
+def search_doc(article: ArticleMeta, html: str) -> SearchDoc:
+    """An article as the archive's search index holds it: its body's text and its filters."""
+    return SearchDoc(
+        url=article.url,
+        title=article.title,
+        source=article.source,
+        date=article.date,
+        text=html_text(html),
+        filters={
+            "actor": article.actors,
+            "topic": article.topics,
+            "source": (article.source,) if article.source else (),
+        },
+    )
 
 
 def vocabulary_terms() -> tuple[VocabularyTerm, ...]:

@@ -1,0 +1,151 @@
+"""The archive's own static search index: what one query downloads does not grow with the archive.
+
+Pagefind (search.py) makes every visitor download a list of all pages before the first result
+(about 8 bytes an article: 156 KB at 20,000). This index has no such list. A query fetches:
+
+- `dict/<hex of the word's first 3 characters>.json`: the words starting so, each with its
+  document frequency and the postings file holding it (prefix search reads the same file);
+- `post/<n>.json`: the postings of a run of words in sorted order, about POSTINGS_BYTES each;
+  a posting is a document number and its BM25 weight for the word, quantised;
+- `doc/<n>.json`: one per result shown: title, URL, source, filters, text (for the snippet);
+- `filter/<kind>/<key>.json`: the document numbers of one actor, topic or source, when chosen;
+- `meta.json`: the number of documents and the format's version.
+
+Documents are numbered newest first, so equal scores list the newest article first. Words are
+runs of letters and digits, lower-cased (the same rule archive-search.js applies to queries).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from html import unescape
+
+FORMAT_VERSION = 1
+BUNDLE_DIR = "search-index"  # under the site dir
+POSTINGS_BYTES = 24_000  # target size of a postings file (JSON, before compression)
+PREFIX_CHARS = 3  # a dictionary file holds the words sharing their first PREFIX_CHARS characters
+TITLE_WEIGHT = 3  # a word of the title counts as this many occurrences in the body
+K1, B = 1.2, 0.75  # BM25
+IMPACT_SCALE = 40  # BM25 term weights (0..k1+1) are stored as integers 0..88
+FILTER_KINDS = ("actor", "topic", "source")
+_WORD = re.compile(r"[^\W_]+")
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class SearchDoc:
+    """One article as the search sees it."""
+
+    url: str
+    title: str
+    source: str
+    date: str
+    text: str
+    filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased runs of letters and digits, after NFC (so 'é' is one character)."""
+    return _WORD.findall(unicodedata.normalize("NFC", text).lower())
+
+
+def html_text(html: str) -> str:
+    """The text of an article body's HTML: tags dropped, entities decoded, spaces collapsed."""
+    return _SPACE.sub(" ", unescape(_TAG.sub(" ", html))).strip()
+
+
+def dictionary_key(word: str) -> str:
+    """The dictionary file a word is in: its first characters, hex-encoded (ASCII, safe, and
+    distinct on case-insensitive file systems)."""
+    return word[:PREFIX_CHARS].encode("utf-8").hex()
+
+
+def filter_key(value: str) -> str:
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()[:16]
+
+
+def impact(frequency: int, length: int, average: float) -> int:
+    """The BM25 weight of a word in a document, as a small integer (idf comes at query time)."""
+    norm = K1 * (1 - B + B * length / average) if average else K1
+    return max(1, round(IMPACT_SCALE * frequency * (K1 + 1) / (frequency + norm)))
+
+
+def build_index(docs: Sequence[SearchDoc]) -> Iterator[tuple[str, str]]:
+    """Every file of the index as (path under the bundle, JSON text), in a fixed order.
+    `docs` come newest first; their position is their number."""
+    counts: list[Counter[str]] = []
+    for doc in docs:
+        count = Counter(words(doc.text))
+        for word in words(doc.title):
+            count[word] += TITLE_WEIGHT
+        counts.append(count)
+    lengths = [sum(count.values()) for count in counts]
+    average = sum(lengths) / len(lengths) if lengths else 0.0
+    postings: dict[str, list[tuple[int, int]]] = {}
+    for number, count in enumerate(counts):
+        for word, frequency in count.items():
+            postings.setdefault(word, []).append(
+                (number, impact(frequency, lengths[number], average))
+            )
+
+    yield "meta.json", _json({"version": FORMAT_VERSION, "docs": len(docs)})
+    dictionaries: dict[str, dict[str, list[int]]] = {}
+    leaf: dict[str, list[int]] = {}
+    leaf_bytes, leaf_number = 0, 0
+    for word in sorted(postings):
+        encoded = _encode(postings[word])
+        if leaf and leaf_bytes + len(word) + 4 * len(encoded) > POSTINGS_BYTES:
+            yield f"post/{leaf_number}.json", _json(leaf)
+            leaf, leaf_bytes, leaf_number = {}, 0, leaf_number + 1
+        leaf[word] = encoded
+        leaf_bytes += len(word) + 4 * len(encoded)
+        dictionaries.setdefault(dictionary_key(word), {})[word] = [len(postings[word]), leaf_number]
+    if leaf:
+        yield f"post/{leaf_number}.json", _json(leaf)
+    for key in sorted(dictionaries):
+        yield f"dict/{key}.json", _json(dictionaries[key])
+
+    members: dict[tuple[str, str], list[int]] = {}
+    for number, doc in enumerate(docs):
+        for kind in FILTER_KINDS:
+            for value in doc.filters.get(kind, ()):
+                members.setdefault((kind, value), []).append(number)
+        yield f"doc/{number}.json", _json(_doc_record(doc))
+    for (kind, value), numbers in sorted(members.items()):
+        yield f"filter/{kind}/{filter_key(value)}.json", _json(numbers)
+
+
+def _doc_record(doc: SearchDoc) -> dict[str, object]:
+    return {
+        "url": doc.url,
+        "title": doc.title,
+        "source": doc.source,
+        "date": doc.date,
+        "filters": {
+            kind: [[value, filter_key(value)] for value in doc.filters.get(kind, ())]
+            for kind in FILTER_KINDS
+        },
+        "text": doc.text,
+    }
+
+
+def _encode(postings: list[tuple[int, int]]) -> list[int]:
+    """[gap, impact, gap, impact, ...]: document numbers as gaps from the previous one."""
+    flat, previous = [], 0
+    for number, weight in postings:
+        flat += [number - previous, weight]
+        previous = number
+    return flat
+
+
+def _json(value: object) -> str:
+    """Compact JSON; <, > and & as escapes, so no file of the site holds markup, even as data."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
