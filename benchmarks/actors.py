@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sys
 import time
 import unicodedata
 from collections import Counter
@@ -22,12 +23,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script
+from benchmarks.corpora import CORPORA  # noqa: E402
 from converter.model import Actor, ActorKind, Article
 
 if TYPE_CHECKING:
     from converter.batch import Failure
 
-CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora" / "conll-dev"
+CORPUS = CORPORA / "conll-dev"
 
 GOLD_TYPES = ("PER", "ORG", "LOC")
 ACTOR_KINDS: tuple[ActorKind, ...] = ("person", "organisation", "place")

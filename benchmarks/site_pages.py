@@ -29,11 +29,12 @@ from typing import TypeVar
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script
+from benchmarks.corpora import CORPORA  # noqa: E402
 from converter.site.archive import VocabularyTerm
 from converter.site.plugin import vocabulary_terms
 
 REPO = Path(__file__).resolve().parents[1]
-CORPORA = REPO / ".." / "shared" / "corpora"
 SOURCES = (
     "Reuters",
     "Associated Press",

@@ -10,9 +10,10 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.corpora import CORPORA
 from converter.read import decode
 
-BBC = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora" / "bbc-dev"
+BBC = CORPORA / "bbc-dev"
 OUTLETS = (
     "Associated Press",
     "Reuters",

@@ -16,17 +16,19 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script
+from benchmarks.corpora import CORPORA  # noqa: E402
 from converter.enrich.topics import Vocabulary, classify, load_vocabulary, tokenize, topic_scores
 from converter.read import decode, read_seed
 from converter.rules import parse_seed
 
-CORPORA = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora"
 CORPUS = CORPORA / "bbc-dev"
 WIRE = CORPORA / "conll-dev" / "seeds"
 
