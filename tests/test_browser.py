@@ -307,3 +307,24 @@ def contrast(foreground: str, background: str) -> float:
 
     light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
+
+
+@ENGINES
+def test_hostile_queries_are_searched_as_text_and_run_nothing(
+    page: Page, request: pytest.FixtureRequest, engine_url: str
+) -> None:
+    """The page fixture fails the test if any script opens a dialog."""
+    site_url: str = request.getfixturevalue(engine_url)
+    page.goto(site_url)
+    meta = page.locator(".md-search-result__meta")
+    for query in ("<img src=x onerror=alert(1)>", "{{ 7*7 }} ../../etc/passwd", "\"'`;--"):
+        search = page.locator("header input.md-search__input")
+        search.fill("")
+        search_for(page, query)
+        expect(meta).not_to_have_text("Type to start searching", timeout=10_000)
+        assert page.locator(".md-search-result img, .md-search-result script").count() == 0
+    page.locator("header input.md-search__input").fill("")
+    search_for(page, "Ampersands")  # the hostile fixture's body: markup shown as text
+    result = page.locator(".md-search-result__item").first
+    expect(result).to_be_visible(timeout=10_000)
+    assert result.locator("script, b, img").count() == 0
