@@ -24,8 +24,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from converter import fast_yaml
 from converter.model import Topic
 
 TITLE_WEIGHT = 3.0
@@ -283,7 +282,7 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
     else:
         folder = Path(path).parent
         text = Path(path).read_text("utf-8")
-    document = yaml.safe_load(text) or {}
+    document = fast_yaml.safe_load(text) or {}
     vocabulary = parse_vocabulary(document)
     model_file = document.get("model")
     if model_file is None:

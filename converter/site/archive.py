@@ -20,12 +20,8 @@ import yaml
 from mkdocs.structure.files import File
 from slugify import slugify
 
+from converter import fast_yaml
 from converter.site.related import related_stories
-
-try:  # libyaml: its C parser keeps reading 20,000 headers to a couple of seconds
-    from yaml import CSafeLoader as _SafeLoader
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
 Section = Literal["actors", "topics", "sources"]
 
@@ -261,7 +257,7 @@ def read_header(path: str) -> str:
 def parse_article(src_uri: str, url: str, header: str) -> ArticleMeta:
     """Front matter text -> ArticleMeta; tolerant of missing optional keys, strict on the title."""
     try:
-        meta = yaml.load(header, Loader=_SafeLoader)
+        meta = fast_yaml.safe_load(header)  # C parser: 20,000 headers in a couple of seconds
     except yaml.YAMLError as error:
         raise FrontMatterError(f"front matter is not valid YAML: {error}") from error
     if not isinstance(meta, dict):

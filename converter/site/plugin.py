@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,6 +31,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from converter import fast_yaml
 from converter.site.archive import (
     Archive,
     ArticleMeta,
@@ -64,11 +64,6 @@ RELATED_TEMPLATE = "archive/related.html"
 ARTICLE_OPEN = '<div class="archive-article" data-pagefind-body>'
 # The date of an archive in which no article is dated, unless SOURCE_DATE_EPOCH says otherwise.
 EPOCH_DATE = "1970-01-01"
-
-try:  # libyaml: the vocabulary file is long (cue words), the C parser reads it in no time
-    from yaml import CSafeLoader as _SafeLoader
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
 log = get_plugin_logger(__name__)
 
@@ -315,7 +310,7 @@ def search_doc(article: ArticleMeta, html: str) -> SearchDoc:
 def vocabulary_terms() -> tuple[VocabularyTerm, ...]:
     """The topic tree of the converter's IPTC vocabulary (converter/data/topics.yaml)."""
     text = resources.files("converter.data").joinpath(VOCABULARY_FILE).read_text("utf-8")
-    return topic_terms(yaml.load(text, Loader=_SafeLoader))
+    return topic_terms(fast_yaml.safe_load(text))
 
 
 def _page_dates(archive: Archive, contexts: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
