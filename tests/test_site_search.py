@@ -15,7 +15,7 @@ import pytest
 from conftest import build_site
 from slugify import slugify
 
-from converter.site.static_search import dictionary_key, filter_key, words
+from converter.site.static_search import dictionary_key, filter_bucket, words
 
 if TYPE_CHECKING:
     from conftest import FixtureArticle
@@ -181,8 +181,8 @@ def test_archive_index_filters_each_article_by_its_actors_topics_and_source(
         for kind, names in expected.items():
             assert {name for name, _ in doc["filters"][kind]} == names, (doc["url"], kind)
             for name, key in doc["filters"][kind]:
-                assert key == filter_key(name)
-                assert number in index_file(site_dir, f"filter/{kind}/{key}.json")
+                assert key == filter_bucket(name)
+                assert number in index_file(site_dir, f"filter/{kind}/{key}.json")[name]
         assert doc["title"] == str(article.meta["title"]).strip()
 
 
@@ -194,7 +194,8 @@ def test_archive_index_finds_every_word_of_an_article_and_not_the_panels(site_di
     for chrome in ("Organisations", "Related stories", "About this article"):
         assert chrome not in syria["text"]
     for word in set(words(syria["text"])):
-        entry = index_file(site_dir, f"dict/{dictionary_key(word)}.json")[word]
+        key = dictionary_key(word, index_file(site_dir, "meta.json")["dictionaries"])
+        entry = index_file(site_dir, f"dict/{key}.json")[word]
         flat = index_file(site_dir, f"post/{entry[1]}.json")[word]
         numbers = [sum(flat[0 : i + 1 : 2]) for i in range(0, len(flat), 2)]
         assert number in numbers, word

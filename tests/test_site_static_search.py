@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 
 from converter.site.static_search import (
+    FILTER_BUCKETS,
     POSTINGS_BYTES,
     SearchDoc,
     build_index,
+    dictionary_count,
     dictionary_key,
-    filter_key,
+    filter_bucket,
     html_text,
     impact,
     words,
@@ -33,7 +35,8 @@ def files(docs: list[SearchDoc]) -> dict[str, object]:
 
 def postings(index: dict[str, object], word: str) -> dict[int, int]:
     """Document number -> weight for a word, read the way archive-search.js reads it."""
-    frequency, leaf = index[f"dict/{dictionary_key(word)}.json"][word]  # type: ignore[index]
+    files = index["meta.json"]["dictionaries"]  # type: ignore[index]
+    frequency, leaf = index[f"dict/{dictionary_key(word, files)}.json"][word]  # type: ignore[index]
     flat = index[f"post/{leaf}.json"][word]  # type: ignore[index]
     found, number = {}, 0
     for gap, weight in zip(flat[::2], flat[1::2], strict=True):
@@ -68,7 +71,7 @@ def test_every_word_leads_to_the_documents_holding_it() -> None:
         doc("Budget", "The government cut the budget. Lavrov was not there."),
     ]
     index = files(docs)
-    assert index["meta.json"] == {"version": 1, "docs": 2}
+    assert index["meta.json"] == {"version": 1, "docs": 2, "dictionaries": 1}
     assert set(postings(index, "lavrov")) == {0, 1}
     assert set(postings(index, "geneva")) == {0}
     assert set(postings(index, "budget")) == {1}
@@ -96,13 +99,26 @@ def test_filters_list_the_documents_of_each_actor_topic_and_source() -> None:
             doc("B", "y", actor=("John Kerry", "Sergey Lavrov")),
         ]
     )
-    assert index[f"filter/actor/{filter_key('John Kerry')}.json"] == [0, 1]
-    assert index[f"filter/actor/{filter_key('Sergey Lavrov')}.json"] == [1]
-    assert index[f"filter/topic/{filter_key('diplomacy')}.json"] == [0]
+
+    def documents(kind: str, value: str) -> list[int]:
+        return index[f"filter/{kind}/{filter_bucket(value)}.json"][value]  # type: ignore[index]
+
+    assert documents("actor", "John Kerry") == [0, 1]
+    assert documents("actor", "Sergey Lavrov") == [1]
+    assert documents("topic", "diplomacy") == [0]
     assert index["doc/1.json"]["filters"]["actor"] == [  # type: ignore[index]
-        ["John Kerry", filter_key("John Kerry")],
-        ["Sergey Lavrov", filter_key("Sergey Lavrov")],
+        ["John Kerry", filter_bucket("John Kerry")],
+        ["Sergey Lavrov", filter_bucket("Sergey Lavrov")],
     ]
+
+
+def test_filters_of_many_values_share_a_bounded_number_of_files() -> None:
+    names = tuple(f"Actor {n}" for n in range(3000))
+    index = files([doc("A", "x", actor=names[:1500]), doc("B", "y", actor=names[1500:])])
+    buckets = [path for path in index if path.startswith("filter/actor/")]
+    assert len(buckets) <= FILTER_BUCKETS
+    listed = {name: numbers for path in buckets for name, numbers in index[path].items()}  # type: ignore[union-attr]
+    assert listed == {name: [0 if n < 1500 else 1] for n, name in enumerate(names)}
 
 
 def test_postings_are_split_into_files_of_bounded_size() -> None:
@@ -115,9 +131,29 @@ def test_postings_are_split_into_files_of_bounded_size() -> None:
 
 def test_a_prefix_finds_its_words_in_one_dictionary_file() -> None:
     index = files([doc("Gov", "government governments governor gown")])
-    entries = index[f"dict/{dictionary_key('gov')}.json"]
-    assert sorted(entries) == ["gov", "government", "governments", "governor"]  # type: ignore[arg-type]
-    assert dictionary_key("gov") == "676f76"
+    count = index["meta.json"]["dictionaries"]  # type: ignore[index]
+    entries = index[f"dict/{dictionary_key('gov', count)}.json"]
+    assert sorted(word for word in entries if word.startswith("gov")) == [  # type: ignore[union-attr]
+        "gov",
+        "government",
+        "governments",
+        "governor",
+    ]
+    assert dictionary_key("gov", 1024) == dictionary_key("government", 1024)
+
+
+def test_dictionary_files_follow_the_vocabulary() -> None:
+    assert dictionary_count(1) == 1
+    assert dictionary_count(64) == 1
+    assert dictionary_count(65) == 2
+    assert dictionary_count(80_000) == 2048
+    docs = [doc(f"S{n}", " ".join(f"w{n}x{k}" for k in range(100))) for n in range(30)]
+    index = files(docs)
+    count = index["meta.json"]["dictionaries"]  # type: ignore[index]
+    dictionaries = [path for path in index if path.startswith("dict/")]
+    vocabulary = 3000 + 30  # 100 words a story, and each title's "sN"
+    assert count == dictionary_count(vocabulary) == 64 and len(dictionaries) <= count
+    assert sum(len(index[path]) for path in dictionaries) == vocabulary  # type: ignore[arg-type]
 
 
 def test_index_is_deterministic_and_holds_no_markup() -> None:

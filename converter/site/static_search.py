@@ -3,13 +3,16 @@
 Pagefind (search.py) makes every visitor download a list of all pages before the first result
 (about 8 bytes an article: 156 KB at 20,000). This index has no such list. A query fetches:
 
-- `dict/<hex of the word's first 3 characters>.json`: the words starting so, each with its
-  document frequency and the postings file holding it (prefix search reads the same file);
+- `dict/<n>.json`: the words whose first 3 characters hash to n, each with its document
+  frequency and the postings file holding it (so a prefix's words are all in one file); there
+  are about a sixty-fourth as many such files as words (`dictionaries` in meta.json);
 - `post/<n>.json`: the postings of a run of words in sorted order, about POSTINGS_BYTES each;
   a posting is a document number and its BM25 weight for the word, quantised;
 - `doc/<n>.json`: one per result shown: title, URL, source, filters, text (for the snippet);
-- `filter/<kind>/<key>.json`: the document numbers of one actor, topic or source, when chosen;
-- `meta.json`: the number of documents and the format's version.
+- `filter/<kind>/<bucket>.json`: when a filter is chosen, the document numbers of the actors
+  (topics, sources) whose name hashes to that bucket: FILTER_BUCKETS files a kind, not one
+  per actor (tens of thousands of files);
+- `meta.json`: the number of documents and of dictionary files, and the format's version.
 
 Documents are numbered newest first, so equal scores list the newest article first. Words are
 runs of letters and digits, lower-cased (the same rule archive-search.js applies to queries).
@@ -29,11 +32,13 @@ from html import unescape
 FORMAT_VERSION = 1
 BUNDLE_DIR = "search-index"  # under the site dir
 POSTINGS_BYTES = 24_000  # target size of a postings file (JSON, before compression)
-PREFIX_CHARS = 3  # a dictionary file holds the words sharing their first PREFIX_CHARS characters
+PREFIX_CHARS = 3  # words sharing their first PREFIX_CHARS characters share a dictionary file
+WORDS_PER_DICTIONARY = 64  # on average: the number of dictionary files follows the vocabulary
 TITLE_WEIGHT = 3  # a word of the title counts as this many occurrences in the body
 K1, B = 1.2, 0.75  # BM25
 IMPACT_SCALE = 40  # BM25 term weights (0..k1+1) are stored as integers 0..88
 FILTER_KINDS = ("actor", "topic", "source")
+FILTER_BUCKETS = 256  # files a filter kind is spread over (filter_bucket: one byte of a hash)
 _WORD = re.compile(r"[^\W_]+")
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
@@ -61,14 +66,26 @@ def html_text(html: str) -> str:
     return _SPACE.sub(" ", unescape(_TAG.sub(" ", html))).strip()
 
 
-def dictionary_key(word: str) -> str:
-    """The dictionary file a word is in: its first characters, hex-encoded (ASCII, safe, and
-    distinct on case-insensitive file systems)."""
-    return word[:PREFIX_CHARS].encode("utf-8").hex()
+def dictionary_count(vocabulary: int) -> int:
+    """Dictionary files for a vocabulary: a power of two, about WORDS_PER_DICTIONARY words each."""
+    count = 1
+    while count * WORDS_PER_DICTIONARY < vocabulary:
+        count *= 2
+    return count
 
 
-def filter_key(value: str) -> str:
-    return hashlib.sha256(value.encode("utf-8")).hexdigest()[:16]
+def dictionary_key(word: str, dictionaries: int) -> int:
+    """The dictionary file a word is in: FNV-1a of its first characters' UTF-8 bytes (the same
+    arithmetic as archive-search.js), modulo the number of files."""
+    value = 0x811C9DC5
+    for byte in word[:PREFIX_CHARS].encode("utf-8"):
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return value % dictionaries
+
+
+def filter_bucket(value: str) -> str:
+    """The filter file of a value: a byte of its hash, in hex."""
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()[:2]
 
 
 def impact(frequency: int, length: int, average: float) -> int:
@@ -95,8 +112,9 @@ def build_index(docs: Sequence[SearchDoc]) -> Iterator[tuple[str, str]]:
                 (number, impact(frequency, lengths[number], average))
             )
 
-    yield "meta.json", _json({"version": FORMAT_VERSION, "docs": len(docs)})
-    dictionaries: dict[str, dict[str, list[int]]] = {}
+    count = dictionary_count(len(postings))
+    yield "meta.json", _json({"version": FORMAT_VERSION, "docs": len(docs), "dictionaries": count})
+    dictionaries: dict[int, dict[str, list[int]]] = {}
     leaf: dict[str, list[int]] = {}
     leaf_bytes, leaf_number = 0, 0
     for word in sorted(postings):
@@ -106,20 +124,22 @@ def build_index(docs: Sequence[SearchDoc]) -> Iterator[tuple[str, str]]:
             leaf, leaf_bytes, leaf_number = {}, 0, leaf_number + 1
         leaf[word] = encoded
         leaf_bytes += len(word) + 4 * len(encoded)
-        dictionaries.setdefault(dictionary_key(word), {})[word] = [len(postings[word]), leaf_number]
+        entry = [len(postings[word]), leaf_number]
+        dictionaries.setdefault(dictionary_key(word, count), {})[word] = entry
     if leaf:
         yield f"post/{leaf_number}.json", _json(leaf)
     for key in sorted(dictionaries):
         yield f"dict/{key}.json", _json(dictionaries[key])
 
-    members: dict[tuple[str, str], list[int]] = {}
+    buckets: dict[tuple[str, str], dict[str, list[int]]] = {}
     for number, doc in enumerate(docs):
         for kind in FILTER_KINDS:
             for value in doc.filters.get(kind, ()):
-                members.setdefault((kind, value), []).append(number)
+                bucket = buckets.setdefault((kind, filter_bucket(value)), {})
+                bucket.setdefault(value, []).append(number)
         yield f"doc/{number}.json", _json(_doc_record(doc))
-    for (kind, value), numbers in sorted(members.items()):
-        yield f"filter/{kind}/{filter_key(value)}.json", _json(numbers)
+    for (kind, bucket), members in sorted(buckets.items()):
+        yield f"filter/{kind}/{bucket}.json", _json(dict(sorted(members.items())))
 
 
 def _doc_record(doc: SearchDoc) -> dict[str, object]:
@@ -129,7 +149,7 @@ def _doc_record(doc: SearchDoc) -> dict[str, object]:
         "source": doc.source,
         "date": doc.date,
         "filters": {
-            kind: [[value, filter_key(value)] for value in doc.filters.get(kind, ())]
+            kind: [[value, filter_bucket(value)] for value in doc.filters.get(kind, ())]
             for kind in FILTER_KINDS
         },
         "text": doc.text,

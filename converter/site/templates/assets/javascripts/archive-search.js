@@ -34,7 +34,7 @@
   let timer = 0;
 
   // --- the archive's own index (converter/site/static_search.py) ---------------------------
-  // A query fetches the dictionary file of each word's first three characters, the postings
+  // A query fetches the dictionary file of each word (by its first three characters), the postings
   // files of the words it picks there, and one document file per result shown.
   const PREFIX_CHARS = 3;
   const PREFIX_EXPANSIONS = 8; // words a prefix ("gov") stands for, the most frequent first
@@ -51,8 +51,15 @@
       }
       return cache.get(path);
     };
-    const hex = (text) =>
-      [...new TextEncoder().encode(text)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+    // The dictionary file of a word: FNV-1a of its first characters' UTF-8 bytes, as
+    // static_search.dictionary_key computes it.
+    const dictionaryOf = (token, files) => {
+      let value = 0x811c9dc5;
+      for (const byte of new TextEncoder().encode([...token].slice(0, PREFIX_CHARS).join(""))) {
+        value = Math.imul(value ^ byte, 0x01000193) >>> 0;
+      }
+      return value % files;
+    };
     const wordsOf = (text) => text.normalize("NFC").toLowerCase().match(WORD) ?? [];
     const meta = fetchJson("meta.json");
 
@@ -69,7 +76,8 @@
     }
 
     async function candidates(token, isPrefix) {
-      const entries = (await fetchJson(`dict/${hex([...token].slice(0, PREFIX_CHARS).join(""))}.json`)) ?? {};
+      const files = (await meta)?.dictionaries ?? 1;
+      const entries = (await fetchJson(`dict/${dictionaryOf(token, files)}.json`)) ?? {};
       const words = Object.entries(entries)
         .filter(([text]) => text === token || (isPrefix && text.startsWith(token)))
         .map(([text, [frequency, leaf]]) => ({ text, frequency, leaf }))
@@ -119,8 +127,9 @@
         const perToken = await Promise.all(
           (telling.length ? telling : picked).map((words) => tokenScores(words, documents)),
         );
+        // A filter file holds the document numbers of every value hashed to its bucket.
         const lists = await Promise.all(
-          Object.values(chosen).map((key) => fetchJson(`filter/${key}.json`)),
+          Object.values(chosen).map(async ({ key, value }) => (await fetchJson(`filter/${key}.json`))?.[value]),
         );
         const allowed = lists.map((list) => new Set(list ?? []));
         const totals = [];
@@ -167,10 +176,7 @@
     return {
       async search(term, chosen) {
         const filters = {};
-        for (const chosenKey of Object.values(chosen)) {
-          const [name, ...value] = chosenKey.split("=");
-          filters[name] = value.join("=");
-        }
+        for (const { key, value } of Object.values(chosen)) filters[key] = value;
         const search = await module.search(term, { filters });
         return {
           results: (search?.results ?? []).map((result) => ({
@@ -180,7 +186,7 @@
               for (const key of FILTER_KEYS) {
                 grouped[key] = Object.entries(data.filters ?? {})
                   .filter(([name]) => name === key || name.startsWith(`${key}-`))
-                  .flatMap(([name, values]) => values.map((value) => [value, `${name}=${value}`]));
+                  .flatMap(([name, values]) => values.map((value) => [value, name]));
               }
               return {
                 url: data.url,
@@ -207,11 +213,11 @@
   }
 
   function chosenFilters() {
-    // key -> where the engine finds the chosen value's documents
+    // kind -> the chosen value and where its engine finds the value's documents (its key)
     const filters = {};
-    for (const key of FILTER_KEYS) {
-      const select = selects[key];
-      if (select.value) filters[key] = select.selectedOptions[0].dataset.key;
+    for (const kind of FILTER_KEYS) {
+      const select = selects[kind];
+      if (select.value) filters[kind] = { key: select.selectedOptions[0].dataset.key, value: select.value };
     }
     return filters;
   }
