@@ -97,6 +97,18 @@ def impact(frequency: int, length: int, average: float) -> int:
 def build_index(docs: Sequence[SearchDoc]) -> Iterator[tuple[str, str]]:
     """Every file of the index as (path under the bundle, JSON text), in a fixed order.
     `docs` come newest first; their position is their number."""
+    postings = word_postings(docs)
+    dictionary_files = dictionary_count(len(postings))
+    yield (
+        "meta.json",
+        _json({"version": FORMAT_VERSION, "docs": len(docs), "dictionaries": dictionary_files}),
+    )
+    yield from _postings_and_dictionaries(postings, dictionary_files)
+    yield from _documents_and_filters(docs)
+
+
+def word_postings(docs: Sequence[SearchDoc]) -> dict[str, list[tuple[int, int]]]:
+    """word -> (document number, BM25 weight) for every document holding it, in number order."""
     counts: list[Counter[str]] = []
     for doc in docs:
         count = Counter(words(doc.text))
@@ -108,12 +120,15 @@ def build_index(docs: Sequence[SearchDoc]) -> Iterator[tuple[str, str]]:
     postings: dict[str, list[tuple[int, int]]] = {}
     for number, count in enumerate(counts):
         for word, frequency in count.items():
-            postings.setdefault(word, []).append(
-                (number, impact(frequency, lengths[number], average))
-            )
+            weight = impact(frequency, lengths[number], average)
+            postings.setdefault(word, []).append((number, weight))
+    return postings
 
-    count = dictionary_count(len(postings))
-    yield "meta.json", _json({"version": FORMAT_VERSION, "docs": len(docs), "dictionaries": count})
+
+def _postings_and_dictionaries(
+    postings: dict[str, list[tuple[int, int]]], dictionary_files: int
+) -> Iterator[tuple[str, str]]:
+    """Postings files of consecutive words, then the dictionary files pointing into them."""
     dictionaries: dict[int, dict[str, list[int]]] = {}
     leaf: dict[str, list[int]] = {}
     leaf_bytes, leaf_number = 0, 0
@@ -125,12 +140,15 @@ def build_index(docs: Sequence[SearchDoc]) -> Iterator[tuple[str, str]]:
         leaf[word] = encoded
         leaf_bytes += len(word) + 4 * len(encoded)
         entry = [len(postings[word]), leaf_number]
-        dictionaries.setdefault(dictionary_key(word, count), {})[word] = entry
+        dictionaries.setdefault(dictionary_key(word, dictionary_files), {})[word] = entry
     if leaf:
         yield f"post/{leaf_number}.json", _json(leaf)
     for key in sorted(dictionaries):
         yield f"dict/{key}.json", _json(dictionaries[key])
 
+
+def _documents_and_filters(docs: Sequence[SearchDoc]) -> Iterator[tuple[str, str]]:
+    """One file per document, then each filter kind's buckets of value -> document numbers."""
     buckets: dict[tuple[str, str], dict[str, list[int]]] = {}
     for number, doc in enumerate(docs):
         for kind in FILTER_KINDS:
