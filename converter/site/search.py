@@ -2,7 +2,7 @@
 
 Two static engines, both offline and reproducible:
 - `archive` (the default): our own index (static_search.py), written from the article texts the
-  plugin collected; a query downloads the same few files however large the archive grows.
+  plugin collected; a query downloads a few small files, never a list of the whole archive.
 - `pagefind`: Pagefind over the built article pages (the PyPI package ships the binary, run as
   `python -m pagefind`: no network, no Node). Simple and fast, but every visitor first
   downloads a list of all pages (about 8 bytes an article).
