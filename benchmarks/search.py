@@ -16,9 +16,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import http.server
-import shutil
 import sys
-import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,7 +30,7 @@ sys.path.insert(0, str(REPO))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from benchmarks.site_pages import build, write_docs  # noqa: E402
+from benchmarks.site_pages import build, work_dir, write_docs  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
@@ -146,11 +144,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="build here and keep it (default: a temp dir)")
     args = parser.parse_args()
-    workdir = args.keep or Path(tempfile.mkdtemp(prefix="search-bench-"))
-    workdir.mkdir(parents=True, exist_ok=True)
-    docs = workdir / "docs"
-    shutil.rmtree(docs, ignore_errors=True)
-    try:
+    with work_dir(args.keep, "search-bench-") as (workdir, docs):
         write_docs(docs, args.articles, args.seed)
         print(f"{args.articles} synthetic articles, query {args.query!r}\n")
         totals = {}
@@ -164,9 +158,6 @@ def main() -> None:
             for name in sorted(set(totals) - {"material"}):
                 ratio = totals["material"] / totals[name]
                 print(f"\nsearch bytes, Material / {name} (gzip host): {ratio:.1f}x")
-    finally:
-        if args.keep is None:
-            shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":

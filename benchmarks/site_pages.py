@@ -21,7 +21,8 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -167,6 +168,20 @@ def write_docs(docs: Path, count: int, seed: int) -> Counter[str]:
     return Counter(actors.values())
 
 
+@contextmanager
+def work_dir(keep: Path | None, prefix: str) -> Iterator[tuple[Path, Path]]:
+    """(the work directory, its empty docs/): `keep`, kept afterwards, or a temporary one."""
+    workdir = keep or Path(tempfile.mkdtemp(prefix=prefix))
+    workdir.mkdir(parents=True, exist_ok=True)
+    docs = workdir / "docs"
+    shutil.rmtree(docs, ignore_errors=True)
+    try:
+        yield workdir, docs
+    finally:
+        if keep is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
 def build(workdir: Path, docs: Path, name: str, extra: str) -> tuple[float, Path]:
     """`mkdocs build` of docs with the repo's mkdocs.yml (plus `extra`); seconds, site dir."""
     site = workdir / f"site-{name}"
@@ -216,11 +231,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="build here and keep it (default: a temp dir)")
     args = parser.parse_args()
-    workdir = args.keep or Path(tempfile.mkdtemp(prefix="site-pages-"))
-    workdir.mkdir(parents=True, exist_ok=True)
-    docs = workdir / "docs"
-    shutil.rmtree(docs, ignore_errors=True)
-    try:
+    with work_dir(args.keep, "site-pages-") as (workdir, docs):
         kinds = write_docs(docs, args.articles, args.seed)
         baseline, baseline_site = build(workdir, docs, "baseline", BASELINE_CONFIG)
         archive, archive_site = build(workdir, docs, "archive", "")
@@ -240,9 +251,6 @@ def main() -> None:
                 f"article page median {median:5.1f} KB, largest {largest:5.1f} KB"
             )
         print(f"\nratio with / without: {archive / baseline:.2f}x")
-    finally:
-        if args.keep is None:
-            shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":

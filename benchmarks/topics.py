@@ -25,6 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script
 from benchmarks.corpora import CORPORA  # noqa: E402
+from converter.enrich.article import body_text
 from converter.enrich.topics import Vocabulary, classify, load_vocabulary, tokenize, topic_scores
 from converter.read import decode, read_seed
 from converter.rules import parse_seed
@@ -81,7 +82,7 @@ def read_wire(root: Path) -> list[Story]:
     stories = []
     for number, path in enumerate(sorted(root.glob("*.txt"))):
         parsed = parse_seed(read_seed(path.stem, path.read_bytes()))
-        body = "\n\n".join(block.text for block in parsed.blocks)
+        body = body_text(parsed)
         stories.append(Story("", number, parsed.title, body))
     return stories
 

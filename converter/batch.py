@@ -13,6 +13,7 @@ from pathlib import Path
 
 from converter.duplicates import near_duplicate_groups
 from converter.engines import local_processes, map_dask, map_local
+from converter.enrich.article import body_text
 from converter.manifest import (
     MANIFEST_NAME,
     Manifest,
@@ -29,7 +30,6 @@ from converter.pipeline import (
     Job,
     Prepared,
     Toolkit,
-    body_text,
     convert_chunk,
     convert_stream,
     prepare_chunk,

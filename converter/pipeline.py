@@ -16,7 +16,7 @@ from spacy.language import Language
 
 from converter.duplicates import fingerprint
 from converter.enrich.aliases import AliasTable, load_alias_table
-from converter.enrich.article import analysis_text, enrich
+from converter.enrich.article import analysis_text, body_text, enrich
 from converter.enrich.topics import Vocabulary, load_vocabulary
 from converter.errors import SeedError
 from converter.manifest import sha256
@@ -75,10 +75,6 @@ class Converted:
 
     article: Article
     page: str
-
-
-def body_text(parsed: ParsedSeed) -> str:
-    return "\n\n".join(block.text for block in parsed.blocks)
 
 
 def text_hash(parsed: ParsedSeed) -> str:

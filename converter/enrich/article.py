@@ -13,6 +13,11 @@ from converter.model import Article, ParsedSeed
 from converter.settings import Settings
 
 
+def body_text(parsed: ParsedSeed) -> str:
+    """The article's paragraphs and crossheads as plain text, one block per paragraph."""
+    return "\n\n".join(block.text for block in parsed.blocks)
+
+
 def analysis_text(parsed: ParsedSeed) -> str:
     """What the NER model reads: headline and body, one block per paragraph."""
     return "\n\n".join([parsed.title, *(block.text for block in parsed.blocks)])
@@ -27,7 +32,7 @@ def enrich(
 ) -> Article:
     """Add actors, topics, description and word count to a parsed seed."""
     credits = [parsed.source, *(video.source for video in parsed.media)]
-    body = "\n\n".join(block.text for block in parsed.blocks)
+    body = body_text(parsed)
     return Article(
         seed=parsed.stem,
         title=parsed.title,

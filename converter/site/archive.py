@@ -129,8 +129,7 @@ class Entry:
 
     @property
     def anchor(self) -> str:
-        """Its line's id on the index ('letter-' ids are the letter headings')."""
-        return f"entry-{self.slug}"
+        return entry_anchor(self.slug)
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,7 +405,7 @@ def build_index(
             url = page_url(entry_uri, use_directory_urls)
         else:
             index_page = numbered_src_uri(src_uri, position // per_page + 1)
-            url = f"{page_url(index_page, use_directory_urls)}#entry-{slugs[name]}"
+            url = f"{page_url(index_page, use_directory_urls)}#{entry_anchor(slugs[name])}"
         entries.append(
             Entry(
                 name=name,
@@ -429,6 +428,11 @@ def build_index(
         by_name={entry.name: entry for entry in entries},
         per_page=per_page,
     )
+
+
+def entry_anchor(slug: str) -> str:
+    """The id of an entry's line on the index ('letter-' ids are the letter headings)."""
+    return f"entry-{slug}"
 
 
 def numbered_src_uri(src_uri: str, number: int) -> str:

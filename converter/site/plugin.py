@@ -135,6 +135,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._as_of = EPOCH_DATE
         self._templates: dict[str, jinja2.Template] = {}
         self._articles_to_write = 0
+        self._search_started = False
         self._indexing: Indexing | None = None
         self._search_docs: dict[str, SearchDoc] = {}
 
@@ -184,6 +185,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._articles_to_write = sum(
             1 for file in files.documentation_pages() if is_article(file.src_uri)
         )
+        self._search_started = False
         self._indexing = None
         self._search_docs = {}
         return files
@@ -257,17 +259,20 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self._indexing = None
 
     def _start_search_index(self, config: MkDocsConfig) -> None:
-        if self._articles_to_write < 0 or self.archive is None:
-            return  # started already this build
-        self._articles_to_write = -1
+        if self._search_started or self.archive is None:
+            return
+        self._search_started = True
         site_dir = Path(config.site_dir)
         try:
             if self.config.search == "pagefind":
                 self._indexing = start_pagefind(site_dir)
             elif self.config.search == "archive":
-                order = {article.src_uri: n for n, article in enumerate(self.archive.articles)}
-                docs = sorted(self._search_docs.items(), key=lambda item: order[item[0]])
-                self._indexing = start_archive_index(site_dir, [doc for _, doc in docs])
+                docs = [  # newest first, as the archive lists them
+                    self._search_docs[article.src_uri]
+                    for article in self.archive.articles
+                    if article.src_uri in self._search_docs
+                ]
+                self._indexing = start_archive_index(site_dir, docs)
         except SearchIndexError as error:
             raise PluginError(str(error)) from error
 
