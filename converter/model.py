@@ -8,6 +8,7 @@ from typing import Literal
 
 BlockKind = Literal["paragraph", "crosshead"]
 ActorKind = Literal["person", "organisation", "place"]
+SeedFormat = Literal["text", "html"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,11 +22,29 @@ class SeedFile:
 
 
 @dataclass(frozen=True, slots=True)
+class PageFacts:
+    """What a page's markup says about its article (HTML seeds: structured data, meta tags),
+    before any rule reads the text; empty where the markup says nothing."""
+
+    title: str = ""
+    authors: tuple[str, ...] = ()
+    date: str = ""
+    """ISO 8601 (YYYY-MM-DD)."""
+    publisher: str = ""
+    source: str = ""
+    language: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class RawSeed:
-    """A seed file decoded to text; `stem` ties every page back to its raw file."""
+    """A seed file decoded to text; `stem` ties every page back to its raw file. An HTML seed
+    arrives as its main text, one block per paragraph, with what its markup said in `facts`."""
 
     stem: str
     text: str
+    format: SeedFormat = "text"
+    facts: PageFacts = field(default_factory=PageFacts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +78,10 @@ class ParsedSeed:
     media: tuple[Video, ...] = ()
     dateline: str = ""
     date: str = ""
+    publisher: str = ""
+    authors: tuple[str, ...] = ()
+    language: str = ""
+    format: SeedFormat = "text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +116,10 @@ class Article:
     words: int = 0
     dateline: str = ""
     date: str = ""
+    publisher: str = ""
+    authors: tuple[str, ...] = ()
+    language: str = ""
+    format: SeedFormat = "text"
     seeds: tuple[str, ...] = field(default=())
 
 

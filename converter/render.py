@@ -12,6 +12,8 @@ from converter.markup import escape_markdown
 from converter.model import Article
 
 _FENCE = "---"
+DEFAULT_LANGUAGE = "en"
+"""A page records `language` only when it is not this, the archive's own language."""
 # Characters a YAML reader may take for a line break, or that only a double-quoted scalar can
 # carry: such a value is written on one line, double-quoted, so no value ever spans lines and
 # no line inside the front matter can read as its closing fence.
@@ -40,14 +42,22 @@ def front_matter(article: Article) -> dict[str, Any]:
         "title": article.title,
         "description": article.description,
         "source": article.source,
-        "seed": article.seed,
     }
+    if article.publisher:
+        matter["publisher"] = article.publisher
+    if article.authors:
+        matter["authors"] = list(article.authors)
+    matter["seed"] = article.seed
     if len(article.seeds) > 1:
         matter["seeds"] = list(article.seeds)
     if article.date:
         matter["date"] = article.date
     if article.dateline:
         matter["dateline"] = article.dateline
+    if article.language and article.language != DEFAULT_LANGUAGE:
+        matter["language"] = article.language
+    if article.format != "text":
+        matter["format"] = article.format
     matter["actors"] = [actor.name for actor in article.actors]
     for key, kind in (("people", "person"), ("organisations", "organisation"), ("places", "place")):
         matter[key] = [actor.name for actor in article.actors if actor.kind == kind]

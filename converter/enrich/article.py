@@ -52,5 +52,9 @@ def enrich(
         words=count_words(parsed.blocks),
         dateline=parsed.dateline,
         date=parsed.date,
+        publisher=parsed.publisher,
+        authors=parsed.authors,
+        language=parsed.language,
+        format=parsed.format,
         seeds=(parsed.stem,),
     )

@@ -48,7 +48,11 @@ def parse_seed(seed: RawSeed, rules: tuple[Rule, ...] = RULES) -> ParsedSeed:
         blocks=blocks,
         media=state.media,
         dateline=state.dateline,
-        date=state.date,
+        date=state.date or seed.facts.date,
+        publisher=seed.facts.publisher,
+        authors=seed.facts.authors,
+        language=seed.facts.language,
+        format=seed.format,
     )
 
 
