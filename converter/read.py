@@ -6,12 +6,14 @@ import codecs
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 
 import ftfy
 from charset_normalizer import from_bytes
 
 from converter.errors import NotTextError, SeedDecodeError, SeedTooLargeError
-from converter.model import RawSeed
+from converter.html import is_html_name, read_html
+from converter.model import PageFacts, RawSeed
 from converter.settings import Settings
 
 # Magic numbers no article text starts with.
@@ -82,10 +84,79 @@ _STRAY_JOINER = re.compile(r"(?<![^\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?![^
 _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 
+# An HTML page may declare its encoding in its first 1,024 bytes (the HTML standard's prescan).
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.()-]+)""", re.IGNORECASE
+)
+_PRESCAN_BYTES = 1024
+# The HTML standard reads these labels as Windows-1252, and a declared UTF-16 as UTF-8 (a page
+# that really is UTF-16 starts with a BOM, which wins).
+_HTML_CHARSET_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "utf-16": "utf-8",
+    "utf-16le": "utf-8",
+    "utf-16be": "utf-8",
+}
+
+
 def read_seed(stem: str, raw: bytes, settings: Settings = Settings()) -> RawSeed:
-    """Decode a seed's bytes to clean Unicode text, refusing what is not an article's text."""
+    """Decode a seed's bytes to clean Unicode text, refusing what is not an article's text;
+    a saved page (.html, .htm) is decoded as HTML and read for its main text and facts."""
     check_size(len(raw), settings)
+    if is_html_name(stem):
+        return _clean_seed(read_html(stem, decode_html(raw)))
     return RawSeed(stem=stem, text=clean_text(decode(raw)))
+
+
+def decode_html(raw: bytes) -> str:
+    """A page's bytes -> str: a BOM, else UTF-8 when the bytes are UTF-8 (a page that declares
+    Latin-1 but is UTF-8 is common; the reverse cannot validate), else the charset its <meta>
+    declares when the bytes decode as that, else the same detection as for text."""
+    if _has_signature(raw):
+        raise NotTextError("not text: the file is binary (image, PDF, archive or similar)")
+    plain = not raw.startswith(tuple(bom for bom, _ in _BOMS))
+    if plain and _control_share(raw) <= _MAX_CONTROL_SHARE:
+        declared = _declared_charset(raw[:_PRESCAN_BYTES])
+        for encoding in ("utf-8", declared) if declared else ():
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+    return decode(raw)
+
+
+def _declared_charset(head: bytes) -> str | None:
+    match = _DECLARED_CHARSET.search(head)
+    if match is None:
+        return None
+    label = match.group(1).decode("ascii").lower()
+    label = _HTML_CHARSET_ALIASES.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def _clean_seed(seed: RawSeed) -> RawSeed:
+    """The same repairs on a page's text and facts as on a text seed (mojibake, controls)."""
+    facts = seed.facts
+    return replace(
+        seed,
+        text=clean_text(seed.text),
+        facts=PageFacts(
+            title=clean_text(facts.title),
+            authors=tuple(clean_text(name) for name in facts.authors),
+            date=facts.date,
+            publisher=clean_text(facts.publisher),
+            source=clean_text(facts.source),
+            language=facts.language,
+            url=clean_text(facts.url),
+        ),
+    )
 
 
 def check_size(size: int, settings: Settings = Settings()) -> None:

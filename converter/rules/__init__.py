@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from converter.errors import NoArticleTextError
 from converter.model import Block, ParsedSeed, RawSeed
@@ -34,6 +35,9 @@ def parse_seed(seed: RawSeed, rules: tuple[Rule, ...] = RULES) -> ParsedSeed:
     state = split_lines(seed.stem, seed.text)
     if not state.lines:
         raise NoArticleTextError("no article text: the seed is empty")
+    if seed.facts.title:  # the page's markup named its headline: the text does not hold it
+        state = replace(state, title=seed.facts.title)
+        rules = tuple(rule for rule in rules if rule is not take_headline)
     for rule in rules:
         state = rule(state)
     blocks = to_blocks(state.lines)
