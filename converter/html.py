@@ -65,6 +65,7 @@ def parse_page(markup: str) -> HtmlElement:
         raise SeedDecodeError(f"not HTML: {error}") from error
     if tree is None or not len(tree):
         raise NoArticleTextError("no article text: the page has no HTML document in it")
+    tree = tree.getroottree().getroot()  # lxml hands back a lone <body> child, not the page
     if _depth(tree) > MAX_DEPTH:
         raise SeedDecodeError(f"refused: the page nests elements over {MAX_DEPTH} deep")
     return tree

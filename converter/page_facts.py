@@ -25,7 +25,8 @@ headline the title names; a shorter one is a section label that happens to be in
 STRONG_TITLE_MATCH = 0.8
 """A heading matching this well (share of the title's headline part plus the heading's weight)
 is the headline whatever else the page shows."""
-_OPENING_WORDS = 6
+_OPENING_LETTERS = 30
+"""Letters of the article's first sentence that find where it starts in the page."""
 _LEAD_SEARCH_ELEMENTS = 30
 """How far before the article's first words its headline may sit (elements with text)."""
 # Links to the site's own front page: their text or logo is the site's name.
@@ -37,9 +38,23 @@ _MAX_SITE_WORDS = 4
 _MAX_SITE_NAME_WORDS = 6
 """A longer 'site name' is a tagline or the page's title put where the site's name goes."""
 _NAV_LABELS = frozenset({"home", "homepage", "home page", "front page", "start", "main page"})
-_HEADING_RANKS = {"h1": 5, "h2": 4, "h3": 2, "h4": 1}
-_CLASS_RANK = 3
+# The page's visible text nodes in order; a text's parent is the element that holds it (for a
+# tail, the element it follows, close enough to find the heading around it).
+_SHOWN_TEXT = (
+    "//text()[not(ancestor::head or ancestor::script or ancestor::style"
+    " or ancestor::noscript or ancestor::template or ancestor::select or ancestor::title)]"
+)
+_HEADING_DEPTH = 3
+_HEADING_RANKS = {"h1": 5, "h2": 4, "h3": 3, "h4": 1}
+_CLASS_RANK = 2
 _BOLD_RANK = 1
+# Class or id words of what sits around a headline but is not it: a deck under it, a kicker
+# over it, a byline, a date, a 'most read' box.
+_NOT_TITLE_CLASS = re.compile(
+    r"sub|deck|\bdek|standfirst|summary|teaser|intro|kicker|byline|author|date|time|meta"
+    r"|caption|most|related|widget|nav|menu|breadcrumb",
+    re.IGNORECASE,
+)
 _MIN_PROSE_WORDS = 8
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ")", "…", ":")
 # A date glued after a headline in the same element: 'Headline Thursday, 10 January, 2008'.
@@ -53,6 +68,7 @@ _TRAILING_DATE = re.compile(
 _TOPIC_WORDS = 200
 """A headline shares a word with the article's first words (its subject's names)."""
 _CONTENT_WORD_CHARS = 4
+_LONG_WORD_CHARS = 6
 _BYLINE = re.compile(r"^(?:by|posted by|written by|from)\b", re.IGNORECASE)
 
 # Between a headline and the site's name in <title>: "Headline | Site", "Site - Section - Headline".
@@ -124,9 +140,10 @@ def declared_site(tree: HtmlElement) -> str:
 
 def headline(tree: HtmlElement, sites: tuple[str, ...], article: str = "") -> str:
     """The shown headline. Best, a heading that is most of what the page calls itself
-    (og:title, <title>) once the site's name is cut off; next, the heading just before the
-    article's opening words; then any shown text that is most of that title, the first <h1>
-    that is not the site's name, and last the title itself without the site's name."""
+    (og:title, <title>) once the site's name is cut off; next, the heading just before where
+    the article's prose starts in the page; then any shown text that is most of that title,
+    the first <h1> that is not the site's name, and last the title without the site's name.
+    The first guesses must share a word with the article's opening (a section label does not)."""
     references = [_squash(text) for text in tree.xpath(_TITLE_META)]
     references += [_squash(element.text_content()) for element in tree.iter("title")][:1]
     references = [text for text in references if text]
@@ -137,24 +154,20 @@ def headline(tree: HtmlElement, sites: tuple[str, ...], article: str = "") -> st
         for match in [_best_match(reference, title_core(reference, sites), shown, sites)]
         if match
     ]
-    topic = _content_words(" ".join(article.split()[:_TOPIC_WORDS]))
-    # A title that names only the site and a section ('Sports Wire') shares no word with the
-    # article's opening: the heading over the article's text is the better guess then.
+    opening = " ".join(article.split()[:_TOPIC_WORDS])
+    topic, names = _content_words(opening), _topic_words(opening)
     topical = [
         (score, text) for score, text in matches if not topic or _content_words(text) & topic
     ]
-    strong = [text for score, text in topical if score >= STRONG_TITLE_MATCH]
-    if strong:
-        return strong[0]
-    lead = _lead_heading(tree, article, topic, sites)
-    if lead:
-        return lead
-    if topical or matches:
-        return (topical or matches)[0][1]
-    for tag, text, _ in shown:
-        if tag == "h1" and not is_site_name(text, sites):
-            return text
-    return title_core(references[-1], sites) if references else ""
+    guesses = (
+        *(text for score, text in topical if score >= STRONG_TITLE_MATCH),
+        _lead_heading(tree, article, names, sites),
+        *(text for _, text in topical),
+        *(text for tag, text, _ in shown if tag == "h1" and _content_words(text) & topic),
+        *(text for _, text in matches),
+    )
+    found = next((guess for guess in guesses if guess and not is_site_name(guess, sites)), "")
+    return found or (title_core(references[-1], sites) if references else "")
 
 
 def _shown_texts(tree: HtmlElement) -> Iterator[tuple[str, str, str]]:
@@ -172,45 +185,58 @@ def _label(element: HtmlElement) -> str:
 
 
 def _lead_heading(tree: HtmlElement, article: str, topic: set[str], sites: tuple[str, ...]) -> str:
-    """The nearest heading before the element where the article's prose starts that speaks of
-    what the article's opening speaks of (a section label or a date does not)."""
+    """The heading nearest before the place where the article's prose starts in the page and
+    speaking of what its opening speaks of (a section label or a date does not)."""
     opening = next((block for block in article.split("\n\n") if _is_prose(block)), "")
-    needle = _words(opening)[:_OPENING_WORDS]
-    if len(needle) < _OPENING_WORDS:
+    needle = _letters(opening)[:_OPENING_LETTERS]
+    if len(needle) < _OPENING_LETTERS:
         return ""
-    elements = [element for element in tree.iter(*_TITLE_TAGS) if element.tag != "a"]
-    anchor = None
-    for index, element in enumerate(elements):
-        if _starts_with(_words(element.text_content()), needle):
-            if anchor is not None and elements[anchor] not in element.iterancestors():
-                break
-            anchor = index
-    if anchor is None:
+    pieces = [(str(text), text.getparent()) for text in tree.xpath(_SHOWN_TEXT)]
+    letters = [_letters(text) for text, _ in pieces]
+    at = "".join(letters).find(needle)
+    if at < 0:
         return ""
-    around = set(elements[anchor].iterancestors())
+    first, passed = 0, len(letters[0]) if letters else 0
+    while passed <= at:
+        first += 1
+        passed += len(letters[first])
     found: list[tuple[int, int, str]] = []
-    steps = 0
-    for element in reversed(elements[:anchor]):
-        if element in around:
+    seen: set[str] = set()
+    for text, owner in reversed(pieces[:first]):
+        heading = _heading_around(owner)
+        if not text.strip() or heading is None:
             continue
-        text = _TRAILING_DATE.sub("", _squash(element.text_content()))
-        if not text:
+        title = _TRAILING_DATE.sub("", _squash(heading.text_content()))
+        if title in seen:
             continue
-        rank = _heading_rank(element)
-        if rank and _reads_as_headline(text, sites) and _content_words(text) & topic:
-            found.append((rank, -steps, text))
-        steps += 1
-        if steps > _LEAD_SEARCH_ELEMENTS:
+        seen.add(title)
+        if _reads_as_headline(title, sites) and _content_words(title) & topic:
+            found.append((_heading_rank(heading), -len(seen), title))
+        if len(seen) > _LEAD_SEARCH_ELEMENTS:
             break
     return max(found)[2] if found else ""
 
 
+def _heading_around(element: HtmlElement | None) -> HtmlElement | None:
+    """The element itself or a close ancestor when it is a heading (<h1><a>Headline</a></h1>)."""
+    for _ in range(_HEADING_DEPTH):
+        if element is None:
+            return None
+        if _heading_rank(element):
+            return element
+        element = element.getparent()
+    return None
+
+
 def _heading_rank(element: HtmlElement) -> int:
-    """How surely an element is a headline: <h1> most, then <h2> or a title's class, <h3>,
-    and last a bold line standing alone; 0 for anything else."""
+    """How surely an element is a headline: <h1> most, then <h2>, <h3>, a title's class,
+    and last <h4> or a bold line standing alone; 0 for a deck, byline or anything else."""
+    label = _label(element)
+    if _NOT_TITLE_CLASS.search(label):
+        return 0
     if element.tag in _HEADING_RANKS:
         return _HEADING_RANKS[element.tag]
-    if _TITLE_CLASS.search(_label(element)):
+    if _TITLE_CLASS.search(label):
         return _CLASS_RANK
     parent = element.getparent()
     alone = parent is not None and _squash(parent.text_content()) == _squash(element.text_content())
@@ -224,6 +250,16 @@ def _is_prose(block: str) -> bool:
 
 def _content_words(text: str) -> set[str]:
     return {word for word in _words(text) if len(word) >= _CONTENT_WORD_CHARS}
+
+
+def _topic_words(text: str) -> set[str]:
+    """What an article's opening is about: its names (capitalised words) and long words, not
+    the short common words any text has ('more', 'view'), in any language."""
+    return {
+        word.casefold()
+        for word in _WORD.findall(text)
+        if len(word) >= _LONG_WORD_CHARS or (word[0].isupper() and len(word) >= _CONTENT_WORD_CHARS)
+    }
 
 
 def _reads_as_headline(text: str, sites: tuple[str, ...]) -> bool:
@@ -297,7 +333,7 @@ def without_site(title: str, sites: tuple[str, ...]) -> str:
 def site_names(tree: HtmlElement, declared: str, url: str) -> tuple[str, ...]:
     """Every way the page names its site: og:site_name and the like, its home link (a logo's
     text or picture), and the host's words."""
-    names = [declared, *_meta(tree, "copyright")]
+    names = [declared, *map(_clean_name, _copyright_lines(tree))]
     names += [name.lstrip("@") for name in _meta(tree, "twitter:site")]
     host = urlsplit(url).hostname or ""
     homes = _HOME_HREFS | (
