@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import lxml.html
 import trafilatura
 from lxml.etree import ParserError
 from lxml.html import HtmlElement
@@ -22,8 +23,8 @@ from converter.page_facts import page_facts, same_words
 HTML_SUFFIXES = (".html", ".htm")
 
 MAX_DEPTH = 256
-"""libxml2 stops nesting here (the deepest of 600 real pages is 98), and trafilatura and
-our walk recurse: a parser that nests deeper is refused rather than crash the worker."""
+"""libxml2 stops nesting here and drops what lies deeper, so such a page would lose its text
+silently; the deepest of web-dev's 600 real pages nests 98."""
 
 _HEADLINE_SEARCH_BLOCKS = 3
 """The extracted text may open with the headline (and a kicker or date around it)."""
@@ -52,22 +53,29 @@ def read_html(stem: str, markup: str) -> RawSeed:
     tree = parse_page(markup)
     unwrap_layout_tables(tree)
     blocks = [block for block in main_blocks(tree) if block]
+    if not blocks:
+        raise NoArticleTextError("no article text: nothing in the page reads as an article")
     facts = page_facts(tree, "\n\n".join(blocks))
     blocks = drop_headline(blocks, facts.title)
     return RawSeed(stem=stem, text="\n\n".join(blocks), format="html", facts=facts)
 
 
 def parse_page(markup: str) -> HtmlElement:
-    """The page's tree; markup lxml cannot make a document of, or nests absurdly, is refused."""
+    """The page's tree: trafilatura's loader (it repairs common faults), else lxml's own parser
+    for a fragment it refuses; refused when it holds nothing or nests past the parser's limit."""
+    if not markup.strip():
+        raise NoArticleTextError("no article text: the seed is empty")
     try:
         tree = trafilatura.load_html(markup)
+        if tree is None or not len(tree):
+            tree = lxml.html.document_fromstring(markup)
     except (ParserError, ValueError) as error:
         raise SeedDecodeError(f"not HTML: {error}") from error
-    if tree is None or not len(tree):
-        raise NoArticleTextError("no article text: the page has no HTML document in it")
     tree = tree.getroottree().getroot()  # lxml hands back a lone <body> child, not the page
-    if _depth(tree) > MAX_DEPTH:
-        raise SeedDecodeError(f"refused: the page nests elements over {MAX_DEPTH} deep")
+    if _depth(tree) >= MAX_DEPTH:
+        raise SeedDecodeError(
+            f"refused: the page nests elements {MAX_DEPTH} deep, where the HTML parser stops"
+        )
     return tree
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import htmldate
@@ -85,7 +86,6 @@ _TITLE_TAGS = (
     "h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "td", "th", "span", "a", "b", "strong",
     "font", "li", "header", "dd", "dt", "em", "i", "big", "center", "caption", "section",
 )  # fmt: skip
-_NOT_SHOWN = frozenset({"head", "script", "style", "noscript", "template", "select", "option"})
 # Words of a host name that say nothing of the site: www.example.co.uk -> "example".
 _HOST_NOISE = frozenset({"www", "com", "co", "uk", "org", "net", "news", "online", "m"})
 _COPYRIGHT = re.compile(
@@ -138,6 +138,15 @@ def declared_site(tree: HtmlElement) -> str:
 # --- headline ----------------------------------------------------------------------------------
 
 
+class Shown(NamedTuple):
+    """An element of the page that could be its headline: tag, text, class and id, letters."""
+
+    tag: str
+    text: str
+    label: str
+    letters: str
+
+
 def headline(tree: HtmlElement, sites: tuple[str, ...], article: str = "") -> str:
     """The shown headline. Best, a heading that is most of what the page calls itself
     (og:title, <title>) once the site's name is cut off; next, the heading just before where
@@ -163,21 +172,20 @@ def headline(tree: HtmlElement, sites: tuple[str, ...], article: str = "") -> st
         *(text for score, text in topical if score >= STRONG_TITLE_MATCH),
         _lead_heading(tree, article, names, sites),
         *(text for _, text in topical),
-        *(text for tag, text, _ in shown if tag == "h1" and _content_words(text) & topic),
+        *(item.text for item in shown if item.tag == "h1" and _content_words(item.text) & topic),
         *(text for _, text in matches),
     )
     found = next((guess for guess in guesses if guess and not is_site_name(guess, sites)), "")
     return found or (title_core(references[-1], sites) if references else "")
 
 
-def _shown_texts(tree: HtmlElement) -> Iterator[tuple[str, str, str]]:
-    """(tag, text, class and id) of every element short enough to be a headline, in order."""
-    for element in tree.iter(*_TITLE_TAGS):
-        if any(ancestor.tag in _NOT_SHOWN for ancestor in element.iterancestors()):
-            continue
+def _shown_texts(tree: HtmlElement) -> Iterator[Shown]:
+    """Every element of the page's body short enough to be a headline, in order."""
+    body = tree.find("body")
+    for element in (tree if body is None else body).iter(*_TITLE_TAGS):
         text = _squash(element.text_content())
         if 3 <= len(text) <= MAX_TITLE_CHARS:
-            yield element.tag, text, _label(element)
+            yield Shown(element.tag, text, _label(element), _letters(text))
 
 
 def _label(element: HtmlElement) -> str:
@@ -222,7 +230,7 @@ def _heading_around(element: HtmlElement | None) -> HtmlElement | None:
     for _ in range(_HEADING_DEPTH):
         if element is None:
             return None
-        if _heading_rank(element):
+        if isinstance(element.tag, str) and _heading_rank(element):
             return element
         element = element.getparent()
     return None
@@ -276,13 +284,16 @@ def _reads_as_headline(text: str, sites: tuple[str, ...]) -> bool:
 
 
 def _best_match(
-    reference: str, core: str, shown: list[tuple[str, str, str]], sites: tuple[str, ...]
+    reference: str, core: str, shown: list[Shown], sites: tuple[str, ...]
 ) -> tuple[float, str] | None:
     """The shown text that is most of the reference's headline part, headings first."""
     whole, wanted = _words(reference), _words(core)
     trimmed = without_site(reference, sites)
+    letters = (_letters(reference), _letters(trimmed), _letters(core))
     best: tuple[float, str] | None = None
-    for tag, text, label in shown:
+    for tag, text, label, own in shown:
+        if own not in letters[0] and not own.startswith(letters[1:]):
+            continue  # cheap: neither inside the title nor starting with its headline
         words = _words(text)
         if not words or is_site_name(text, sites):
             continue
@@ -475,7 +486,7 @@ def _values(data: object, key: str, depth: int = 0) -> Iterator[object]:
 
 def language(tree: HtmlElement) -> str:
     """<html lang>, else a language meta tag, as a two-letter code: 'en-US' -> 'en'."""
-    candidates = [tree.get("lang"), tree.get("{http://www.w3.org/XML/1998/namespace}lang")]
+    candidates = [tree.get("lang"), tree.get("xml:lang")]
     candidates += tree.xpath('//meta[@http-equiv="content-language" or @name="language"'
                              ' or @property="og:locale"]/@content')  # fmt: skip
     for value in candidates:
