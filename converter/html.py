@@ -37,6 +37,8 @@ _BLOCKS = frozenset(
     | {"blockquote", "pre", "tr", "td", "th", "section", "article", "header", "footer"}
     | {"figure", "figcaption", "main", "aside", "form", "fieldset", "address", "center"}
 )
+_PROSE_WORDS = 12
+_SENTENCE_END = re.compile(r"\w[.!?][\"'”’)]?(?:\s|$)")
 _LINE_BREAKS = frozenset({"lb", "br"})
 _ROWS = frozenset({"row", "tr"})
 _SPACES = re.compile(r"[ \t\r\f\v]+")
@@ -52,7 +54,7 @@ def read_html(stem: str, markup: str) -> RawSeed:
     """Decoded HTML -> the seed the rules read: main text without the headline, and the facts."""
     tree = parse_page(markup)
     unwrap_layout_tables(tree)
-    blocks = [block for block in main_blocks(tree) if block]
+    blocks = main_blocks(tree)
     if not blocks:
         raise NoArticleTextError("no article text: nothing in the page reads as an article")
     facts = page_facts(tree, "\n\n".join(blocks))
@@ -127,17 +129,23 @@ def _owner_table(element: HtmlElement) -> HtmlElement | None:
 
 
 def main_blocks(tree: HtmlElement) -> list[str]:
-    """The main text as blocks (paragraphs, crossheads, list items, table rows), in order."""
-    document = trafilatura.bare_extraction(
-        tree,
-        include_comments=False,
-        include_tables=True,
-        favor_precision=True,
-        with_metadata=False,
-    )
-    if document is None or document.body is None:
-        return []
-    return list(_walk(document.body))
+    """The main text as blocks (paragraphs, crossheads, list items, table rows), in order:
+    trafilatura favouring precision (measured best on web-dev), or favouring recall when
+    that finds nothing at all, if what it finds holds a sentence of prose (not only menus)."""
+    for favour in ({"favor_precision": True}, {"favor_recall": True}):
+        document = trafilatura.bare_extraction(
+            tree, include_comments=False, include_tables=True, with_metadata=False, **favour
+        )
+        if document is not None and document.body is not None:
+            blocks = [block for block in _walk(document.body) if block]
+            if blocks and (favour.get("favor_precision") or any(map(_holds_prose, blocks))):
+                return blocks
+    return []
+
+
+def _holds_prose(block: str) -> bool:
+    """Some words and a sentence's end: a menu or a list of links has neither."""
+    return len(block.split()) >= _PROSE_WORDS and _SENTENCE_END.search(block) is not None
 
 
 def _walk(element: HtmlElement) -> Iterator[str]:

@@ -106,6 +106,16 @@ _SOURCE_META = (
     "/@content"
 )
 _MAX_NAME_WORDS = 8
+_MIN_NAME_WORDS = 2
+_MAX_NAME_PARTS = 5
+_NAME_PARTICLES = frozenset({"de", "da", "del", "della", "di", "du", "van", "von", "der", "den"}
+                            | {"bin", "ibn", "al", "el", "la", "le", "y", "and"})  # fmt: skip
+_NOT_NAME_WORDS = frozenset(
+    {"name", "profile", "view", "author", "authors", "writer", "staff", "editor", "reporter"}
+    | {"correspondent", "contributor", "columnist", "posted", "by", "meet", "about", "comments"}
+    | {"comment", "share", "email", "follow", "more", "admin", "guest", "anonymous", "user"}
+    | {"updated", "published", "read", "bio"}
+)
 
 
 def page_facts(tree: HtmlElement, article: str = "") -> PageFacts:
@@ -431,13 +441,26 @@ def _is_name(text: str) -> bool:
 
 
 def _authors(byline: str) -> Iterator[str]:
-    """trafilatura joins the names it found with '; '."""
+    """The names trafilatura found (joined with '; ') that read as a person's or an agency's
+    name, not a label of the byline box ('View Profile', 'Staff Writer', 'Name')."""
     seen: set[str] = set()
     for name in byline.split(";"):
         name = _squash(name)
-        if _is_name(name) and name.casefold() not in seen:
+        if _reads_as_name(name) and name.casefold() not in seen:
             seen.add(name.casefold())
             yield name
+
+
+def _reads_as_name(name: str) -> bool:
+    """Two to five capitalised words (particles such as 'van' or 'de' aside), no digits, no
+    word of a byline's labels."""
+    words = name.split()
+    return (
+        _MIN_NAME_WORDS <= len(words) <= _MAX_NAME_PARTS
+        and not any(char.isdigit() for char in name)
+        and all(word[0].isupper() or word in _NAME_PARTICLES for word in words)
+        and not any(word.casefold().strip(".,") in _NOT_NAME_WORDS for word in words)
+    )
 
 
 def _date_from_text(tree: HtmlElement, url: str) -> str:

@@ -161,3 +161,17 @@ def test_a_headline_that_names_the_site_is_not_the_site():
     assert is_site_name("Facebook", sites)
     assert is_site_name("The Calgary Sun", sites)
     assert not is_site_name("Facebook buys a photo-sharing app for $1bn", sites)
+
+
+def test_labels_of_the_byline_box_are_not_authors():
+    found = facts(
+        "<title>Harbour wall approved</title><meta name='author' content='View Profile'>",
+        "<h1>Harbour wall approved</h1><p class='author'>By <a rel='author'>Name</a></p>",
+    )
+    assert found.authors == ()
+    named = facts(
+        "<title>Harbour wall approved</title>"
+        "<meta name='author' content='Theresa May; Ludwig van Beethoven'>",
+        "<h1>Harbour wall approved</h1>",
+    )
+    assert named.authors == ("Theresa May", "Ludwig van Beethoven")
