@@ -49,6 +49,11 @@ _HEADING_DEPTH = 3
 _HEADING_RANKS = {"h1": 5, "h2": 4, "h3": 3, "h4": 1}
 _CLASS_RANK = 2
 _BOLD_RANK = 1
+_BOLD_TAGS = frozenset({"b", "strong", "big"})
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)")
+_FONT_SIZE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt|em)")
+_LARGE_TYPE = {"px": 14, "pt": 11, "em": 1.2}
+_LARGE_FONT_SIZES = frozenset({"4", "5", "6", "7", "+1", "+2", "+3"})
 # Class or id words of what sits around a headline but is not it: a deck under it, a kicker
 # over it, a byline, a date, a 'most read' box.
 _NOT_TITLE_CLASS = re.compile(
@@ -94,6 +99,7 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 _YEARS = re.compile(r"\b(?:1[89]|20)\d\d\b|\bMM?[CLXVI]*\b")
+_COPYRIGHT_WORD = re.compile(r"^(?:copyright|\(c\))(?:\s+|$)", re.IGNORECASE)
 _RIGHTS = re.compile(r"all rights reserved.*|tous droits réservés.*", re.IGNORECASE)
 _LANGUAGE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*$")
 # Meta tags that name the story's supplier (a wire agency, a partner outlet), not the site.
@@ -205,8 +211,8 @@ def _label(element: HtmlElement) -> str:
 def _lead_heading(tree: HtmlElement, article: str, topic: set[str], sites: tuple[str, ...]) -> str:
     """The heading nearest before the place where the article's prose starts in the page and
     speaking of what its opening speaks of (a section label or a date does not)."""
-    opening = next((block for block in article.split("\n\n") if _is_prose(block)), "")
-    needle = _letters(opening)[:_OPENING_LETTERS]
+    line = next((line for line in article.split("\n") if _is_prose(line)), "")
+    needle = _letters(line)[:_OPENING_LETTERS]
     if len(needle) < _OPENING_LETTERS:
         return ""
     pieces = [(str(text), text.getparent()) for text in tree.xpath(_SHOWN_TEXT)]
@@ -258,12 +264,23 @@ def _heading_rank(element: HtmlElement) -> int:
         return _CLASS_RANK
     parent = element.getparent()
     alone = parent is not None and _squash(parent.text_content()) == _squash(element.text_content())
-    return _BOLD_RANK if element.tag in ("b", "strong", "big", "font") and alone else 0
+    return _BOLD_RANK if alone and (element.tag in _BOLD_TAGS or _looks_bold(element)) else 0
 
 
-def _is_prose(block: str) -> bool:
-    """A paragraph of the article, not its headline or a caption: a sentence of some length."""
-    return len(block.split()) >= _MIN_PROSE_WORDS and block.rstrip().endswith(_SENTENCE_ENDS)
+def _looks_bold(element: HtmlElement) -> bool:
+    """Styled as a headline by hand: bold, or a larger type than body text."""
+    style = (element.get("style") or "").casefold()
+    size = _FONT_SIZE.search(style)
+    return (
+        _BOLD_STYLE.search(style) is not None
+        or (size is not None and float(size.group(1)) >= _LARGE_TYPE[size.group(2)])
+        or (element.tag == "font" and (element.get("size") or "").strip() in _LARGE_FONT_SIZES)
+    )
+
+
+def _is_prose(line: str) -> bool:
+    """A line of the article, not its headline, a date or a caption: a sentence of some length."""
+    return len(line.split()) >= _MIN_PROSE_WORDS and line.rstrip().endswith(_SENTENCE_ENDS)
 
 
 def _content_words(text: str) -> set[str]:
@@ -431,7 +448,7 @@ def _clean_name(text: str) -> str:
     if match:
         text = match.group("name")
     text = _YEARS.sub("", _RIGHTS.sub("", text)).strip(" ,.;:-–|©")
-    text = re.sub(r"^(?:copyright|\(c\))\s+", "", text, flags=re.IGNORECASE).strip(" ,.;:-–|")
+    text = _COPYRIGHT_WORD.sub("", text).strip(" ,.;:-–|")
     return text if _is_name(text) else ""
 
 
