@@ -10,7 +10,6 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-import htmldate
 import trafilatura
 from lxml.html import HtmlElement
 
@@ -135,7 +134,7 @@ def page_facts(tree: HtmlElement, article: str = "") -> PageFacts:
     return PageFacts(
         title=title,
         authors=tuple(_authors(metadata.author or "")),
-        date=metadata.date or _date_from_text(tree, url),
+        date=metadata.date or "",
         publisher=publisher(tree, declared, title, sites, url),
         source=_source(tree),
         language=language(tree),
@@ -478,13 +477,6 @@ def _reads_as_name(name: str) -> bool:
         and all(word[0].isupper() or word in _NAME_PARTICLES for word in words)
         and not any(word.casefold().strip(".,") in _NOT_NAME_WORDS for word in words)
     )
-
-
-def _date_from_text(tree: HtmlElement, url: str) -> str:
-    """No date in the markup: a date shown in the page (htmldate's extensive search), unless
-    all it found is a year, which htmldate gives as 1 January (a copyright line, usually)."""
-    found = htmldate.find_date(tree, extensive_search=True, original_date=True, url=url or None)
-    return found if found and not found.endswith("-01-01") else ""
 
 
 def _source(tree: HtmlElement) -> str:
