@@ -1,7 +1,7 @@
 """Articles from any site: web-dev's 600 pages converted at three levels, scored with its metric.
 
     .venv/bin/python benchmarks/web.py [--levels article,page,html] [--baseline-ref REF]
-                                       [--limit N] [--details DIR]
+                                       [--limit N] [--details DIR] [--corpus NAME]
 
 For each level (`article/` and `page/`: scraped text; `html/`: the saved pages, gunzipped into
 a temporary seeds folder as `<stem>.html`), in one run:
@@ -13,6 +13,7 @@ a temporary seeds folder as `<stem>.html`), in one run:
   - today's converter: `git archive` of --baseline-ref (default 856b432, main when issue 12
     started) into a temporary folder, run there on the same seeds: its scores, and pages per
     second for both (model load included in both), with the ratio.
+--corpus names another corpus laid out as web-dev (held-out pages), found as the others are.
 """
 
 from __future__ import annotations
@@ -35,8 +36,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run as a script
 from benchmarks.corpora import corpus  # noqa: E402
 
-WEB = corpus("web-dev")
-sys.path.insert(0, str(WEB))
+sys.path.insert(0, str(corpus("web-dev")))
 import score  # noqa: E402  (web-dev's scorer: the metric is its, not ours)
 
 LEVELS = ("article", "page", "html")
@@ -64,18 +64,18 @@ class Scores:
     dated: float | None = None
 
 
-def write_seeds(level: str, stems: list[str], seeds: Path) -> None:
+def write_seeds(web: Path, level: str, stems: list[str], seeds: Path) -> None:
     """The level's seeds as a user would drop them into seeds/."""
     seeds.mkdir(parents=True)
     for stem in stems:
         if level == "html":
-            (seeds / f"{stem}.html").write_bytes(saved_page(stem))
+            (seeds / f"{stem}.html").write_bytes(saved_page(web, stem))
         else:
-            shutil.copyfile(WEB / level / f"{stem}.txt", seeds / f"{stem}.txt")
+            shutil.copyfile(web / level / f"{stem}.txt", seeds / f"{stem}.txt")
 
 
-def saved_page(stem: str) -> bytes:
-    return gzip.decompress((WEB / "html" / f"{stem}.html.gz").read_bytes())
+def saved_page(web: Path, stem: str) -> bytes:
+    return gzip.decompress((web / "html" / f"{stem}.html.gz").read_bytes())
 
 
 def convert(tree: Path, seeds: Path, docs: Path) -> Run:
@@ -123,14 +123,14 @@ def scored_pages(run: Run, gold: dict[str, Any]) -> Scores:
     )
 
 
-def keep_everything(level: str, stems: list[str], gold: dict[str, Any]) -> Scores:
-    texts = {stem: (WEB / level / f"{stem}.txt").read_text("utf-8") for stem in stems}
+def keep_everything(web: Path, level: str, stems: list[str], gold: dict[str, Any]) -> Scores:
+    texts = {stem: (web / level / f"{stem}.txt").read_text("utf-8") for stem in stems}
     return scored({stem: (score.first_line(text), text) for stem, text in texts.items()}, gold)
 
 
-def trafilatura_alone(stems: list[str], gold: dict[str, Any]) -> tuple[Scores, float]:
+def trafilatura_alone(web: Path, stems: list[str], gold: dict[str, Any]) -> tuple[Scores, float]:
     """score.py's trafilatura run on each saved page's bytes; seconds for all of them."""
-    pages = {stem: saved_page(stem) for stem in stems}
+    pages = {stem: saved_page(web, stem) for stem in stems}
     start = time.perf_counter()
     pred = {stem: score.trafilatura_run(page) for stem, page in pages.items()}
     return scored(pred, gold), time.perf_counter() - start
@@ -167,28 +167,32 @@ def main() -> None:
     parser.add_argument("--no-baseline", action="store_true", help="skip today's converter")
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages")
     parser.add_argument("--details", type=Path, help="keep each level's pages here")
+    parser.add_argument(
+        "--corpus", default="web-dev", help="a corpus laid out as web-dev (held-out pages)"
+    )
     args = parser.parse_args()
     levels = [level for level in args.levels.split(",") if level]
     if unknown := set(levels) - set(LEVELS):
         parser.error(f"unknown levels: {', '.join(sorted(unknown))}")
-    gold = json.loads((WEB / "gold.json").read_text("utf-8"))
+    web = corpus(args.corpus)
+    gold = json.loads((web / "gold.json").read_text("utf-8"))
     stems = sorted(gold)[: args.limit or None]
     gold = {stem: gold[stem] for stem in stems}
-    print(f"web-dev: {len(stems)} pages from {len(stems)} sites; score.py's metric")
+    print(f"{args.corpus}: {len(stems)} pages; web-dev's score.py metric")
     with tempfile.TemporaryDirectory(prefix="web-") as work_dir:
         work = Path(work_dir)
         today = None if args.no_baseline else baseline_tree(args.baseline_ref, work / "today")
         for level in levels:
             seeds = work / level / "seeds"
-            write_seeds(level, stems, seeds)
+            write_seeds(web, level, stems, seeds)
             ours = convert(REPO, seeds, work / level / "docs")
             print(f"\n{level}/")
             print(show("ours", scored_pages(ours, gold)))
             if level == "html":
-                alone, seconds = trafilatura_alone(stems, gold)
+                alone, seconds = trafilatura_alone(web, stems, gold)
                 print(show("trafilatura alone", alone))
             else:
-                print(show("keep everything", keep_everything(level, stems, gold)))
+                print(show("keep everything", keep_everything(web, level, stems, gold)))
             if today is not None:
                 before = convert(today, seeds, work / level / "docs-today")
                 print(show(f"today's converter ({args.baseline_ref})", scored_pages(before, gold)))
