@@ -65,7 +65,8 @@ _SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ")", "…", ":")
 # A date glued after a headline in the same element: 'Headline Thursday, 10 January, 2008'.
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _TRAILING_DATE = re.compile(
-    r"\s*[-|,@(]?\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    r"\s*[-|,@(]?\s*(?:(?:published|posted|updated|last updated)\s*:?\s*)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?"
     r"|\d{1,2}[/.]\d{1,2})[,\s/.]+\d{4}\b.*$",
     re.IGNORECASE,
@@ -198,9 +199,15 @@ def _shown_texts(tree: HtmlElement) -> Iterator[Shown]:
     """Every element of the page's body short enough to be a headline, in order."""
     body = tree.find("body")
     for element in (tree if body is None else body).iter(*_TITLE_TAGS):
-        text = _squash(element.text_content())
+        text = _shown(element)
         if 3 <= len(text) <= MAX_TITLE_CHARS:
             yield Shown(element.tag, text, _label(element), _letters(text))
+
+
+def _shown(element: HtmlElement) -> str:
+    """An element's text as shown: the pieces of its children apart ('force' and 'Published',
+    not 'forcePublished')."""
+    return _squash(" ".join(element.itertext()))
 
 
 def _label(element: HtmlElement) -> str:
@@ -229,7 +236,7 @@ def _lead_heading(tree: HtmlElement, article: str, topic: set[str], sites: tuple
         heading = _heading_around(owner)
         if not text.strip() or heading is None:
             continue
-        title = _TRAILING_DATE.sub("", _squash(heading.text_content()))
+        title = _TRAILING_DATE.sub("", _shown(heading))
         if title in seen:
             continue
         seen.add(title)
