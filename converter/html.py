@@ -20,8 +20,6 @@ from converter.errors import NoArticleTextError, SeedDecodeError
 from converter.model import RawSeed
 from converter.page_facts import page_facts, same_words
 
-HTML_SUFFIXES = (".html", ".htm")
-
 MAX_DEPTH = 256
 """libxml2 stops nesting here and drops what lies deeper, so such a page would lose its text
 silently; the deepest of web-dev's 600 real pages nests 98."""
@@ -43,11 +41,6 @@ _LINE_BREAKS = frozenset({"lb", "br"})
 _ROWS = frozenset({"row", "tr"})
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _BLANK_LINES = re.compile(r"\n\s*\n\s*")
-
-
-def is_html_name(name: str) -> bool:
-    """A saved page is told by its file name: `.html` or `.htm`, in any case."""
-    return name.casefold().endswith(HTML_SUFFIXES)
 
 
 def read_html(stem: str, markup: str) -> RawSeed:

@@ -12,7 +12,6 @@ import ftfy
 from charset_normalizer import from_bytes
 
 from converter.errors import NotTextError, SeedDecodeError, SeedTooLargeError
-from converter.html import is_html_name, read_html
 from converter.model import PageFacts, RawSeed
 from converter.settings import Settings
 
@@ -84,6 +83,7 @@ _STRAY_JOINER = re.compile(r"(?<![^\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?![^
 _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 
+HTML_SUFFIXES = (".html", ".htm")
 # An HTML page may declare its encoding in its first 1,024 bytes (the HTML standard's prescan).
 _DECLARED_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.()-]+)""", re.IGNORECASE
@@ -108,8 +108,15 @@ def read_seed(stem: str, raw: bytes, settings: Settings = Settings()) -> RawSeed
     a saved page (.html, .htm) is decoded as HTML and read for its main text and facts."""
     check_size(len(raw), settings)
     if is_html_name(stem):
+        from converter.html import read_html  # trafilatura takes 0.4 s to import: only if needed
+
         return _clean_seed(read_html(stem, decode_html(raw)))
     return RawSeed(stem=stem, text=clean_text(decode(raw)))
+
+
+def is_html_name(name: str) -> bool:
+    """A saved page is told by its file name: `.html` or `.htm`, in any case."""
+    return name.casefold().endswith(HTML_SUFFIXES)
 
 
 def decode_html(raw: bytes) -> str:

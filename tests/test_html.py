@@ -3,13 +3,8 @@
 import pytest
 
 from converter.errors import NoArticleTextError, SeedDecodeError
-from converter.html import (
-    drop_headline,
-    is_html_name,
-    parse_page,
-    read_html,
-    unwrap_layout_tables,
-)
+from converter.html import drop_headline, parse_page, read_html, unwrap_layout_tables
+from converter.read import is_html_name
 from converter.rules import parse_seed
 
 PARAGRAPHS = [
