@@ -27,6 +27,7 @@ serve: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check converter tests benchmarks
 	$(BIN)/pytest
+	PYTHON=$(BIN)/python node --test tests/js/
 
 lint: $(STAMP)
 	$(BIN)/ruff check converter tests benchmarks

@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -162,3 +163,30 @@ def site_archive() -> Archive:
         use_directory_urls=True,
         vocabulary=vocabulary_terms(),
     )
+
+
+# --- the archive's search index, read as archive-search.js reads it -------------------------
+
+
+def index_postings(read: Callable[[str], Any], word: str) -> dict[int, tuple[int, int]]:
+    """Document number -> (BM25 weight, mask of forms) for the stem of `word`, from the files
+    `read(path)` gives (parsed JSON)."""
+    from converter.site.static_search import dictionary_key
+
+    dictionary = read(f"dict/{dictionary_key(word, read('meta.json')['dictionaries'])}.json")
+    stem, frequency, where, forms = dictionary["stems"][dictionary["words"][word][0]]
+    flat = where if isinstance(where, list) else read(f"post/{where}.json")[stem]
+    stride = 3 if forms > 1 else 2
+    found, number = {}, 0
+    for at in range(0, len(flat), stride):
+        number += flat[at]
+        found[number] = (flat[at + 1], flat[at + 2] if stride == 3 else 1)
+    assert len(found) == frequency
+    return found
+
+
+def index_text(read: Callable[[str], Any], number: int) -> str:
+    """A document's whole text: its file's and its further parts'."""
+    record = read(f"doc/{number}.json")
+    parts = [read(f"doc/{number}-{part}.json") for part in range(1, record["parts"])]
+    return record["text"] + "".join(parts)
