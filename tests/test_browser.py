@@ -328,3 +328,40 @@ def test_hostile_queries_are_searched_as_text_and_run_nothing(
     result = page.locator(".md-search-result__item").first
     expect(result).to_be_visible(timeout=10_000)
     assert result.locator("script, b, img").count() == 0
+
+
+def test_search_forgives_word_forms_and_typos_and_keeps_phrases(page: Page, site_url: str) -> None:
+    """The archive's own index: "warplane" (the article says "warplanes"), a swap of two
+    letters, and a quoted phrase that holds only in that order."""
+    page.goto(site_url)
+    meta = page.locator(".md-search-result__meta")
+    syria = page.locator(".md-search-result__item", has_text=SYRIA_TITLE)
+    box = page.locator("header input.md-search__input")
+    for query in ("warplane convoys", "Lavorv Aleppo", '"humanitarian convoy near"'):
+        box.fill("")
+        search_for(page, query)
+        expect(syria).to_have_count(1, timeout=10_000)
+        expect(syria.locator(".archive-search__snippet mark").first).to_be_visible()
+    box.fill("")
+    search_for(page, '"convoy humanitarian"')
+    expect(meta).to_have_text("No matching articles", timeout=10_000)
+
+
+def test_empty_one_letter_and_very_long_queries_get_a_clear_answer(
+    page: Page, site_url: str
+) -> None:
+    page.goto(site_url)
+    meta = page.locator(".md-search-result__meta")
+    box = page.locator("header input.md-search__input")
+    search_for(page, "a")
+    expect(meta).to_have_text("Type two letters or more", timeout=10_000)
+    box.fill("")
+    box.press("Backspace")
+    expect(meta).to_have_text("Type to start searching", timeout=10_000)
+    box.fill(("Lavrov convoy " * 15)[:200])
+    box.press("End")
+    expect(meta).to_contain_text("matching article", timeout=10_000)
+    expect(page.locator(".md-search-result__item", has_text=SYRIA_TITLE)).to_have_count(1)
+    box.fill("x" * 200)
+    box.press("End")
+    expect(meta).to_have_text("No matching articles", timeout=10_000)

@@ -109,9 +109,10 @@ def test_forms_of_a_word_share_their_stem_and_each_has_its_bit() -> None:
     dictionary = index["dict/0.json"]
     stems = dictionary["stems"]
     forms = {word: dictionary["words"][word] for word in ("elections", "election", "elected")}
-    assert {stems[number][0] for number, _ in forms.values()} == {"elect"}
+    assert [frequency for _, _, frequency in forms.values()] == [1, 1, 1]
+    assert {stems[number][0] for number, _, _ in forms.values()} == {"elect"}
     # most documents first: each form in one, so in alphabetical order
-    assert {word: bit for word, (_, bit) in forms.items()} == {
+    assert {word: bit for word, (_, bit, _) in forms.items()} == {
         "elected": 0,
         "election": 1,
         "elections": 2,

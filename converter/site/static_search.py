@@ -9,12 +9,13 @@ the dictionary maps every form seen in the archive to its stem. Format (version 
   dictionary files, and the average document length (for BM25 computed from a document's text).
 - `dict/<k>.json`: the words whose first PREFIX_CHARS characters hash to k (dictionary_key),
   so a prefix's words and a word's typos after those characters are all in one file:
-  `{"words": {form: [stem number, form bit]}, "stems": [[stem, df, where, forms], ...]}`.
-  A form's stem number indexes `stems`; `stems` holds the stem of every form of the file and
-  every stem that hashes to k itself (for a query word never seen, by its longest known
-  prefix). `df` is the stem's document frequency; `where` is the number of the postings file
-  holding it, or its postings themselves when they are short (INLINE_NUMBERS); `forms` is how
-  many forms of the stem have a bit (the FORM_BITS most frequent ones; a form beyond has -1).
+  `{"words": {form: [stem number, bit, df]}, "stems": [[stem, df, where, forms], ...]}`.
+  A form's stem number indexes `stems`, its bit is its place in the stem's masks (-1 past the
+  FORM_BITS most frequent forms), df its document frequency (as a stem's is the stem's).
+  `stems` holds the stem of every form of the file and every stem hashing to k itself (for a
+  query word never seen, by its longest known prefix). `where` is the number of the postings
+  file holding the stem, or its postings themselves when short (INLINE_NUMBERS); `forms` is
+  how many of its forms have a bit.
 - `post/<n>.json`: `{stem: postings}` for a run of stems in sorted order, about POSTINGS_BYTES
   each. Postings are flat: `[gap, weight, mask, gap, weight, mask, ...]`, a document's number
   as the gap from the previous one, the stem's BM25 weight (impact), and the bits of the forms
@@ -83,6 +84,7 @@ class Vocabulary:
     stem_of: Mapping[str, str]
     forms: Mapping[str, tuple[str, ...]]
     bit_of: Mapping[str, int]  # a form's bit in its stem's masks, -1 past FORM_BITS
+    frequency: Mapping[str, int]  # a form's document frequency
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +155,7 @@ def vocabulary(forms: Sequence[str], frequency: Sequence[int], stems: Sequence[s
     """Each form's stem, and each stem's forms, most documents first (ties in form order).
     `frequency` and `stems` hold each form's document frequency and stem."""
     stem_of = dict(zip(forms, stems, strict=True))
+    documents = dict(zip(forms, frequency, strict=True))
     by_stem: dict[str, list[str]] = {}
     for index in sorted(range(len(forms)), key=lambda index: (-frequency[index], forms[index])):
         by_stem.setdefault(stem_of[forms[index]], []).append(forms[index])
@@ -161,7 +164,8 @@ def vocabulary(forms: Sequence[str], frequency: Sequence[int], stems: Sequence[s
         for members in by_stem.values()
         for bit, form in enumerate(members)
     }
-    return Vocabulary(stem_of, {stem: tuple(m) for stem, m in by_stem.items()}, bit_of)
+    forms_of = {stem: tuple(members) for stem, members in by_stem.items()}
+    return Vocabulary(stem_of, forms_of, bit_of, documents)
 
 
 def build_index(docs: Sequence[SearchDoc]) -> Iterator[tuple[str, str]]:
@@ -266,7 +270,10 @@ def _postings_and_dictionaries(
         ordered = sorted(stems)
         index = {stem: position for position, stem in enumerate(ordered)}
         record = {
-            "words": {form: [index[found[form]], vocab.bit_of[form]] for form in sorted(found)},
+            "words": {
+                form: [index[found[form]], vocab.bit_of[form], vocab.frequency[form]]
+                for form in sorted(found)
+            },
             "stems": [
                 [stem, frequency[stem], where[stem], min(len(vocab.forms[stem]), FORM_BITS)]
                 for stem in ordered

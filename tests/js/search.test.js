@@ -73,7 +73,12 @@ const DOCS = [
   { url: "e/", title: "Budget talks", text: "The government and the governor met on the general budget; in general, talks went well." },
   { url: "f/", title: "Snap vote", text: "Key called a snap general election for the autumn." },
   { url: "g/", title: "Barbecue season", text: "Families bought bbqs and charcoal before the long weekend." },
-  { url: "h/", title: "__proto__ and constructor", text: "Words an object already has: __proto__ constructor toString." },
+  {
+    url: "h/",
+    title: "__proto__ and constructor",
+    text: "Words an object already has: __proto__ constructor toString.",
+    actors: ["constructor", "__proto__"],
+  },
   { url: "i/", title: "Rail news", text: "The train was late again." },
   { url: "j/", title: "Walks", text: "Mountain trails were closed." },
 ];
@@ -83,8 +88,8 @@ function buildIndex(docs) {
   const script = [
     "import json, sys",
     "from converter.site.static_search import SearchDoc, build_index",
-    "docs = [SearchDoc(url=d['url'], title=d['title'], source='Reuters', date='', text=d['text'])",
-    "        for d in json.load(sys.stdin)]",
+    "docs = [SearchDoc(url=d['url'], title=d['title'], source='Reuters', date='', text=d['text'],",
+    "                  filters={'actor': tuple(d.get('actors', ()))}) for d in json.load(sys.stdin)]",
     "print(json.dumps(dict(build_index(docs))))",
   ].join("\n");
   return JSON.parse(execFileSync(python, ["-c", script], { cwd: REPO, input: JSON.stringify(docs) }));
@@ -164,10 +169,18 @@ test("empty, one-letter, very long and unknown queries get a clear answer", asyn
   assert.match((await ask("the")).message, /in most articles/);
 });
 
-test("words an object already has are words like any other", async () => {
+test("words and names an object already has are words and names like any other", async () => {
   assert.deepEqual(await urls("__proto__"), ["h/"]);
   assert.deepEqual(await urls("constructor tostring"), ["h/"]);
   assert.deepEqual(await urls("hasownproperty"), []);
+  const { search } = engine();
+  const [result] = await (await search.search("words")).next();
+  for (const [value, key] of result.filters.actor) {
+    const filtered = await search.search("words", { actor: { key, value } });
+    assert.deepEqual((await filtered.next()).map((r) => r.url), ["h/"], value);
+  }
+  const other = await search.search("words", { actor: { key: result.filters.actor[0][1], value: "valueOf" } });
+  assert.equal(other.total, 0);
 });
 
 test("a query fetches its dictionary files, postings of rare words and the results only", async () => {

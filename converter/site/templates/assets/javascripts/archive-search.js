@@ -25,13 +25,12 @@
   const PLURAL = ["s", "es"]; // endings the stemmer leaves on some words ("bbqs"): other forms
   const PHRASE_CHECKS = 40; // documents read per page to find those holding a phrase
   const TEXT_PARTS = 2; // parts of a long text read to find a word before fetching its postings
-  // Documents rank by how each query word is met in them (as typed, or as a completion of a
-  // last word still being typed: 2; another form of its stem: 1; a word a typo may stand for:
-  // 0), summed over the words, then by BM25. MATCH_CLASS keeps the two apart in one number.
-  const AS_TYPED = 2;
-  const OTHER_FORM = 1;
-  const TYPO = 0;
-  const MATCH_CLASS = 1000; // more than any query's summed BM25
+  // A document scores, for each query word, BM25: the rarity (idf) of the word as typed where
+  // it holds that form, else of its stem times OTHER_FORM, or of a word the typo may stand for
+  // times TYPO; a completion of a last word still being typed counts as typed.
+  const AS_TYPED = 1;
+  const OTHER_FORM = 0.7;
+  const TYPO = 0.4;
 
   function words(text) {
     return text.normalize("NFC").toLowerCase().match(WORD) ?? [];
@@ -50,6 +49,11 @@
   function impact(frequency, length, average) {
     const norm = average ? K1 * (1 - B + (B * length) / average) : K1;
     return Math.max(1, Math.floor((IMPACT_SCALE * frequency * (K1 + 1)) / (frequency + norm) + 0.5));
+  }
+
+  // A parsed JSON object's own entry: a word or a name may be "constructor" or "__proto__".
+  function own(object, key) {
+    return object && Object.hasOwn(object, key) ? object[key] : undefined;
   }
 
   function idf(frequency, documents) {
@@ -122,30 +126,36 @@
   function createEngine(fetchJson) {
     const files = new Map();
     const load = (path, parse = (value) => value) => {
-      if (!files.has(path)) files.set(path, Promise.resolve(fetchJson(path)).then((v) => (v ? parse(v) : null)));
+      if (!files.has(path)) {
+        const loading = Promise.resolve(fetchJson(path)).then((value) => (value ? parse(value) : null));
+        loading.catch(() => files.delete(path)); // a failed fetch is tried again next time
+        files.set(path, loading);
+      }
       return files.get(path);
     };
-    const meta = load("meta.json");
+    const meta = () => load("meta.json");
+    meta(); // as soon as the box is used: every query needs it first
     const asDictionary = (json) => ({
       words: new Map(Object.entries(json.words ?? {})),
       stems: (json.stems ?? []).map(([stem, frequency, where, forms]) => ({ stem, frequency, where, forms })),
     });
     const dictionary = async (word) => {
-      const count = (await meta)?.dictionaries ?? 1;
+      const count = (await meta())?.dictionaries ?? 1;
       return (await load(`dict/${dictionaryKey(word, count)}.json`, asDictionary)) ?? asDictionary({});
     };
 
-    // How a query word can be met: each sense is a stem, the match class of its documents,
-    // and the bit of the word as typed in that stem's masks (documents holding it: AS_TYPED).
-    function sense(dict, record, match, bit = -1) {
-      return { ...record, dict, match, bit };
+    // How a query word can be met: each sense is a stem, the factor of its documents, and the
+    // bit and document frequency of the word as typed in that stem (documents holding it score
+    // as typed, with that frequency).
+    function sense(dict, record, factor, entry = [0, -1, 0]) {
+      return { ...record, dict, factor, bit: entry[1], formFrequency: entry[2] };
     }
 
     async function lookUp(token, isPrefix) {
       const dict = await dictionary(token);
       const senses = [];
       const exact = dict.words.get(token);
-      if (exact) senses.push(sense(dict, dict.stems[exact[0]], OTHER_FORM, exact[1]));
+      if (exact) senses.push(sense(dict, dict.stems[exact[0]], OTHER_FORM, exact));
       if (isPrefix) {
         const completions = new Map();
         for (const [word, [stem]] of dict.words) {
@@ -187,7 +197,7 @@
         for (const record of dict.stems) consider(record.stem, record);
         if (best) senses.push(sense(dict, best.record, OTHER_FORM));
       }
-      const completed = senses.some((s) => s.match === AS_TYPED && s.bit < 0);
+      const completed = senses.some((s) => s.factor === AS_TYPED);
       return { token, isPrefix, dict, senses, typos: false, seen: Boolean(exact), completed };
     }
 
@@ -220,21 +230,22 @@
     }
 
     const frequencyOf = (term) => term.senses.reduce((sum, s) => sum + s.frequency, 0);
-    const classOf = (s, exact) => MATCH_CLASS * (s.bit >= 0 && exact ? AS_TYPED : s.match);
+    const weightOf = (s, exact, documents) =>
+      (s.bit >= 0 && exact ? idf(s.formFrequency, documents) : s.factor * idf(s.frequency, documents)) / IMPACT_SCALE;
 
     // Document number -> the word's best score there, from the postings of its senses.
     async function postingScores(term, documents) {
       const scores = new Map();
       for (const s of term.senses) {
-        const flat = Array.isArray(s.where) ? s.where : ((await load(`post/${s.where}.json`)) ?? {})[s.stem];
+        const flat = Array.isArray(s.where) ? s.where : own(await load(`post/${s.where}.json`), s.stem);
         if (!Array.isArray(flat)) continue;
         const stride = s.forms > 1 ? 3 : 2;
-        const weight = idf(s.frequency, documents) / IMPACT_SCALE;
+        const weights = [weightOf(s, false, documents), weightOf(s, true, documents)];
         let number = 0;
         for (let i = 0; i < flat.length; i += stride) {
           number += flat[i];
           const exact = stride === 2 || (flat[i + 2] & (1 << s.bit)) !== 0;
-          const score = classOf(s, exact) + weight * flat[i + 1];
+          const score = weights[exact ? 1 : 0] * flat[i + 1];
           if (score > (scores.get(number) ?? 0)) scores.set(number, score);
         }
       }
@@ -253,8 +264,7 @@
           if (entry && s.dict.stems[entry[0]] && s.dict.stems[entry[0]].stem === s.stem) frequency += count;
         }
         if (!frequency) continue;
-        const weight = (idf(s.frequency, documents) / IMPACT_SCALE) * impact(frequency, length, average);
-        best = Math.max(best, classOf(s, exact) + weight);
+        best = Math.max(best, weightOf(s, exact, documents) * impact(frequency, length, average));
       }
       return best;
     }
@@ -333,7 +343,7 @@
       const telling = terms.filter((term) => frequencyOf(term) <= documents / 2);
       telling.sort((a, b) => frequencyOf(a) - frequencyOf(b));
       const lists = await Promise.all(
-        Object.values(chosen).map(async ({ key, value }) => (await load(`filter/${key}.json`))?.[value] ?? []),
+        Object.values(chosen).map(async ({ key, value }) => own(await load(`filter/${key}.json`), value) ?? []),
       );
       const allowed = lists.map((list) => new Set(list));
       let scores = null;
@@ -396,7 +406,7 @@
       if (query.tokens.every((token) => [...token].length < 2)) {
         return { total: 0, exact: true, message: "Type two letters or more", next: async () => [] };
       }
-      const { docs: documents = 0, average = 0 } = (await meta) ?? {};
+      const { docs: documents = 0, average = 0 } = (await meta()) ?? {};
       const terms = await Promise.all(query.tokens.map((token) => lookUp(token, token === query.prefix)));
       // A word never seen may be a typo, even when it looks like a known word's other form.
       await Promise.all(terms.filter((t) => !t.seen && !t.completed).map(addTypos));
@@ -425,23 +435,20 @@
       let first = true;
       const next = async () => {
         const page = [];
-        let read = 0;
-        while (page.length < PAGE_SIZE && position < ranked.length && (!checkPhrases || read < PHRASE_CHECKS)) {
-          const batch = ranked.slice(position, position + (checkPhrases ? PAGE_SIZE : PAGE_SIZE - page.length));
-          position += batch.length;
-          read += batch.length;
-          const enough = (read) => !checkPhrases || holdsPhrases(read, query);
+        const enough = (read) => !checkPhrases || holdsPhrases(read, query);
+        const start = position;
+        while (page.length < PAGE_SIZE && position < ranked.length && position - start < PHRASE_CHECKS) {
+          const batch = ranked.slice(position, position + PAGE_SIZE - page.length);
           const reads = await Promise.all(batch.map((result) => result.read ?? readDocument(result.number, enough)));
-          batch.forEach((result, i) => {
-            if (reads[i] && enough(reads[i])) page.push({ result, read: reads[i] });
-          });
+          position += batch.length;
+          batch.forEach((result, i) => reads[i] && enough(reads[i]) && page.push({ result, read: reads[i] }));
         }
         if (first && !settled) {
           // A title equal to the query comes first, whatever the weights.
           page.sort((a, b) => sameWords(b.read.title, query.all) - sameWords(a.read.title, query.all));
         }
         first = false;
-        return page.slice(0, PAGE_SIZE).map(({ result, read }) => resultData(result.number, read, found));
+        return page.map(({ result, read }) => resultData(result.number, read, found));
       };
       return { total: ranked.length, exact: !checkPhrases, notes, next, remaining: () => position < ranked.length };
     }
@@ -673,13 +680,18 @@
       fillFilters();
       return;
     }
-    const found = await (await loadEngine()).search(input.value, chosenFilters());
-    if (query !== generation || !found) return;
-    answer = found;
-    meta.textContent = [describe(found), ...(found.notes ?? [])].join(" ");
-    list.replaceChildren();
-    shown = [];
-    await showMore(query);
+    try {
+      const found = await (await loadEngine()).search(input.value, chosenFilters());
+      if (query !== generation || !found) return;
+      answer = found;
+      meta.textContent = [describe(found), ...(found.notes ?? [])].join(" ");
+      list.replaceChildren();
+      shown = [];
+      await showMore(query);
+    } catch {
+      // A file of the index could not be fetched or read (offline, a partly uploaded site).
+      if (query === generation) meta.textContent = "Search is unavailable just now: try again";
+    }
   }
 
   function schedule() {
@@ -717,5 +729,9 @@
     });
   });
   for (const key of FILTER_KEYS) selects[key].addEventListener("change", runSearch);
-  more.addEventListener("click", () => showMore(generation));
+  more.addEventListener("click", () =>
+    showMore(generation).catch(() => {
+      meta.textContent = "Search is unavailable just now: try again";
+    }),
+  );
 })();
