@@ -53,7 +53,7 @@ from benchmarks.search import CHROMIUM, CHROMIUM_ARGS, ENGINES, serve  # noqa: E
 from benchmarks.site_pages import build  # noqa: E402
 from benchmarks.synthetic import OUTLETS, load_stories, seed_text  # noqa: E402
 from converter.read import decode  # noqa: E402
-from converter.site.static_search import words  # noqa: E402
+from converter.site.static_search import PREFIX_CHARS, words  # noqa: E402
 
 KINDS = ("title", "body words", "other word form", "one typo", "actor + word")
 KEY_DELAY_MS = 30  # a fast typist: every engine searches once, after the last key
@@ -75,6 +75,7 @@ class Query:
     kind: str
     text: str
     relevant: frozenset[str]  # urls of the articles that answer it
+    typo_at: int = -1  # one typo: where the swapped letters start in their word
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,13 +202,13 @@ def other_form(word: str, lexicon: set[str]) -> str | None:
     return next((c for c in candidates if c != word and c in lexicon), None)
 
 
-def typo(word: str, rng: random.Random) -> str:
-    """`word` with two neighbouring, different letters swapped."""
+def typo(word: str, rng: random.Random) -> tuple[str, int]:
+    """`word` with two neighbouring, different letters swapped, and where they start."""
     places = [i for i in range(len(word) - 1) if word[i] != word[i + 1]]
     if not places:
-        return word
+        return word, -1
     i = rng.choice(places)
-    return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :], i
 
 
 def make_queries(articles: Sequence[Article], sample: int, seed: int) -> list[Query]:
@@ -237,13 +238,9 @@ def make_queries(articles: Sequence[Article], sample: int, seed: int) -> list[Qu
         if forms != chosen:
             queries.append(Query("other word form", " ".join(forms), relevant))
         longest = max(chosen, key=len)
-        queries.append(
-            Query(
-                "one typo",
-                " ".join(typo(word, rng) if word == longest else word for word in chosen),
-                relevant,
-            )
-        )
+        slip, at = typo(longest, rng)
+        typed = " ".join(slip if word == longest else word for word in chosen)
+        queries.append(Query("one typo", typed, relevant, at))
         text = set(words(article.title)).union(*map(words, article.paragraphs))
         named = [actor for actor in article.actors if set(words(actor)) <= text]
         if named:
@@ -373,7 +370,15 @@ def report(queries: Sequence[Query], results: dict[str, list[Outcome]]) -> None:
             s1, s10, mrr = scores([results[name][i] for i in chosen])
             cells.append(f"{s1:14.2f} {s10:4.2f} {mrr:4.2f}")
         print(f"{kind:16} {len(chosen):7}  " + "  ".join(f"{c:>26}" for c in cells))
-    print()
+    typos = [i for i, q in enumerate(queries) if q.kind == "one typo"]
+    early = [i for i in typos if 0 <= queries[i].typo_at < PREFIX_CHARS]
+    found = ", ".join(
+        f"{name} {scores([results[name][i] for i in early])[1]:.2f}" for name in names
+    )
+    print(
+        f"typos in the first {PREFIX_CHARS} letters (they pick our dictionary file): "
+        f"{len(early)} of {len(typos)}; success@10 on those: {found}\n"
+    )
     for name in names:
         outcomes = results[name]
         sizes = [o.bytes / 1e3 for o in outcomes]
