@@ -315,7 +315,7 @@ def run_engine(site: Path, queries: Sequence[Query], fresh_pages: bool) -> list[
                     context.close()
                 context = browser.new_context(viewport={"width": 1280, "height": 900})
                 page = context.new_page()
-                page.goto(url, wait_until="networkidle")
+                page.goto(url, wait_until="load")
             else:
                 page.locator("header input.md-search__input").fill("")
                 page.wait_for_timeout(QUIET_MS)
