@@ -325,6 +325,8 @@ def run_engine(site: Path, queries: Sequence[Query], fresh_pages: bool) -> list[
             found = [site_path(link, url) for link in links[:TOP]]
             rank = next((i + 1 for i, link in enumerate(found) if link in query.relevant), 0)
             outcomes.append(Outcome(rank, fetched, stable))
+            if len(outcomes) % 100 == 0:
+                print(f"  {len(outcomes)} of {len(queries)} queries", flush=True)
         browser.close()
     return outcomes
 
@@ -411,13 +413,14 @@ def main() -> None:
         articles = read_articles(docs)
         queries = make_queries(articles, args.sample, args.seed)
         kinds = Counter(query.kind for query in queries)
-        print(f"{len(articles):,} articles, {len(queries)} queries: {dict(kinds)}")
+        print(f"{len(articles):,} articles, {len(queries)} queries: {dict(kinds)}", flush=True)
         results = {}
         for name in engines:
             seconds, site = build(workdir, docs, name, ENGINES[name])
             loaded = page_search_bytes(site)
             print(
-                f"[{name}: build {seconds:.1f} s; search files on every page {loaded / 1e3:.1f} KB]"
+                f"[{name}: build {seconds:.1f} s; search files, every page {loaded / 1e3:.1f} KB]",
+                flush=True,
             )
             results[name] = run_engine(site, queries, fresh_pages=name != "material")
         report(queries, results)
