@@ -190,3 +190,10 @@ test("a query fetches its dictionary files, postings of rare words and the resul
   assert.equal(new Set(fetched).size, fetched.length); // each file once
   assert.deepEqual(fetched.filter((file) => file.startsWith("doc/")).sort(), ["doc/0.json", "doc/1.json"]);
 });
+
+test("a search typed past fetches no postings and no documents", async () => {
+  const { search, fetched } = engine();
+  const answer = await search.search("Federer claims Dubai crown", {}, () => false);
+  assert.ok(answer.superseded);
+  assert.deepEqual(fetched.filter((file) => !/^(meta|dict\/\d+)\.json$/.test(file)), []);
+});

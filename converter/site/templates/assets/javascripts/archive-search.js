@@ -339,7 +339,7 @@
     // page of documents is left, the other words are checked in their text instead of fetching
     // their (longer) postings. A word in more than half of the archive is skipped if there are
     // more than a page of documents, as it would not change which ones match.
-    async function retrieve(terms, query, chosen, documents, average) {
+    async function retrieve(terms, query, chosen, documents, average, current) {
       const telling = terms.filter((term) => frequencyOf(term) <= documents / 2);
       telling.sort((a, b) => frequencyOf(a) - frequencyOf(b));
       const lists = await Promise.all(
@@ -349,6 +349,7 @@
       let scores = null;
       const taken = new Set();
       const take = async (batch) => {
+        if (!current()) throw new Superseded();
         const found = await Promise.all(batch.map((term) => postingScores(term, documents)));
         batch.forEach((term, i) => {
           taken.add(term);
@@ -370,6 +371,7 @@
       const unchecked = terms.filter((term) => !taken.has(term));
       let ranked = [...scores].map(([number, score]) => ({ number, score, title: false }));
       const settled = scores.size <= PAGE_SIZE;
+      if (settled && !current()) throw new Superseded();
       if (settled) {
         // Words are looked for in the first TEXT_PARTS parts of a document's text (phrases in all
         // of it); a word not found in a longer one is looked up in its postings after all.
@@ -400,7 +402,20 @@
       return { ranked, settled };
     }
 
-    async function search(term, chosen = {}) {
+    // A search the reader has typed past (`current()` false) stops before fetching postings or
+    // documents: while typing, only dictionary files are fetched, and those are needed anyway.
+    class Superseded extends Error {}
+
+    async function search(term, chosen = {}, current = () => true) {
+      try {
+        return await answer(term, chosen, current);
+      } catch (error) {
+        if (error instanceof Superseded) return { total: 0, exact: true, superseded: true, next: async () => [] };
+        throw error;
+      }
+    }
+
+    async function answer(term, chosen, current) {
       const query = parseQuery(term);
       if (!query.tokens.length) return { total: 0, exact: true, message: "No words to search for", next: async () => [] };
       if (query.tokens.every((token) => [...token].length < 2)) {
@@ -420,14 +435,14 @@
         const listed = found.map((t) => `“${t.token}”`).join(", ");
         return { total: 0, exact: true, message: `${listed}: in most articles; add a rarer word`, notes, next: async () => [] };
       }
-      let { ranked, settled } = await retrieve(found, query, chosen, documents, average);
+      let { ranked, settled } = await retrieve(found, query, chosen, documents, average, current);
       if (!ranked.length) {
         // A typo can make another word ("trail" for "trial"): try the close words too.
         const retry = found.filter((t) => !t.typos && [...t.token].length >= TYPO_MIN_CHARS);
         if (retry.length) {
           await Promise.all(retry.map(addTypos));
           found = terms.filter((t) => t.senses.length);
-          ({ ranked, settled } = await retrieve(found, query, chosen, documents, average));
+          ({ ranked, settled } = await retrieve(found, query, chosen, documents, average, current));
         }
       }
       const checkPhrases = !settled && query.phrases.length > 0;
@@ -495,8 +510,8 @@
     );
     return {
       prefetch: core.prefetch,
-      async search(term, chosen) {
-        const found = await core.search(term, chosen);
+      async search(term, chosen, current) {
+        const found = await core.search(term, chosen, current);
         const pageUrl = (url) => new URL(url, new URL(siteRoot, location.origin)).pathname;
         return { ...found, next: async () => (await found.next()).map((data) => ({ ...data, url: pageUrl(data.url) })) };
       },
@@ -681,7 +696,7 @@
       return;
     }
     try {
-      const found = await (await loadEngine()).search(input.value, chosenFilters());
+      const found = await (await loadEngine()).search(input.value, chosenFilters(), () => query === generation);
       if (query !== generation || !found) return;
       answer = found;
       meta.textContent = [describe(found), ...(found.notes ?? [])].join(" ");
