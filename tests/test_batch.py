@@ -5,7 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
+from helpers import page_parts, tree
 
 from converter.batch import Toolkit, convert_directory
 
@@ -26,19 +26,6 @@ def seeds(tmp_path):
     directory.mkdir()
     shutil.copy(GOLDEN / SEED, directory / SEED)
     return directory
-
-
-def page_parts(path: Path) -> tuple[dict, str]:
-    header, _, body = path.read_text("utf-8")[4:].partition("\n---\n")
-    return yaml.safe_load(header), body
-
-
-def tree(directory: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(directory).as_posix(): p.read_bytes()
-        for p in sorted(directory.rglob("*"))
-        if p.is_file()
-    }
 
 
 def test_seed_converts_to_the_golden_page(seeds, tmp_path, toolkit):

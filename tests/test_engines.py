@@ -5,20 +5,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import tree
 
 from converter.batch import Toolkit, convert_directory
 from converter.engines import local_processes, map_local
 from converter.settings import Settings
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
-
-
-def tree(directory: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(directory).as_posix(): path.read_bytes()
-        for path in sorted(directory.rglob("*"))
-        if path.is_file()
-    }
 
 
 def test_local_processes_use_every_core_for_big_batches():

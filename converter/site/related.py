@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from converter.site.archive import ArticleMeta
+    from converter.site.model import ArticleMeta
 
 # A name in more articles than this is "common": its articles are not walked to find candidates.
 # A fixed number, not a share of the archive, so the work per article stays bounded and the
@@ -40,7 +40,7 @@ def features(article: ArticleMeta) -> tuple[Feature, ...]:
 
 
 def related_stories(
-    articles: Sequence[ArticleMeta], *, limit: int = 5, common: int | None = None
+    articles: Sequence[ArticleMeta], *, limit: int, common: int | None = None
 ) -> dict[str, tuple[ArticleMeta, ...]]:
     """src_uri -> up to `limit` related articles, best first, ties in src_uri order.
 
