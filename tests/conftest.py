@@ -13,7 +13,15 @@ from typing import Any
 
 import pytest
 import yaml
-from helpers import HOSTILE, REPO, SiteBuild, archive_of, generated_hostile_seeds, mkdocs_build
+from helpers import (
+    HOSTILE,
+    SITE_ARTICLES,
+    SITE_FIXTURES,
+    SiteBuild,
+    archive_of,
+    generated_hostile_seeds,
+    mkdocs_build,
+)
 
 from converter.batch import RunReport, Toolkit, convert_directory
 from converter.enrich.topics import Vocabulary, load_vocabulary
@@ -21,8 +29,6 @@ from converter.frontmatter import read_header
 from converter.site.articles import parse_article
 from converter.site.model import Archive
 
-SITE_FIXTURES = REPO / "tests" / "fixtures" / "site"
-ARTICLE_FIXTURES = SITE_FIXTURES / "articles"
 # Reproducible-builds convention; the archive plugin dates pages from the articles, so this
 # only matters for an archive without dates, but a build must never depend on the clock.
 SOURCE_DATE_EPOCH = "1474416000"  # 2016-09-21
@@ -108,7 +114,7 @@ def fixture_articles() -> list[FixtureArticle]:
             f"articles/{path.stem}/",
             yaml.safe_load(read_header(path)),
         )
-        for path in sorted(ARTICLE_FIXTURES.glob("*.md"))
+        for path in sorted(SITE_ARTICLES.glob("*.md"))
     ]
 
 
@@ -124,7 +130,7 @@ def site_archive() -> Archive:
     vocabulary)."""
     return archive_of(
         parse_article(f"articles/{path.name}", f"articles/{path.stem}/", read_header(path))
-        for path in sorted(ARTICLE_FIXTURES.glob("*.md"))
+        for path in sorted(SITE_ARTICLES.glob("*.md"))
     )
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from converter.enrich.topics import TopicEntry, load_vocabulary
 from converter.frontmatter import parse_header, read_header, split_page
@@ -26,9 +27,12 @@ from converter.site.options import ArchiveConfig
 from converter.site.pages import Layout
 
 REPO = Path(__file__).resolve().parents[1]
-FIXTURES = REPO / "tests" / "fixtures" / "site" / "articles"
-HOSTILE = REPO / "tests" / "fixtures" / "hostile"
-GOLDEN = REPO / "tests" / "fixtures" / "golden"
+FIXTURES = REPO / "tests" / "fixtures"
+CORPUS = FIXTURES / "corpus"  # 30 CoNLL stories as raw seeds
+GOLDEN = FIXTURES / "golden"  # the real seed and the page it must give
+HOSTILE = FIXTURES / "hostile"  # hostile seeds; expected.yaml says what each must give
+SITE_FIXTURES = FIXTURES / "site"  # a docs_dir of converted and hand-written article pages
+SITE_ARTICLES = SITE_FIXTURES / "articles"
 # The hand-written site fixtures; the others are real CoNLL stories converted by `archive convert`.
 HAND_WRITTEN = (
     "hostile-markup-in-every-field",
@@ -107,7 +111,28 @@ def small_topic_model(**changes: Any) -> dict[str, Any]:
     return {**document, **changes}
 
 
-# ---- real MkDocs builds ---------------------------------------------------------------------
+# ---- the repo's mkdocs.yml and real MkDocs builds ------------------------------------------
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as plain YAML, its `!ENV` (or any other) tags read as null."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def repo_mkdocs_yml() -> dict[str, Any]:
+    """The repo's mkdocs.yml as written (not as MkDocs resolves it)."""
+    return yaml.load((REPO / "mkdocs.yml").read_text("utf-8"), Loader=_AnyTagLoader)  # noqa: S506
+
+
+def mkdocs_extensions() -> list[str]:
+    """MkDocs' built-in extensions plus those mkdocs.yml adds: what pages are rendered with."""
+    added = [
+        item if isinstance(item, str) else next(iter(item))
+        for item in repo_mkdocs_yml().get("markdown_extensions") or []
+    ]
+    return list(dict.fromkeys(["toc", "tables", "fenced_code", *added]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +184,7 @@ def hand_written() -> list[ArticleMeta]:
     """The hand-written fixtures as the plugin reads them, in file order."""
     return [
         parse_article(f"articles/{path.name}", f"articles/{path.stem}/", read_header(path))
-        for path in (FIXTURES / f"{stem}.md" for stem in HAND_WRITTEN)
+        for path in (SITE_ARTICLES / f"{stem}.md" for stem in HAND_WRITTEN)
     ]
 
 

@@ -12,15 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import mkdocs_build, tree
+from helpers import CORPUS, REPO, mkdocs_build, tree
 from mkdocs.utils.meta import get_data
 
 from converter.batch import Toolkit, convert_directory
 from converter.write import TEMP_SUFFIX, articles_dir
 
-FIXTURES = Path(__file__).parent / "fixtures"
-CORPUS = FIXTURES / "corpus"
-REPO = Path(__file__).resolve().parents[1]
 EDITIONS = 6  # 30 corpus stories x 6 = 180 seeds
 # The child is the real library; only its file writes are slowed, each stopping halfway for a
 # moment, so the kill lands mid-run and most likely inside a write: a page written in place

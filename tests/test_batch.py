@@ -2,15 +2,12 @@
 
 import re
 import shutil
-from pathlib import Path
 
 import pytest
-from helpers import page_parts, tree
+from helpers import GOLDEN, page_parts, tree
 
 from converter.batch import Toolkit, convert_directory
 
-FIXTURES = Path(__file__).parent / "fixtures"
-GOLDEN = FIXTURES / "golden"
 SEED = "000_f814c7b6e486f735.txt"
 PAGE = "us-and-russia-poised-for-new-battle-over-syria.md"
 

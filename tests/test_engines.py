@@ -2,16 +2,13 @@
 
 import os
 import shutil
-from pathlib import Path
 
 import pytest
-from helpers import tree
+from helpers import CORPUS, tree
 
 from converter.batch import Toolkit, convert_directory
 from converter.engines import local_processes, map_local
 from converter.settings import Settings
-
-CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 
 
 def test_local_processes_use_every_core_for_big_batches():

@@ -8,14 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import REPO, tree
+from helpers import CORPUS, GOLDEN, REPO, tree
 
 from converter.batch import Toolkit, check_directory, convert_directory
 from converter.manifest import MANIFEST_NAME, load_manifest
 
-FIXTURES = Path(__file__).parent / "fixtures"
-CORPUS = FIXTURES / "corpus"
-NEW_SEED = FIXTURES / "golden" / "000_f814c7b6e486f735.txt"
+NEW_SEED = GOLDEN / "000_f814c7b6e486f735.txt"
 
 
 @pytest.fixture(scope="module")

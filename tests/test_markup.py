@@ -7,13 +7,13 @@ from pathlib import Path
 
 import markdown
 import pytest
-from helpers import FIXTURES, GOLDEN
+from helpers import GOLDEN, SITE_ARTICLES, mkdocs_extensions
 from markdown_it import MarkdownIt
 
 from converter.frontmatter import split_page
 from converter.markup import escape_markdown
 
-MKDOCS_EXTENSIONS = ["toc", "tables", "fenced_code"]
+MKDOCS_EXTENSIONS = mkdocs_extensions()
 
 
 def rendered_text(source: str) -> str:
@@ -149,7 +149,7 @@ def both_renderings_agree(page: Path) -> list[str]:
 
 @pytest.mark.parametrize(
     "page",
-    [*sorted(GOLDEN.glob("*.md")), *sorted(FIXTURES.glob("*.md"))],
+    [*sorted(GOLDEN.glob("*.md")), *sorted(SITE_ARTICLES.glob("*.md"))],
     ids=lambda page: page.name,
 )
 def test_a_golden_page_reads_the_same_on_github_and_on_the_site(page: Path):

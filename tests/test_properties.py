@@ -19,6 +19,7 @@ from typing import Any
 import markdown
 import spacy
 import yaml
+from helpers import mkdocs_extensions
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
@@ -35,25 +36,7 @@ from converter.settings import Settings
 from converter.slugs import SLUG_PATTERN, assign_slugs, title_slug
 from converter.write import page_path
 
-REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-class _AnyTagLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml even if it grows `!ENV` or `!!python/name:` tags."""
-
-
-_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def mkdocs_extensions() -> list[str]:
-    """MkDocs' built-in extensions plus those mkdocs.yml adds: what pages are rendered with."""
-    config = yaml.load((REPO / "mkdocs.yml").read_text("utf-8"), Loader=_AnyTagLoader)
-    added = [
-        item if isinstance(item, str) else next(iter(item))
-        for item in config.get("markdown_extensions") or []
-    ]
-    return list(dict.fromkeys(["toc", "tables", "fenced_code", *added]))
 
 
 MARKDOWN = markdown.Markdown(extensions=mkdocs_extensions())

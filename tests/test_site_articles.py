@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import FIXTURES, article
+from helpers import SITE_ARTICLES, article
 
 from converter.frontmatter import FrontMatterError, read_header
 from converter.site.articles import latest_first, parse_article
@@ -12,7 +12,7 @@ SYRIA = "articles/us-and-russia-poised-for-new-battle-over-syria.md"
 
 
 def test_parse_article_reads_the_real_article_fixture() -> None:
-    header = read_header(FIXTURES / "us-and-russia-poised-for-new-battle-over-syria.md")
+    header = read_header(SITE_ARTICLES / "us-and-russia-poised-for-new-battle-over-syria.md")
     syria = parse_article(SYRIA, "articles/us-and-russia-poised-for-new-battle-over-syria/", header)
     assert syria.title == "US and Russia poised for new battle over Syria"
     assert syria.source == "Associated Press"

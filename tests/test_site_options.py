@@ -15,8 +15,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import SITE_FIXTURES
-from helpers import REPO
+from helpers import REPO, SITE_FIXTURES, repo_mkdocs_yml
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import get_files
@@ -47,10 +46,7 @@ def defaults() -> dict[str, Any]:
 
 def repo_plugin_options() -> dict[str, Any]:
     """What the repo's mkdocs.yml sets under `- archive:` (plain YAML; its !ENV tag aside)."""
-    loader = type("Loader", (yaml.SafeLoader,), {})
-    loader.add_constructor("!ENV", lambda loader, node: None)
-    config = yaml.load((REPO / "mkdocs.yml").read_text("utf-8"), Loader=loader)  # noqa: S506
-    for plugin in config["plugins"]:
+    for plugin in repo_mkdocs_yml()["plugins"]:
         if plugin == "archive":
             return {}
         if isinstance(plugin, dict) and "archive" in plugin:
