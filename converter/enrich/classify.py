@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from converter.enrich.topics import SubjectModel, Vocabulary, tokenize
 from converter.model import Topic
 
-TITLE_WEIGHT = 3.0
+HEADLINE_WEIGHT = 3.0
 """A cue in the headline counts this many times: the headline states what the story is about."""
 
 
@@ -62,18 +62,19 @@ def cue_scores(
     """Each entry's cue evidence per 100 words, its narrower topics' evidence included.
 
     A cue repeated in the body counts 1 + ln(n) times, so a story is judged by the breadth of a
-    subject's vocabulary, not by one word said five times; a headline cue counts TITLE_WEIGHT.
+    subject's vocabulary, not by one word said five times; a headline cue counts HEADLINE_WEIGHT.
     """
     title_counts = cue_counts(title_tokens, vocabulary)
     body_counts = cue_counts(body_tokens, vocabulary)
     rolled_up: dict[int, float] = {}
     for key in sorted(title_counts.keys() | body_counts.keys()):  # a fixed order of float sums
         in_body = body_counts[key]
-        strength = TITLE_WEIGHT * title_counts[key] + (1.0 + math.log(in_body) if in_body else 0.0)
+        in_title = HEADLINE_WEIGHT * title_counts[key]
+        strength = in_title + (1.0 + math.log(in_body) if in_body else 0.0)
         for index, weight in vocabulary.cue_hits[key]:
             for member in vocabulary.lineage[index]:
                 rolled_up[member] = rolled_up.get(member, 0.0) + weight * strength
-    length = max(len(body_tokens) + TITLE_WEIGHT * len(title_tokens), MIN_LENGTH)
+    length = max(len(body_tokens) + HEADLINE_WEIGHT * len(title_tokens), MIN_LENGTH)
     return {index: 100.0 * score / length for index, score in rolled_up.items()}
 
 

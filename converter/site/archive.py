@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from converter.enrich.topics import TopicEntry
 from converter.site.articles import latest_first
-from converter.site.indexes import actor_kinds, build_index
+from converter.site.indexes import actor_kinds, section_index
 from converter.site.model import Archive, ArticleMeta
 from converter.site.related import related_stories
 from converter.site.topic_tree import topic_tree
@@ -34,7 +34,7 @@ def build_archive(
     ordered = latest_first(articles)
     kinds = actor_kinds(ordered)
     index = functools.partial(
-        build_index, use_directory_urls=use_directory_urls, per_page=index_per_page
+        section_index, use_directory_urls=use_directory_urls, per_page=index_per_page
     )
     topics = index(
         "topics", ((a, a.topics) for a in ordered), kind_of=lambda _: "topic", page_min=1

@@ -2,7 +2,7 @@
 groups and the URLs MkDocs gives their pages.
 
 An index is one axis over the articles (actor, topic, source); another axis (a date) is one more
-`build_index` call with its own memberships.
+`section_index` call with its own memberships.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ RESERVED_SLUGS = frozenset({"index", "page"})
 OTHER_LETTER = "#"
 
 
-def build_index(
+def section_index(
     section: Section,
     memberships: Iterable[tuple[ArticleMeta, Iterable[str]]],
     *,

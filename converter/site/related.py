@@ -25,8 +25,8 @@ if TYPE_CHECKING:
 # whole computation grows linearly with the archive.
 COMMON_LIMIT = 100
 # Scores are compared rounded, so float noise can never reorder equal overlaps.
-SCORE_DECIMALS = 9
-TOLERANCE = 10.0**-SCORE_DECIMALS
+RANK_DECIMALS = 9
+TOLERANCE = 10.0**-RANK_DECIMALS
 
 Feature = tuple[str, str]
 
@@ -93,11 +93,11 @@ def _add_common_names(
 
 
 def _best(scores: Mapping[int, float], uris: Sequence[str], limit: int) -> list[int]:
-    """The `limit` best candidates; scores equal to SCORE_DECIMALS are ordered by src_uri."""
+    """The `limit` best candidates; scores equal to RANK_DECIMALS are ordered by src_uri."""
     if len(scores) > limit:
         floor = heapq.nlargest(limit, scores.values())[-1] - TOLERANCE
         scores = {other: score for other, score in scores.items() if score >= floor}
     ranked = sorted(
-        (-round(score, SCORE_DECIMALS), uris[other], other) for other, score in scores.items()
+        (-round(score, RANK_DECIMALS), uris[other], other) for other, score in scores.items()
     )
     return [other for _, _, other in ranked[:limit]]
