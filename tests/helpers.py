@@ -52,9 +52,9 @@ def tree(directory: Path) -> dict[str, bytes]:
     }
 
 
-def page_parts(path: Path) -> tuple[dict[str, object], str]:
-    """A written page's front matter (parsed) and body."""
-    header, body = split_page(path.read_text("utf-8"))
+def page_parts(page: str) -> tuple[dict[str, object], str]:
+    """A page's front matter (parsed) and body, read with the converter's own reader."""
+    header, body = split_page(page)
     return parse_header(header), body
 
 

@@ -35,7 +35,7 @@ def test_seed_converts_to_the_golden_page(seeds, tmp_path, toolkit):
 
 def test_golden_page_meets_the_seed_contract(seeds, tmp_path, toolkit):
     convert_directory(seeds, tmp_path / "docs", toolkit=toolkit)
-    matter, body = page_parts(tmp_path / "docs" / "articles" / PAGE)
+    matter, body = page_parts((tmp_path / "docs" / "articles" / PAGE).read_text("utf-8"))
     assert matter["title"] == "US and Russia poised for new battle over Syria"
     assert matter["source"] == "Associated Press"
     assert matter["seed"] == "000_f814c7b6e486f735"
@@ -76,7 +76,7 @@ def test_golden_page_meets_the_seed_contract(seeds, tmp_path, toolkit):
 
 def test_every_body_sentence_appears_exactly_once(seeds, tmp_path, toolkit):
     convert_directory(seeds, tmp_path / "docs", toolkit=toolkit)
-    _, body = page_parts(tmp_path / "docs" / "articles" / PAGE)
+    _, body = page_parts((tmp_path / "docs" / "articles" / PAGE).read_text("utf-8"))
     raw = (seeds / SEED).read_text("utf-8").replace("\u00a0", " ")
     paragraphs = [
         line for line in raw.split("\n") if len(line.split()) > 8 and line.endswith((".", '"'))
