@@ -15,13 +15,12 @@ from typing import Any
 
 import pytest
 import yaml
-from helpers import REPO, SITE_FIXTURES, repo_mkdocs_yml
+from helpers import REPO, SITE_FIXTURES, plugin_options, repo_mkdocs_yml
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import get_files
 
-from converter.site.options import ArchiveConfig
-from converter.site.pages import EntryPage, Home, IndexPage
+from converter.site.pages import EntryPage, Home, IndexPage, generated_pages
 from converter.site.plugin import ArchivePlugin
 
 # Every numeric option away from its default, small enough to cut the fixtures into pages.
@@ -40,8 +39,8 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def defaults() -> dict[str, Any]:
-    """The schema's own defaults, read from the schema itself."""
-    return {name: option.default for name, option in ArchiveConfig._schema}
+    """The schema's own defaults: the options of a mkdocs.yml that sets none."""
+    return dict(plugin_options())
 
 
 def repo_plugin_options() -> dict[str, Any]:
@@ -114,8 +113,11 @@ def test_every_consumer_sees_the_resolved_options(
 
     config = config.plugins.on_config(config)  # as `mkdocs build` runs the plugins' events
     config.plugins.on_files(get_files(config), config=config)
-    archive, contexts = plugin.archive, plugin._contexts
-    assert archive is not None and len(archive.articles) > want["latest"]
+    archive, layout = plugin.archive, plugin.layout
+    assert archive is not None and layout is not None
+    assert len(archive.articles) > want["latest"]
+    pages = generated_pages(archive, layout, with_home=True)
+    contexts = {page.src_uri: page.context for page in pages}
 
     # pages.py: the home page, the entry pages and the A-Z index pages.
     front: Home = contexts["index.md"]["archive_home"]
