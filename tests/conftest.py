@@ -1,57 +1,31 @@
-"""Site and browser fixtures: a real `mkdocs build --strict` of tests/fixtures/site.
-
-The test config INHERITs the repo's mkdocs.yml, so the tests build with the same theme,
-plugins and nav as `make site`; only docs_dir and site_dir point into a temporary folder.
-"""
+"""The shared fixtures: the vocabulary, real builds of the site fixtures (with the repo's
+mkdocs.yml, as `make site` builds), their archive model, and the hostile corpus converted.
+Plain helpers are in helpers.py."""
 
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 from helpers import (
     HOSTILE,
+    PAGED_PLUGINS,
     SITE_ARTICLES,
-    SITE_FIXTURES,
+    FixtureArticle,
+    HostileConversion,
     SiteBuild,
     archive_of,
+    build_site,
+    fixture_articles,
     generated_hostile_seeds,
-    mkdocs_build,
 )
 
-from converter.batch import RunReport, Toolkit, convert_directory
+from converter.batch import Toolkit, convert_directory
 from converter.enrich.topics import Vocabulary, load_vocabulary
 from converter.frontmatter import read_header
 from converter.site.articles import parse_article
 from converter.site.model import Archive
-
-# Reproducible-builds convention; the archive plugin dates pages from the articles, so this
-# only matters for an archive without dates, but a build must never depend on the clock.
-SOURCE_DATE_EPOCH = "1474416000"  # 2016-09-21
-# mkdocs.yml reads site_url from SITE_URL: a published-looking address under a sub-path, so the
-# tests see the absolute links feeds and sitemap.xml get.
-SITE_URL = "https://archive.example.org/news/"
-# A build of the same fixtures with tiny pages, so that every list is split into numbered pages.
-PAGED_PLUGINS = """\
-plugins:
-  - archive:
-      per_page: 2
-      index_per_page: 40
-      actor_page_min: 1
-      neighbours: 3
-"""
-
-
-def build_site(workdir: Path, extra_config: str = "") -> SiteBuild:
-    """Copy the site fixtures to `workdir/docs` and build them into `workdir/site`, strictly."""
-    docs_dir = workdir / "docs"
-    shutil.copytree(SITE_FIXTURES, docs_dir)
-    env = {"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "SITE_URL": SITE_URL}
-    return mkdocs_build(workdir, docs_dir, extra_config, env)
 
 
 @pytest.fixture(scope="session")
@@ -84,40 +58,6 @@ def fresh_site_build(tmp_path: Path) -> SiteBuild:
     return build_site(tmp_path)
 
 
-@dataclass(frozen=True, slots=True)
-class FixtureArticle:
-    """A fixture article as the tests see it: its URL and its raw front matter (the oracle)."""
-
-    src_uri: str
-    url: str
-    meta: dict[str, Any]
-
-    @property
-    def actor_names(self) -> set[str]:
-        fields = ("actors", "people", "organisations", "places")
-        return {str(name).strip() for field in fields for name in self.meta.get(field) or []}
-
-    @property
-    def topic_names(self) -> set[str]:
-        return {str(name).strip() for name in self.meta.get("topics") or []}
-
-    @property
-    def source_names(self) -> set[str]:
-        source = str(self.meta.get("source") or "").strip()
-        return {source} if source else set()
-
-
-def fixture_articles() -> list[FixtureArticle]:
-    return [
-        FixtureArticle(
-            f"articles/{path.name}",
-            f"articles/{path.stem}/",
-            yaml.safe_load(read_header(path)),
-        )
-        for path in sorted(SITE_ARTICLES.glob("*.md"))
-    ]
-
-
 @pytest.fixture(scope="session")
 def site_articles() -> list[FixtureArticle]:
     """Every fixture article's raw front matter, read with plain PyYAML."""
@@ -132,15 +72,6 @@ def site_archive() -> Archive:
         parse_article(f"articles/{path.name}", f"articles/{path.stem}/", read_header(path))
         for path in sorted(SITE_ARTICLES.glob("*.md"))
     )
-
-
-@dataclass(frozen=True, slots=True)
-class HostileConversion:
-    """The hostile corpus (tests/fixtures/hostile plus the generated big seeds), converted."""
-
-    seeds_dir: Path
-    docs_dir: Path
-    report: RunReport
 
 
 @pytest.fixture(scope="session")

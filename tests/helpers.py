@@ -6,6 +6,7 @@ Fixtures live in conftest.py; these are plain functions.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -16,6 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
+from converter.batch import RunReport
 from converter.enrich.topics import TopicEntry, load_vocabulary
 from converter.frontmatter import parse_header, read_header, split_page
 from converter.model import Topic
@@ -63,6 +65,15 @@ def page_parts(page: str) -> tuple[dict[str, object], str]:
 LONG_LINE_SENTENCE = (
     "A single line of almost a megabyte, with <b>markup</b> # in it and no line break at all. "
 )
+
+
+@dataclass(frozen=True, slots=True)
+class HostileConversion:
+    """The hostile corpus (tests/fixtures/hostile plus the generated big seeds), converted."""
+
+    seeds_dir: Path
+    docs_dir: Path
+    report: RunReport
 
 
 def generated_hostile_seeds() -> dict[str, bytes]:
@@ -169,6 +180,64 @@ def mkdocs_build(
     if result.returncode != 0 or "WARNING" in log:
         pytest.fail(f"mkdocs build --strict failed (exit {result.returncode}):\n{log}")
     return SiteBuild(docs_dir=docs_dir, site_dir=site_dir, log=log)
+
+
+# Reproducible-builds convention; the archive plugin dates pages from the articles, so this
+# only matters for an archive without dates, but a build must never depend on the clock.
+SOURCE_DATE_EPOCH = "1474416000"  # 2016-09-21
+# mkdocs.yml reads site_url from SITE_URL: a published-looking address under a sub-path, so the
+# tests see the absolute links feeds and sitemap.xml get.
+SITE_URL = "https://archive.example.org/news/"
+# A build of the same fixtures with tiny pages, so that every list is split into numbered pages.
+PAGED_PLUGINS = """\
+plugins:
+  - archive:
+      per_page: 2
+      index_per_page: 40
+      actor_page_min: 1
+      neighbours: 3
+"""
+
+
+def build_site(workdir: Path, extra_config: str = "") -> SiteBuild:
+    """Copy the site fixtures to `workdir/docs` and build them into `workdir/site`, strictly."""
+    docs_dir = workdir / "docs"
+    shutil.copytree(SITE_FIXTURES, docs_dir)
+    env = {"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "SITE_URL": SITE_URL}
+    return mkdocs_build(workdir, docs_dir, extra_config, env)
+
+
+@dataclass(frozen=True, slots=True)
+class FixtureArticle:
+    """A fixture article as the tests see it: its URL and its raw front matter (the oracle)."""
+
+    src_uri: str
+    url: str
+    meta: dict[str, Any]
+
+    @property
+    def actor_names(self) -> set[str]:
+        fields = ("actors", "people", "organisations", "places")
+        return {str(name).strip() for field in fields for name in self.meta.get(field) or []}
+
+    @property
+    def topic_names(self) -> set[str]:
+        return {str(name).strip() for name in self.meta.get("topics") or []}
+
+    @property
+    def source_names(self) -> set[str]:
+        source = str(self.meta.get("source") or "").strip()
+        return {source} if source else set()
+
+
+def fixture_articles() -> list[FixtureArticle]:
+    """Every site fixture article's raw front matter, read with plain PyYAML (the oracle)."""
+    return [
+        FixtureArticle(
+            f"articles/{path.name}", f"articles/{path.stem}/", yaml.safe_load(read_header(path))
+        )
+        for path in sorted(SITE_ARTICLES.glob("*.md"))
+    ]
 
 
 # ---- the site's model, with the plugin's own defaults ----------------------------------------

@@ -20,8 +20,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import HostileConversion
-from helpers import HOSTILE, generated_hostile_seeds, mkdocs_build
+from helpers import HOSTILE, HostileConversion, generated_hostile_seeds, mkdocs_build
 from mkdocs.utils.meta import get_data
 
 from converter.batch import RunReport, Toolkit, convert_directory

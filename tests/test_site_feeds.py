@@ -6,15 +6,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import feedparser
-from helpers import article
+from helpers import SITE_URL, article
 
 from converter.site.feeds import Feed, archive_feeds, atom
 from converter.site.model import Archive
 
 if TYPE_CHECKING:
-    from conftest import FixtureArticle
+    from helpers import FixtureArticle
 
-SITE_URL = "https://archive.example.org/news/"
 
 
 def parse(xml: bytes) -> feedparser.FeedParserDict:

@@ -19,15 +19,15 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
+from helpers import SITE_URL
 from markupsafe import escape
 
 from converter.site.model import Archive
 from converter.site.plugin import archive_date
 
 if TYPE_CHECKING:
-    from conftest import FixtureArticle, SiteBuild
+    from helpers import FixtureArticle, SiteBuild
 
-SITE_URL = "https://archive.example.org/news/"
 SYRIA_URL = "articles/us-and-russia-poised-for-new-battle-over-syria/"
 SYRIA_TITLE = "US and Russia poised for new battle over Syria"
 GENEVA_URL = "articles/kerry-and-lavrov-agree-syria-truce-in-geneva/"

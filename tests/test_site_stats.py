@@ -11,7 +11,7 @@ from converter.site.model import Archive
 from converter.site.stats import entry_profile, most_covered, most_named
 
 if TYPE_CHECKING:
-    from conftest import FixtureArticle
+    from helpers import FixtureArticle
 
 
 def test_entry_profile_counts_co_actors_and_topics_from_the_header_text(
