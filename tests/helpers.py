@@ -5,6 +5,7 @@ Fixtures live in conftest.py; these are plain functions.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -43,6 +44,22 @@ HAND_WRITTEN = (
     "un-aid-convoy-reaches-besieged-aleppo",
     "us-and-russia-poised-for-new-battle-over-syria",
 )
+
+
+def development_corpus(name: str) -> Path:
+    """A development corpus where the benchmarks find it (benchmarks/corpora.py: ../shared/corpora
+    or ARCHIVE_CORPORA): skipped with a loud reason where it is missing, a failure in CI."""
+    spec = importlib.util.spec_from_file_location("corpora", REPO / "benchmarks" / "corpora.py")
+    assert spec is not None and spec.loader is not None
+    corpora = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(corpora)
+    path: Path = corpora.CORPORA / name
+    if not path.is_dir():
+        reason = f"CORPUS TESTS NOT RUN: {path} is missing (set ARCHIVE_CORPORA)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return path
 
 
 def tree(directory: Path) -> dict[str, bytes]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from converter.casing import case_evidence
 from converter.enrich.actors import extract_actors
 from converter.enrich.aliases import AliasTable
 from converter.enrich.classify import classify
@@ -35,6 +36,8 @@ def enrich(
     """Add actors, topics, description and word count to a parsed seed."""
     credits = [parsed.source, *(video.source for video in parsed.media)]
     body = body_text(parsed)
+    language = load_language()
+    evidence = case_evidence([parsed.title, body])
     return Article(
         seed=parsed.stem,
         title=parsed.title,
@@ -47,7 +50,9 @@ def enrich(
             credits,
             headline_chars=len(parsed.title),
             dateline=parsed.dateline,
-            extra=table_mentions(parsed.blocks, load_language()),
+            extra=table_mentions(parsed.blocks, language, evidence),
+            language=language,
+            evidence=evidence,
         ),
         topics=classify(parsed.title, body, vocabulary),
         description=describe(parsed.blocks, settings.description_max_chars),

@@ -10,6 +10,7 @@ from converter.rules.chrome import drop_chrome
 from converter.rules.crosshead import mark_crossheads
 from converter.rules.dateline import take_dateline
 from converter.rules.headline import take_headline
+from converter.rules.headline_case import recase_headline
 from converter.rules.paragraphs import to_blocks
 from converter.rules.source_credit import take_source_credit
 from converter.rules.state import SeedState, split_lines
@@ -26,6 +27,7 @@ RULES: tuple[Rule, ...] = (
     take_source_credit,
     take_dateline,
     mark_crossheads,
+    recase_headline,
 )
 
 
