@@ -5,13 +5,17 @@ Fixtures live in conftest.py; these are plain functions.
 
 from __future__ import annotations
 
+import http.server
 import importlib.util
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -313,3 +317,47 @@ def archive_of(
         actor_page_min=options.actor_page_min,
         index_per_page=options.index_per_page,
     )
+
+
+# ---- the browser ---------------------------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def missing_for_browser_tests(path: str, install: str) -> None:
+    """Skip with a loud reason where a browser test's tool is missing; fail in CI."""
+    if not os.path.exists(path):
+        reason = f"BROWSER TESTS NOT RUN: {path} is missing ({install})"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site without a log line per request cluttering the test output."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(site_dir: Path) -> Iterator[str]:
+    """A built site over HTTP on 127.0.0.1, on a free port."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), partial(QuietHandler, directory=str(site_dir))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+    thread.join()
