@@ -66,13 +66,13 @@ convert_directory(Path(sys.argv[1]), Path(sys.argv[2]))
 """
 
 
-def write_seeds(directory: Path, version: int) -> None:
+def write_seeds(directory: Path, version: int, editions: int = EDITIONS) -> None:
     """Each corpus story in several editions (distinct titles and text); `version` 2 adds a line
     to every one, so every page changes between versions while its name stays."""
     directory.mkdir(parents=True, exist_ok=True)
     for seed in sorted(CORPUS.glob("*.txt")):
         headline, rest = seed.read_text("utf-8").split("\n", 1)
-        for edition in range(EDITIONS):
+        for edition in range(editions):
             text = f"{headline} (edition {edition})\n{rest}\n\nEdition {edition} of this story.\n"
             if version == 2:
                 text += "\nThis edition was corrected after publication.\n"
