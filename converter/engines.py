@@ -32,9 +32,10 @@ LOCAL_CHUNK_SIZE = 64
 """Items per local task: a few model batches, so the cores finish together and the bar moves."""
 DASK_CHUNK_SIZE = 256
 """Items per Dask task: big enough to amortise a task, small enough to spread over workers."""
-STUCK_FACTOR = 2
+STUCK_FACTOR = 4
 """A worker silent for this many per-seed time limits is stuck where the limit cannot reach it
-(C code that never checks for signals): it is killed and its items run one by one."""
+(C code that never checks for signals): it is killed and its items run one by one. The longest
+honest silence is three: a model batch that overruns, then one seed's model pass and enrichment."""
 _POLL_SECONDS = 0.2
 """How often the pool looks for a stop request or a stuck worker while it waits for results."""
 
@@ -72,7 +73,9 @@ class Crash:
     reason: str
 
 
-_DONE = "done"
+@dataclass(frozen=True, slots=True)
+class _Done:
+    """The end of a task's results."""
 
 
 def after_death(
@@ -110,7 +113,7 @@ def _serve(
             except Exception as error:  # noqa: BLE001 - reported to the pool, which goes on
                 connection.send(Crash(repr(error)))
                 continue
-            connection.send(_DONE)
+            connection.send(_Done())
     except (EOFError, OSError):
         pass  # the pool, or the process that ran it, is gone: so is this worker
 
@@ -149,7 +152,7 @@ class _Worker(Generic[Item]):
             while self.task is not None and self.connection.poll():
                 message = self.connection.recv()
                 self.heard = time.monotonic()
-                if message == _DONE:
+                if isinstance(message, _Done):
                     self.task = None
                 elif isinstance(message, Crash):
                     yield message
