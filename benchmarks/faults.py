@@ -12,6 +12,7 @@ the conversion, hurts it:
   sigterm    SIGTERM to the run (a CI job cancelled)
   sigint     SIGINT to the run's process group (Ctrl-C)
   poison     none from outside: one seed kills every worker that converts it (ARCHIVE_FAULTS)
+  second     a second `archive convert` on the same docs (it must wait), and one with --no-wait
 
 and prints, per mode: pages before and after, pages lost (must be 0), how many pages are new,
 the exit status, the seeds named as failed, and whether a plain rerun exits 0 with every page
@@ -39,7 +40,7 @@ from benchmarks.synthetic import write_seeds  # noqa: E402
 from converter.faults import FAULTS_VARIABLE  # noqa: E402
 from converter.manifest import load_manifest  # noqa: E402
 
-MODES = ("worker", "main-kill", "sigterm", "sigint", "poison")
+MODES = ("worker", "main-kill", "sigterm", "sigint", "poison", "second")
 ARCHIVE = [sys.executable, "-c", "from converter.cli import main; main()"]
 CLOSING = "This closing paragraph was added to story {} after it was first published."
 
@@ -56,6 +57,7 @@ class Outcome:
     rerun_status: int
     current: bool
     seconds: float
+    others: str
 
 
 def edit_every_seed(seeds: Path) -> None:
@@ -93,8 +95,21 @@ def into_conversion(run: subprocess.Popen, seconds: float) -> list[int]:
     return workers_of(run.pid)
 
 
-def hurt(mode: str, run: subprocess.Popen, after: float) -> None:
+def hurt(mode: str, run: subprocess.Popen, after: float, seeds: Path, docs: Path) -> str:
+    """Do the mode's harm; for `second`, what the other runs did."""
     workers = into_conversion(run, after)
+    if mode == "second":
+        impatient = subprocess.run(
+            [*ARCHIVE, "convert", str(seeds), "--out", str(docs), "--no-wait"], capture_output=True
+        )
+        second = subprocess.run(
+            [*ARCHIVE, "convert", str(seeds), "--out", str(docs)], capture_output=True, text=True
+        )
+        waited = "waited" if "waiting for another run" in second.stderr else "did not wait"
+        return (
+            f"; --no-wait run exit {impatient.returncode}, second run exit "
+            f"{second.returncode} ({waited})"
+        )
     if mode == "worker":
         os.kill(workers[0], signal.SIGKILL)
     elif mode == "main-kill":
@@ -103,6 +118,7 @@ def hurt(mode: str, run: subprocess.Popen, after: float) -> None:
         os.kill(run.pid, signal.SIGTERM)
     elif mode == "sigint":
         os.killpg(run.pid, signal.SIGINT)
+    return ""
 
 
 def page_states(docs: Path, old: dict[str, bytes], seeds: Path) -> tuple[int, int, int]:
@@ -139,8 +155,7 @@ def run_mode(mode: str, seeds: Path, base: Path, work: Path, after: float) -> Ou
     poison = sorted(manifest.seeds)[len(manifest.seeds) // 2]
     start_time = time.perf_counter()
     run = start(seeds, docs, "--report", str(report), faults=f"die:{poison}" * (mode == "poison"))
-    if mode != "poison":
-        hurt(mode, run, after)
+    others = hurt(mode, run, after, seeds, docs) if mode != "poison" else ""
     _, err = run.communicate()
     seconds = time.perf_counter() - start_time
     after_count, lost, new = page_states(docs, old, seeds)
@@ -162,6 +177,7 @@ def run_mode(mode: str, seeds: Path, base: Path, work: Path, after: float) -> Ou
         rerun_status=rerun.returncode,
         current=check.returncode == 0 and current_new == len(old),
         seconds=seconds,
+        others=others,
     )
 
 
@@ -200,7 +216,7 @@ def main() -> None:
             print(
                 f"{mode:<10} {outcome.before:>6,} {outcome.after:>6,} {outcome.lost:>4} "
                 f"{outcome.new:>6,} {outcome.status:>5} {outcome.seconds:>6.1f}  {rerun}  "
-                f"{len(outcome.failed)}{': ' + named if named else ''}",
+                f"{len(outcome.failed)}{': ' + named if named else ''}{outcome.others}",
                 flush=True,
             )
 

@@ -1,4 +1,7 @@
-"""A whole run over a seeds directory: every seed becomes a page or a named failure.
+"""A whole run over a seeds directory: every seed becomes a page or a named failure, and a
+failure never costs a page. `convert_directory` runs named stages, in the spirit of Pelican's
+`Pelican.run`: scan -> plan -> prepare -> group duplicates -> convert -> write -> prune -> save
+manifest; only the prune stage deletes, and it is handed the failures of every stage before it.
 
 Incremental: the manifest beside the pages says which seeds are unchanged since the last run
 (same bytes, same converter, same curated data, page untouched); only the rest are converted.
