@@ -18,13 +18,14 @@ import sys
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script
 from benchmarks.corpora import CORPORA  # noqa: E402
+from benchmarks.timing import best_time  # noqa: E402
 from converter.model import Actor, ActorKind, Article
 
 if TYPE_CHECKING:
@@ -282,19 +283,6 @@ class Run:
     titles: dict[str, str]
     failures: tuple[str, ...]
     timings: Timings
-
-
-Result = TypeVar("Result")
-
-
-def best_time(work: Callable[[], Result], rounds: int) -> tuple[float, Result]:
-    """The fastest of a few runs, the first paying any warm-up, and what the last run returned."""
-    timings = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        result = work()
-        timings.append(time.perf_counter() - start)
-    return min(timings), result
 
 
 def convert_corpus(seeds_dir: Path, rounds: int, workers: int) -> Run:

@@ -19,6 +19,7 @@ from pathlib import Path
 from converter.duplicates import near_duplicate_groups
 from converter.engines import local_processes, map_dask, map_local
 from converter.enrich.article import body_text
+from converter.frontmatter import split_page
 from converter.manifest import (
     MANIFEST_NAME,
     Manifest,
@@ -252,7 +253,7 @@ def group_seeds(
     def text_of(name: str) -> str:
         if name in parsed:
             return body_text(parsed[name])
-        return _page_body(out_dir / plan.unchanged[name].page)
+        return split_page((out_dir / plan.unchanged[name].page).read_text("utf-8"))[1]
 
     near = near_duplicate_groups(
         {owner: fingerprints[owner] for owner in groups},
@@ -420,10 +421,6 @@ def prune_pages(
 
 def save_manifest(out_dir: Path, stamp: Stamp, records: dict[str, SeedRecord]) -> None:
     write_if_changed(out_dir / MANIFEST_NAME, dump_manifest(Manifest(stamp, records)))
-
-
-def _page_body(path: Path) -> str:
-    return path.read_text("utf-8").split("\n---\n", 1)[-1]
 
 
 def convert_directory(

@@ -7,8 +7,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-import yaml
-
+from converter.frontmatter import read_field
 from converter.slugs import SLUG_PATTERN
 
 ARTICLES_DIR = "articles"
@@ -66,19 +65,7 @@ def existing_pages(out_dir: Path) -> list[tuple[str, Path]]:
 
 def read_seed_field(path: Path) -> str | None:
     """The `seed:` of a page's front matter: only that line is parsed, so scanning is cheap."""
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        if handle.readline().rstrip("\n") != "---":
-            return None
-        for line in handle:
-            if line.rstrip("\n") == "---":
-                return None
-            if line.startswith("seed:"):
-                try:
-                    matter = yaml.safe_load(line)
-                except yaml.YAMLError:
-                    return None
-                return str(matter["seed"]) if isinstance(matter, dict) else None
-    return None
+    return read_field(path, "seed")
 
 
 def remove_pages(paths: Iterable[Path]) -> list[Path]:

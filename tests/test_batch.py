@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-import yaml
+from helpers import CORPUS, GOLDEN, page_parts, tree
 
 from converter.batch import (
     Grouping,
@@ -33,8 +33,6 @@ from converter.settings import Settings
 from converter.slugs import seed_suffix
 from converter.write import existing_pages
 
-FIXTURES = Path(__file__).parent / "fixtures"
-GOLDEN = FIXTURES / "golden"
 SEED = "000_f814c7b6e486f735.txt"
 PAGE = "us-and-russia-poised-for-new-battle-over-syria.md"
 
@@ -52,19 +50,6 @@ def seeds(tmp_path):
     return directory
 
 
-def page_parts(path: Path) -> tuple[dict, str]:
-    header, _, body = path.read_text("utf-8")[4:].partition("\n---\n")
-    return yaml.safe_load(header), body
-
-
-def tree(directory: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(directory).as_posix(): p.read_bytes()
-        for p in sorted(directory.rglob("*"))
-        if p.is_file()
-    }
-
-
 def test_seed_converts_to_the_golden_page(seeds, tmp_path, toolkit):
     report = convert_directory(seeds, tmp_path / "docs", toolkit=toolkit)
     assert report.converted == (f"articles/{PAGE}",) and not report.failed
@@ -75,7 +60,7 @@ def test_seed_converts_to_the_golden_page(seeds, tmp_path, toolkit):
 
 def test_golden_page_meets_the_seed_contract(seeds, tmp_path, toolkit):
     convert_directory(seeds, tmp_path / "docs", toolkit=toolkit)
-    matter, body = page_parts(tmp_path / "docs" / "articles" / PAGE)
+    matter, body = page_parts((tmp_path / "docs" / "articles" / PAGE).read_text("utf-8"))
     assert matter["title"] == "US and Russia poised for new battle over Syria"
     assert matter["source"] == "Associated Press"
     assert matter["seed"] == "000_f814c7b6e486f735"
@@ -116,7 +101,7 @@ def test_golden_page_meets_the_seed_contract(seeds, tmp_path, toolkit):
 
 def test_every_body_sentence_appears_exactly_once(seeds, tmp_path, toolkit):
     convert_directory(seeds, tmp_path / "docs", toolkit=toolkit)
-    _, body = page_parts(tmp_path / "docs" / "articles" / PAGE)
+    _, body = page_parts((tmp_path / "docs" / "articles" / PAGE).read_text("utf-8"))
     raw = (seeds / SEED).read_text("utf-8").replace("\u00a0", " ")
     paragraphs = [
         line for line in raw.split("\n") if len(line.split()) > 8 and line.endswith((".", '"'))
@@ -181,8 +166,6 @@ def test_symbolic_link_is_refused_by_name(seeds, tmp_path, toolkit):
 
 
 # The run's named stages, each alone, and what a failure at any of them leaves.
-
-CORPUS = FIXTURES / "corpus"
 
 
 @pytest.fixture
@@ -305,7 +288,7 @@ def test_grouping_gives_a_duplicate_whose_owner_is_gone_a_page_of_its_own(archiv
     assert grouping.regroup == ("zz_copy",)
     report = convert_directory(seeds, docs, toolkit=toolkit)
     assert report.converted == (f"articles/{PAGE}",)
-    matter, _ = page_parts(docs / "articles" / PAGE)
+    matter, _ = page_parts((docs / "articles" / PAGE).read_text("utf-8"))
     assert matter["seed"] == "zz_copy" and "seeds" not in matter  # its own page, alone
 
 

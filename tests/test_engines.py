@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import CORPUS, REPO, tree
 
 from converter.batch import Toolkit, convert_directory
 from converter.engines import (
@@ -23,17 +24,7 @@ from converter.engines import (
 )
 from converter.settings import Settings
 
-CORPUS = Path(__file__).parent / "fixtures" / "corpus"
-REPO = Path(__file__).resolve().parents[1]
 ITEMS = [f"s{n:03d}" for n in range(200)]  # four chunks
-
-
-def tree(directory: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(directory).as_posix(): path.read_bytes()
-        for path in sorted(directory.rglob("*"))
-        if path.is_file()
-    }
 
 
 def lost(item: str, why: str) -> tuple[str, str, str]:

@@ -17,14 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from test_atomic_writes import pages, tree, write_seeds
+from helpers import REPO, pages, tree, write_editions
 
 from converter.batch import Toolkit, convert_directory
 from converter.faults import FAULTS_VARIABLE
 from converter.lock import LOCK_NAME
 from converter.settings import Settings
 
-REPO = Path(__file__).resolve().parents[1]
 EDITIONS = 5  # 150 seeds: three chunks on two workers
 WORKERS = 2
 
@@ -42,8 +41,8 @@ class Archive:
 def archive(tmp_path_factory) -> Archive:
     root = tmp_path_factory.mktemp("archive")
     old = Archive(root / "seeds-1", root / "seeds-2", root / "docs-1", root / "docs-2")
-    write_seeds(old.old_seeds, version=1, editions=EDITIONS)
-    write_seeds(old.new_seeds, version=2, editions=EDITIONS)
+    write_editions(old.old_seeds, version=1, editions=EDITIONS)
+    write_editions(old.new_seeds, version=2, editions=EDITIONS)
     for seeds, docs in ((old.old_seeds, old.old_docs), (old.new_seeds, old.new_docs)):
         assert not convert_directory(seeds, docs, Settings(workers=WORKERS), TOOLKIT).failed
     assert all(page != pages(old.new_docs)[name] for name, page in pages(old.old_docs).items())

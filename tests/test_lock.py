@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import REPO
 
 from converter.lock import LOCK_NAME, RunLockedError, run_lock
 
-REPO = Path(__file__).resolve().parents[1]
 # A run that holds the lock until it is killed, saying when it has it.
 HOLDER = """
 import sys, time

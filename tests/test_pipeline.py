@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import CORPUS
 
 from converter.errors import SeedTimeoutError
 from converter.faults import FAULTS_VARIABLE
@@ -20,8 +21,6 @@ from converter.pipeline import (
     time_limit,
 )
 from converter.settings import Settings
-
-CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 
 
 @pytest.fixture(scope="module")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from converter.enrich.actors import extract_actors, load_language
+from converter.enrich.actors import extract_actors
 from converter.enrich.aliases import AliasTable
+from converter.enrich.classify import classify
+from converter.enrich.language import load_language
 from converter.enrich.summary import count_words, describe
 from converter.enrich.tables import table_mentions
-from converter.enrich.topics import Vocabulary, classify
+from converter.enrich.topics import Vocabulary
 from converter.model import Article, ParsedSeed
 from converter.settings import Settings
 
@@ -45,7 +47,7 @@ def enrich(
             credits,
             headline_chars=len(parsed.title),
             dateline=parsed.dateline,
-            extra=table_mentions(parsed.blocks, load_language().not_actors),
+            extra=table_mentions(parsed.blocks, load_language()),
         ),
         topics=classify(parsed.title, body, vocabulary),
         description=describe(parsed.blocks, settings.description_max_chars),
