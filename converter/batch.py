@@ -398,12 +398,14 @@ def prune_pages(
     out_dir: Path,
     manifest: Manifest | None,
     written: dict[str, SeedRecord],
-    held: dict[str, set[str]],
+    failed: Failed,
     on_disk: list[tuple[str, Path]],
 ) -> tuple[dict[str, SeedRecord], list[Path]]:
-    """The one stage that deletes. A page stays when a written record points at it or a failed
-    seed holds it (its record is kept, marked to be converted again); every other page the
-    converter made goes: its seed is gone, or its group has another owner now."""
+    """The one stage that deletes, handed the failures of every stage before it. A page stays
+    when a written record points at it or a failed seed holds it (its record is kept, marked to
+    be converted again); every other page the converter made goes: its seed is gone, or its
+    group has another owner now."""
+    held = held_pages(out_dir, manifest, failed, on_disk)
     kept = {
         name: replace(manifest.seeds[name], seed_hash="")
         for name in held
@@ -453,7 +455,7 @@ def convert_directory(
     held = held_pages(out_dir, manifest, failed, on_disk)
     reserved = reserved_slugs(held, manifest, grouping, failed)
     written = write_pages(out_dir, seeds, plan, grouping, converted_pages, failed, reserved)
-    records, removed = prune_pages(out_dir, manifest, written.records, held, on_disk)
+    records, removed = prune_pages(out_dir, manifest, written.records, failed, on_disk)
     save_manifest(out_dir, stamp, records)
     return RunReport(
         converted=written.converted,

@@ -338,8 +338,7 @@ def test_prune_removes_pages_of_gone_seeds_and_keeps_those_failed_seeds_hold(arc
     names = sorted(manifest.seeds)
     gone, failing, written = names[0], names[1], {names[2]: manifest.seeds[names[2]]}
     on_disk = existing_pages(docs)
-    held = held_pages(docs, manifest, {failing: Failure(failing, "")}, on_disk)
-    records, removed = prune_pages(docs, manifest, written, held, on_disk)
+    records, removed = prune_pages(docs, manifest, written, {failing: Failure("", "")}, on_disk)
     assert records == written | {failing: replace(manifest.seeds[failing], seed_hash="")}
     assert removed == [docs / manifest.seeds[gone].page]
     assert sorted(path.name for path in (docs / "articles").iterdir()) == sorted(
@@ -351,3 +350,14 @@ def test_save_manifest_writes_what_load_manifest_reads(tmp_path):
     record = SeedRecord("s", "t", "Title", "articles/title.md", "p")
     save_manifest(tmp_path, current_stamp(), {"a": record})
     assert load_manifest(tmp_path) == Manifest(current_stamp(), {"a": record})
+
+
+def test_without_a_manifest_a_failed_seed_still_keeps_the_page_that_names_it(archive):
+    seeds, docs, _ = archive
+    manifest = load_manifest(docs)
+    on_disk = existing_pages(docs)
+    failing, gone = sorted(manifest.seeds)[:2]
+    records, removed = prune_pages(docs, None, {}, {failing: Failure("", "")}, on_disk)
+    assert records == {}
+    assert (docs / manifest.seeds[failing].page).exists()
+    assert docs / manifest.seeds[gone].page in removed
