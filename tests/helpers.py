@@ -75,6 +75,24 @@ def tree(directory: Path) -> dict[str, bytes]:
     }
 
 
+def write_editions(directory: Path, version: int, editions: int) -> None:
+    """Each corpus story in several editions (distinct titles and text); `version` 2 adds a line
+    to every one, so every page changes between versions while its name stays."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for seed in sorted(CORPUS.glob("*.txt")):
+        headline, rest = seed.read_text("utf-8").split("\n", 1)
+        for edition in range(editions):
+            text = f"{headline} (edition {edition})\n{rest}\n\nEdition {edition} of this story.\n"
+            if version == 2:
+                text += "\nThis edition was corrected after publication.\n"
+            (directory / f"{seed.stem}_e{edition}.txt").write_text(text, encoding="utf-8")
+
+
+def pages(docs: Path) -> dict[str, bytes]:
+    """The article pages under a docs directory, by file name."""
+    return {path.name: path.read_bytes() for path in sorted((docs / "articles").glob("*.md"))}
+
+
 def page_parts(page: str) -> tuple[dict[str, object], str]:
     """A page's front matter (parsed) and body, read with the converter's own reader."""
     header, body = split_page(page)
