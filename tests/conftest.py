@@ -21,6 +21,7 @@ from helpers import (
     SiteBuild,
     archive_of,
     build_site,
+    development_corpus,
     fixture_articles,
     generated_hostile_seeds,
     missing_for_browser_tests,
@@ -108,3 +109,11 @@ def browser() -> Iterator[Browser]:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def conll_dev_docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 210 CoNLL-2003 dev stories converted by the real batch: a docs dir of dated pages."""
+    docs = tmp_path_factory.mktemp("conll-dev") / "docs"
+    convert_directory(development_corpus("conll-dev") / "seeds", docs, toolkit=Toolkit())
+    return docs

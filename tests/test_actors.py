@@ -4,9 +4,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from helpers import development_corpus
 
-from converter.batch import Toolkit, convert_directory
 from converter.enrich.actors import (
     Mention,
     clean_name,
@@ -205,11 +203,9 @@ def test_month_and_weekday_names_are_never_actors(nlp):
 
 
 @pytest.fixture(scope="module")
-def conll_dev_actors(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
-    """Every CoNLL-2003 dev story converted by the real batch: each page's actors."""
-    docs = tmp_path_factory.mktemp("conll-dev") / "docs"
-    convert_directory(development_corpus("conll-dev") / "seeds", docs, toolkit=Toolkit())
-    pages = sorted(Path(docs, "articles").glob("*.md"))
+def conll_dev_actors(conll_dev_docs: Path) -> dict[str, list[str]]:
+    """Each CoNLL-2003 dev page's actors, as the real batch wrote them."""
+    pages = sorted(Path(conll_dev_docs, "articles").glob("*.md"))
     assert len(pages) == 210
     return {page.stem: parse_header(read_header(page))["actors"] for page in pages}
 

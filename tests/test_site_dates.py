@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from helpers import archive_of, article, hand_written, layout
+import re
+from pathlib import Path
 
+import pytest
+from helpers import archive_of, article, hand_written, layout, mkdocs_build, serve
+from playwright.sync_api import Browser, expect
+
+from converter.frontmatter import parse_header, read_header
 from converter.site.dates import date_entry, date_index
 from converter.site.pages import generated_pages
 
@@ -83,3 +89,34 @@ def test_month_pages_are_numbered_and_link_the_months_either_side() -> None:
     assert september[0].meta["template"] == "archive/month.html"
     newest = next(page for page in pages if page.src_uri == "dates/2016/10.md")
     assert newest.context["archive_entry_page"].newer is None
+
+
+@pytest.mark.browser
+def test_a_dated_archive_lists_every_dated_article_on_its_month_page(
+    conll_dev_docs: Path, tmp_path: Path, browser: Browser
+) -> None:
+    """The CoNLL dev stories built into a site: each dated article is on its month's page (all
+    its numbered pages), the undated on theirs, and the home page leads there in two clicks."""
+    site = mkdocs_build(tmp_path, conll_dev_docs).site_dir
+    months: dict[str, set[str]] = {}
+    for page in sorted((conll_dev_docs / "articles").glob("*.md")):
+        day = str(parse_header(read_header(page)).get("date") or "")
+        months.setdefault(f"{day[:4]}/{day[5:7]}" if day else "undated", set()).add(page.stem)
+    assert sum(len(stems) for month, stems in months.items() if month != "undated") >= 150
+    for month, stems in months.items():
+        html = "".join(path.read_text("utf-8") for path in (site / "dates" / month).rglob("*.html"))
+        listed = set(
+            re.findall(r'class="archive-articles__title" href="(?:\.\./)+articles/([^/"]+)/"', html)
+        )
+        assert listed == stems, month
+    with serve(site) as url:
+        tab = browser.new_page()
+        try:
+            tab.goto(url)
+            tab.locator(".archive-lede").get_by_role("link", name=re.compile("^Dated from")).click()
+            expect(tab).to_have_url(f"{url}dates/")
+            tab.locator(".archive-months").get_by_role("link", name="August").click()
+            expect(tab).to_have_url(f"{url}dates/1996/08/")
+            expect(tab.locator("h1")).to_have_text("August 1996")
+        finally:
+            tab.close()

@@ -132,7 +132,6 @@ def test_numbered_pages_live_under_the_first_page(src_uri: str, number: int, exp
     assert numbered_src_uri(src_uri, number) == expected
 
 
-
 def test_actor_names_differing_only_in_case_are_one_entry() -> None:
     """Pages converted before names were unshouted, or edited by hand, may still disagree."""
     archive = archive_of(
