@@ -146,9 +146,10 @@ def test_search_filters_and_results_work_with_the_keyboard_alone(
         tab_to(tab, "query")
         tab.keyboard.type("Moscow")
         expect(meta).to_have_text("6 matching articles", timeout=10_000)
+        actor = tab.locator("select[data-archive-filter=actor]")
+        expect(actor).to_be_visible(timeout=10_000)  # once the results' filters are known
         tab_to(tab, "filter:actor")
         tab.keyboard.press("ArrowDown")  # a closed select takes the next option
-        actor = tab.locator("select[data-archive-filter=actor]")
         expect(actor).not_to_have_value("")
         expect(meta).not_to_have_text("6 matching articles", timeout=10_000)
         count = int(meta.inner_text().split()[0])
