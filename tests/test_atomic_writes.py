@@ -67,15 +67,22 @@ convert_directory(Path(sys.argv[1]), Path(sys.argv[2]))
 
 
 def write_seeds(directory: Path, version: int) -> None:
-    """Each corpus story in several editions (distinct titles and text); `version` 2 adds a line
-    to every one, so every page changes between versions while its name stays."""
+    """Each corpus story in several editions (distinct titles and text); `version` 2 adds a
+    sentence to every one, so every page changes between versions while its name stays."""
     directory.mkdir(parents=True, exist_ok=True)
     for seed in sorted(CORPUS.glob("*.txt")):
         headline, rest = seed.read_text("utf-8").split("\n", 1)
         for edition in range(EDITIONS):
-            text = f"{headline} (edition {edition})\n{rest}\n\nEdition {edition} of this story.\n"
+            note = f"Edition {edition} of this story."
             if version == 2:
-                text += "\nThis edition was corrected after publication.\n"
+                note += " It was corrected after publication."
+            paragraphs = rest.split("\n\n")  # the note opens the article's text
+            credit = paragraphs.index("Reuters") + 1
+            lede = next(
+                (i for i, text in enumerate(paragraphs) if len(text.split()) > 8), credit
+            )
+            paragraphs.insert(lede, note)
+            text = f"{headline} (edition {edition})\n" + "\n\n".join(paragraphs)
             (directory / f"{seed.stem}_e{edition}.txt").write_text(text, encoding="utf-8")
 
 
