@@ -1,10 +1,12 @@
-"""The body is the lines the classifier takes for article text (rules/prose.py), a table read
-as one block: a results table or a list of standings is kept whole or dropped whole."""
+"""The body is the lines the classifier takes for article text (rules/prose.py), up to a heading
+that opens what follows an article ('Related stories', 'Comments'), a table read as one block:
+a results table or a list of standings is kept whole or dropped whole."""
 
 from __future__ import annotations
 
 import re
 
+from converter.rules.chrome import is_article_end
 from converter.rules.prose import line_model
 from converter.rules.state import Line, SeedState
 
@@ -22,7 +24,9 @@ def keep_body(state: SeedState) -> SeedState:
     if not state.lines:
         return state
     threshold = line_model().threshold
-    keep = [line.prose >= threshold for line in state.lines]
+    keep = [line.prose >= threshold and not is_article_end(line.text) for line in state.lines]
+    end = _article_end(state.lines, keep)
+    keep[end:] = [False] * (len(keep) - end)
     for start, end in table_runs(state.lines):
         if sum(keep[start:end]) >= TABLE_KEPT_SHARE * (end - start):
             keep[start:end] = [True] * (end - start)
@@ -30,6 +34,17 @@ def keep_body(state: SeedState) -> SeedState:
     if not kept:
         kept = [max(state.lines, key=lambda line: line.prose)]
     return state.with_lines(kept)
+
+
+def _article_end(lines: tuple[Line, ...], keep: list[bool]) -> int:
+    """Index of the first 'Related stories' or 'Comments' heading after the article's prose has
+    begun (what follows is other stories and readers' words), else the end."""
+    started = False
+    for index, line in enumerate(lines):
+        if started and is_article_end(line.text):
+            return index
+        started = started or keep[index]
+    return len(lines)
 
 
 def table_runs(lines: tuple[Line, ...]) -> list[tuple[int, int]]:

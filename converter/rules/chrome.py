@@ -16,14 +16,32 @@ _LEADING_MARKS = " \t«‹<|•·-"
 @cache
 def chrome_lines() -> frozenset[str]:
     """The curated UI labels (data/chrome.yaml), casefolded. Whole lines only."""
-    return frozenset(str(line).casefold() for line in load_yaml(CHROME_LINES_FILE)["lines"])
+    return _labels("lines")
+
+
+@cache
+def end_lines() -> frozenset[str]:
+    """Headings of what comes after an article (data/chrome.yaml `ends`), casefolded."""
+    return _labels("ends")
+
+
+def _labels(key: str) -> frozenset[str]:
+    return frozenset(str(line).casefold() for line in load_yaml(CHROME_LINES_FILE)[key])
 
 
 def is_chrome(text: str) -> bool:
     """True for a line that is only a UI label, whatever its case or trailing arrows/dots."""
+    return _is_label(text, chrome_lines())
+
+
+def is_article_end(text: str) -> bool:
+    """True for a heading such as 'Related stories' or 'Comments' (a line of its own)."""
+    return _is_label(text, end_lines())
+
+
+def _is_label(text: str, labels: frozenset[str]) -> bool:
     folded = text.casefold()
     label = folded.rstrip(_TRAILING_MARKS).lstrip(_LEADING_MARKS)
-    labels = chrome_lines()
     return label in labels or folded in labels
 
 

@@ -237,8 +237,12 @@ HEADLINE_FEATURES = (
     "byline_after",
     "date_after",
     "lede_overlap",
+    "prose_following",
 )
 _MAX_OFFSET = 50
+_FOLLOWING = 15
+"""Lines after a headline that hold its article's opening: the most prose on the page follows
+the real headline, a teaser's headline is followed by a line or two."""
 _AFTER = 3
 """Lines after a headline where its byline and date sit, and lines of the lede it echoes."""
 
@@ -260,6 +264,9 @@ def headline_features(
     shaped = [_heading_shaped(text) for text in texts]
     words = [set(_content_words(text, stopwords)) for text in texts]
     prose_at = [index for index, p in enumerate(prose) if p >= threshold]
+    mass = [p * len(text) for p, text in zip(prose, texts, strict=True)]
+    following_mass = [sum(mass[index + 1 : index + 1 + _FOLLOWING]) for index in range(len(mass))]
+    most = max(following_mass, default=0.0) or 1.0
     features = []
     prose_before = 0
     for index, (row, around) in enumerate(zip(rows, context, strict=True)):
@@ -281,6 +288,7 @@ def headline_features(
                 float(any(_BY.match(texts[at]) for at in following)),
                 float(any(_YEAR.search(texts[at]) or _TIME.search(texts[at]) for at in following)),
                 len(words[index] & lede) / len(words[index]) if words[index] else 0.0,
+                following_mass[index] / most,
             ]
         )
         prose_before += prose[index] >= threshold

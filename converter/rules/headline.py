@@ -6,11 +6,18 @@ from __future__ import annotations
 
 from converter.rules.chrome import is_chrome
 from converter.rules.prose import MIN_RANKED_LINES
+from converter.rules.published import read_date
 from converter.rules.source_credit import credit_at
 from converter.rules.state import Line, SeedState
 
 MAX_HEADLINE_CHARS = 200
 """Longer than any real headline: such a line is body text that lost its headline."""
+MAX_TAIL_WORDS = 5
+"""A date glued to the end of the headline line ('... July 29, 2012') is at most this long."""
+MIN_HEADLINE_WORDS = 2
+MIN_UI_RUN = 2
+"""UI labels glued to a headline come in a row ('Save Email Print'); one label-like last word
+('... not a comment') is the headline's own."""
 
 
 def take_headline(state: SeedState) -> SeedState:
@@ -28,15 +35,35 @@ def take_headline(state: SeedState) -> SeedState:
     text = lines[best].text
     if len(text) > MAX_HEADLINE_CHARS:
         return state.with_lines(lines, title=shorten(text, MAX_HEADLINE_CHARS), top=best)
-    return _take(state, text, best)
+    title, date = trim_headline(text, state.language)
+    return _take(state, text, best, title=title, date=state.date or date)
 
 
-def _take(state: SeedState, title: str, at: int) -> SeedState:
-    """`title` becomes the headline; lines repeating it go, and `top` is where it stood."""
-    key = _key(title)
-    kept = [line for line in state.lines if _key(line.text) != key]
-    top = at - sum(1 for line in state.lines[:at] if _key(line.text) == key)
-    return state.with_lines(kept, title=title, top=max(top, 0))
+def trim_headline(text: str, language: str) -> tuple[str, str]:
+    """The headline line without what pages glue to its end: UI labels ('Save Email Print')
+    and a date ('July 29, 2012'), which is returned. The headline's own characters stay."""
+    words = text.split(" ")
+    labels = 0
+    while labels < len(words) - MIN_HEADLINE_WORDS and is_chrome(words[-1 - labels]):
+        labels += 1
+    if labels >= MIN_UI_RUN:
+        words = words[:-labels]
+    for size in range(MAX_TAIL_WORDS, 1, -1):
+        if len(words) - size < MIN_HEADLINE_WORDS:
+            continue
+        found = read_date(" ".join(words[-size:]), language)
+        if found is not None and found[1] == 0:
+            return " ".join(words[:-size]).rstrip(" ,-–—|"), found[0]
+    return " ".join(words), ""
+
+
+def _take(state: SeedState, line: str, at: int, title: str = "", date: str = "") -> SeedState:
+    """The headline is `title` (by default the `line` it stood on); lines repeating it go, and
+    `top` is where it stood."""
+    key = _key(line)
+    kept = [other for other in state.lines if _key(other.text) != key]
+    top = at - sum(1 for other in state.lines[:at] if _key(other.text) == key)
+    return state.with_lines(kept, title=title or line, top=max(top, 0), date=date or state.date)
 
 
 def _first_repeat(lines: tuple[Line, ...], title: str) -> int:
