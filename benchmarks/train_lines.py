@@ -31,6 +31,7 @@ from threadpoolctl import threadpool_limits
 from webdev import LEVELS, Page, figures, pages, score
 
 from converter.rules import RULES
+from converter.rules.body import body_lines
 from converter.rules.features import (
     CONTEXT_FEATURES,
     HEADLINE_FEATURES,
@@ -41,7 +42,7 @@ from converter.rules.features import (
 )
 from converter.rules.language import stopwords
 from converter.rules.prose import score_lines
-from converter.rules.state import SeedState, split_lines
+from converter.rules.state import Line, SeedState, split_lines
 
 DATA = Path(__file__).resolve().parents[1] / "converter" / "data"
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
@@ -172,15 +173,16 @@ def measure(
     seeds: list[Seed], prose: list[np.ndarray], threshold: float, ranks: list[np.ndarray] | None
 ) -> dict[str, dict[str, float]]:
     """web-dev's metric per level: the title is the best-ranked line (none when no ranker is
-    given), the body the other lines at or over the threshold."""
+    given), the body what rules/body.py keeps of the other lines with these scores."""
     by_level: dict[str, dict[str, tuple[str, str]]] = {level: {} for level in LEVELS}
     for seed, scores, rank in zip(seeds, prose, ranks or [None] * len(seeds), strict=True):
         title = seed.texts[int(np.argmax(rank))] if rank is not None and len(rank) else ""
-        kept = [
-            text
-            for text, p in zip(seed.texts, scores, strict=True)
-            if p >= threshold and text.casefold() != title.casefold()
-        ]
+        lines = tuple(
+            Line(text, group, prose=float(p))
+            for text, group, p in zip(seed.texts, seed.groups, scores, strict=True)
+            if text.casefold() != title.casefold()
+        )
+        kept = [line.text for line in body_lines(lines, threshold)]
         by_level[seed.page.level][seed.page.stem] = (title, "\n".join(kept))
     return {level: score(predicted) for level, predicted in by_level.items()}
 

@@ -1,6 +1,5 @@
-"""The body is the lines the classifier takes for article text (rules/prose.py), up to a heading
-that opens what follows an article ('Related stories', 'Comments'), a table read as one block:
-a results table or a list of standings is kept whole or dropped whole."""
+"""The body is the lines the classifier takes for article text (rules/prose.py), a table read as
+one block: a results table or a list of standings is kept whole or dropped whole."""
 
 from __future__ import annotations
 
@@ -18,33 +17,24 @@ _DIGIT = re.compile(r"\d")
 
 
 def keep_body(state: SeedState) -> SeedState:
-    """Drop lines scored below the model's threshold, tables deciding as a block; when no line
-    reaches it (a seed of a line or two, unlike any page the model learned from) the
-    best-scored line is the body."""
+    """Drop what is not the article (see body_lines); when no line reaches the threshold (a seed
+    of a line or two, unlike any page the model learned from) the best-scored line is the body."""
     if not state.lines:
         return state
-    threshold = line_model().threshold
-    keep = [line.prose >= threshold and not is_article_end(line.text) for line in state.lines]
-    end = _article_end(state.lines, keep)
-    keep[end:] = [False] * (len(keep) - end)
-    for start, end in table_runs(state.lines):
-        if sum(keep[start:end]) >= TABLE_KEPT_SHARE * (end - start):
-            keep[start:end] = [True] * (end - start)
-    kept = [line for line, wanted in zip(state.lines, keep, strict=True) if wanted]
+    kept = body_lines(state.lines, line_model().threshold)
     if not kept:
         kept = [max(state.lines, key=lambda line: line.prose)]
     return state.with_lines(kept)
 
 
-def _article_end(lines: tuple[Line, ...], keep: list[bool]) -> int:
-    """Index of the first 'Related stories' or 'Comments' heading after the article's prose has
-    begun (what follows is other stories and readers' words), else the end."""
-    started = False
-    for index, line in enumerate(lines):
-        if started and is_article_end(line.text):
-            return index
-        started = started or keep[index]
-    return len(lines)
+def body_lines(lines: tuple[Line, ...], threshold: float) -> list[Line]:
+    """Lines scored at or over the threshold, tables deciding as a block; a heading of what
+    follows an article ('Related stories') never, whatever its score."""
+    keep = [line.prose >= threshold and not is_article_end(line.text) for line in lines]
+    for start, stop in table_runs(lines):
+        if sum(keep[start:stop]) >= TABLE_KEPT_SHARE * (stop - start):
+            keep[start:stop] = [True] * (stop - start)
+    return [line for line, wanted in zip(lines, keep, strict=True) if wanted]
 
 
 def table_runs(lines: tuple[Line, ...]) -> list[tuple[int, int]]:

@@ -12,7 +12,7 @@ from converter.data import load_yaml
 from converter.rules.state import SeedState
 
 DEFAULT_LANGUAGE = "en"
-SAMPLE_CHARS = 5_000
+SAMPLE_CHARS = 1_500
 """Enough text for a sure guess; a longer page only costs time."""
 MIN_LETTERS = 20
 """Below this a guess is noise: a headline-only seed stays in the default language."""

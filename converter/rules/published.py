@@ -16,7 +16,7 @@ from converter.rules.state import SeedState
 
 _ABOVE = 3
 _BELOW = 8
-MAX_DATE_LINE_WORDS = 20
+MAX_DATE_LINE_WORDS = 12
 _MAX_LEFTOVER_WORDS = 3
 """A line with at most this many words besides its date ('Updated', 'ET', '12 comments') is a
 date line; with more it is text that mentions a date, and stays."""
@@ -24,7 +24,7 @@ _DATE_SHAPED = re.compile(r"\b(?:1[89]|20)\d{2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2
 _SEGMENTS = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
 _BY = re.compile(r"(?:^|[\s,])by\s.*$", re.IGNORECASE)
 """A byline after the date in its segment ('November 12, 2012, by Matthew Kang')."""
-_DROPPED_WORDS = 3
+_DROPPED_WORDS = 2
 """Leading words ('Updated', 'Posted on') and trailing ones (a zone, 'ET') tried off a segment."""
 _SETTINGS = {
     "REQUIRE_PARTS": ["day", "month", "year"],
