@@ -15,6 +15,9 @@ MAX_HEADLINE_CHARS = 200
 MAX_TAIL_WORDS = 5
 """A date glued to the end of the headline line ('... July 29, 2012') is at most this long."""
 MIN_HEADLINE_WORDS = 2
+FIRST_LINE_SHARE = 0.5
+"""A first line the ranker rates at least half as high as its best stays the headline: a seed
+that opens with its headline (wire copy, an article block) keeps it."""
 MIN_UI_RUN = 2
 """UI labels glued to a headline come in a row ('Save Email Print'); one label-like last word
 ('... not a comment') is the headline's own."""
@@ -32,6 +35,8 @@ def take_headline(state: SeedState) -> SeedState:
         best = candidates[0]
     else:
         best = max(candidates, key=lambda index: (lines[index].headline, -index))
+        if lines[candidates[0]].headline >= FIRST_LINE_SHARE * lines[best].headline:
+            best = candidates[0]
     text = lines[best].text
     if len(text) > MAX_HEADLINE_CHARS:
         return state.with_lines(lines, title=shorten(text, MAX_HEADLINE_CHARS), top=best)
