@@ -31,6 +31,7 @@ from threadpoolctl import threadpool_limits
 from webdev import LEVELS, Page, figures, pages, score
 
 from converter.rules import RULES
+from converter.rules.article_language import stopwords
 from converter.rules.body import body_lines
 from converter.rules.features import (
     CONTEXT_FEATURES,
@@ -40,7 +41,6 @@ from converter.rules.features import (
     headline_features,
     line_features,
 )
-from converter.rules.language import stopwords
 from converter.rules.prose import score_lines
 from converter.rules.state import Line, SeedState, split_lines
 

@@ -6,10 +6,10 @@ from converter.enrich.actors import (
     Mention,
     clean_name,
     extract_actors,
-    load_language,
     merge_mentions,
 )
 from converter.enrich.aliases import load_alias_table, parse_alias_table
+from converter.enrich.language import load_language
 from converter.model import Actor
 from converter.nlp import load_pipeline
 

@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-from conftest import build_site
+from helpers import build_site
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 pytestmark = pytest.mark.browser

@@ -1,35 +1,57 @@
-"""Language: declared by the markup or guessed; it picks the stopwords the classifier counts."""
+"""The word lists of converter/data/language.yaml (converter/enrich/language.py)."""
 
-from converter.model import PageFacts
-from converter.rules.language import detect_language, guess_language, stopwords
-from converter.rules.state import split_lines
+from __future__ import annotations
 
-FRENCH = (
-    "Le gouvernement a annoncé mardi une nouvelle série de mesures pour soutenir les "
-    "entreprises touchées par la crise, a indiqué le ministre de l'Économie."
+import pytest
+
+from converter.enrich.language import LanguageError, load_language, parse_language
+
+LISTS = (
+    "titles",
+    "not_actors",
+    "demonyms",
+    "locative_words",
+    "name_particles",
+    "keep_plural",
+    "abbreviations",
 )
-GERMAN = (
-    "Die Regierung hat am Dienstag neue Maßnahmen angekündigt, um die von der Krise "
-    "betroffenen Unternehmen zu unterstützen, sagte der Wirtschaftsminister."
+
+
+def document(**changes: object) -> dict[str, object]:
+    lists: dict[str, object] = {key: ["word"] for key in LISTS}
+    return lists | changes
+
+
+def test_the_packaged_lists_load_once_and_hold_only_words() -> None:
+    language = load_language()
+    assert load_language() is language
+    assert {"in", "visited"} <= language.locative_words
+    assert {"van", "der", "y"} <= language.name_particles  # "y" quoted: no YAML boolean
+    assert "news" in language.keep_plural
+    assert language.abbreviation.search("No.") and language.abbreviation.search("U.S.")
+
+
+def test_titles_are_folded_and_longest_first() -> None:
+    language = parse_language(document(titles=["Minister", "prime minister", "MINISTER"]))
+    assert language.titles == ("prime minister", "minister")
+
+
+def test_abbreviations_are_words_not_patterns() -> None:
+    language = parse_language(document(abbreviations=["U.S", "Mr"]))
+    assert language.abbreviation.search("the U.S.") and language.abbreviation.search("Mr.")
+    assert not language.abbreviation.search("the UxS.")  # the dot is a dot
+    assert language.abbreviation.search("J.")  # an initial is always one
+    assert not language.abbreviation.search("Then he left.")
+
+
+@pytest.mark.parametrize(
+    ("changes", "reason"),
+    [
+        ({"locative_words": None}, "locative_words: expected a list of words"),
+        ({"abbreviations": ["Mr", False]}, "abbreviations: expected a list of words"),
+        ({"name_particles": "van"}, "name_particles: expected a list of words"),
+    ],
 )
-
-
-def test_languages_are_guessed_from_the_text():
-    assert guess_language(FRENCH) == "fr"
-    assert guess_language(GERMAN) == "de"
-    assert guess_language("The government announced new measures on Tuesday.") == "en"
-
-
-def test_too_little_text_stays_in_the_default_language():
-    assert guess_language("OK 12") == "en"
-
-
-def test_a_declared_language_wins_over_the_guess():
-    state = split_lines("s", FRENCH, PageFacts(language="de-AT"))
-    assert detect_language(state).language == "de"
-
-
-def test_stopwords_per_language_with_english_for_the_rest():
-    assert "und" in stopwords("de") and "und" not in stopwords("en")
-    assert "les" in stopwords("fr")
-    assert stopwords("zz") == stopwords("en")
+def test_a_malformed_list_is_refused_by_name(changes: dict, reason: str) -> None:
+    with pytest.raises(LanguageError, match=reason):
+        parse_language(document(**changes))

@@ -6,23 +6,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import feedparser
+from helpers import SITE_URL, article
 
-from converter.site.archive import Archive, ArticleMeta
 from converter.site.feeds import Feed, archive_feeds, atom
+from converter.site.model import Archive
 
 if TYPE_CHECKING:
-    from conftest import FixtureArticle
+    from helpers import FixtureArticle
 
-SITE_URL = "https://archive.example.org/news/"
-
-
-def article(name: str, **fields: object) -> ArticleMeta:
-    defaults: dict[str, object] = {"title": name.title(), "source": "Reuters"}
-    return ArticleMeta(
-        src_uri=f"articles/{name}.md",
-        url=f"articles/{name}/",
-        **{**defaults, **fields},  # type: ignore[arg-type]
-    )
 
 
 def parse(xml: bytes) -> feedparser.FeedParserDict:

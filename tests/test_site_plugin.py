@@ -19,15 +19,15 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
+from helpers import SITE_URL
 from markupsafe import escape
 
-from converter.site.archive import Archive
-from converter.site.plugin import ArchivePlugin, archive_date
+from converter.site.model import Archive
+from converter.site.plugin import archive_date
 
 if TYPE_CHECKING:
-    from conftest import FixtureArticle, SiteBuild
+    from helpers import FixtureArticle, SiteBuild
 
-SITE_URL = "https://archive.example.org/news/"
 SYRIA_URL = "articles/us-and-russia-poised-for-new-battle-over-syria/"
 SYRIA_TITLE = "US and Russia poised for new battle over Syria"
 GENEVA_URL = "articles/kerry-and-lavrov-agree-syria-truce-in-geneva/"
@@ -162,31 +162,6 @@ def any_site(request: pytest.FixtureRequest) -> Path:
     """The fixture site built with the real layout, then with every list split into pages."""
     build: SiteBuild = request.getfixturevalue(request.param)
     return build.site_dir
-
-
-# --- options ----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("options", "problem"),
-    [
-        ({}, None),
-        ({"per_page": 3, "latest": 0, "related": 0}, None),
-        ({"per_page": 0}, "at least 1"),
-        ({"index_per_page": -5}, "at least 1"),
-        ({"related": -1}, "at least 0"),
-        ({"feed_size": True}, "at least 0"),
-        ({"chart": "ten"}, "Expected type"),
-    ],
-)
-def test_options_are_whole_numbers_in_range(
-    options: dict[str, object], problem: str | None
-) -> None:
-    errors, _ = ArchivePlugin().load_config(options)
-    if problem is None:
-        assert errors == []
-    else:
-        assert len(errors) == 1 and problem in str(errors[0][1])
 
 
 # --- the build --------------------------------------------------------------------------

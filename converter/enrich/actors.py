@@ -6,13 +6,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Span
 
 from converter.enrich.aliases import AliasTable, alias_key, apply_curated
+from converter.enrich.language import Language, load_language
 from converter.model import Actor, ActorKind
 
 LABEL_KINDS: dict[str, ActorKind] = {
@@ -22,60 +20,9 @@ LABEL_KINDS: dict[str, ActorKind] = {
     "LOC": "place",
     "FAC": "place",
 }
-LOCATIVE_WORDS = frozenset(
-    {
-        "in",
-        "at",
-        "to",
-        "from",
-        "near",
-        "into",
-        "outside",
-        "inside",
-        "across",
-        "around",
-        "via",
-        "toward",
-        "towards",
-        "through",
-        "throughout",
-        "visit",
-        "visited",
-        "visiting",
-        "arrived",
-        "leave",
-        "left",
-        "reached",
-        "returned",
-        "based",
-    }
-)
-"""A capital right after one of these is a place ("talks in Moscow"), not a government."""
 _KIND_PRIORITY: dict[ActorKind, int] = {"person": 0, "organisation": 1, "place": 2}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _EDGE_PUNCT = re.compile(r"^[^\w]+|[^\w.)]+$")
-
-
-@dataclass(frozen=True, slots=True)
-class Language:
-    """Titles to strip, words that are never actors, nationality adjectives."""
-
-    titles: tuple[str, ...]
-    not_actors: frozenset[str]
-    demonyms: frozenset[str]
-
-
-@cache
-def load_language() -> Language:
-    document = yaml.safe_load(
-        resources.files("converter.data").joinpath("language.yaml").read_text("utf-8")
-    )
-    titles = sorted({title.casefold() for title in document["titles"]}, key=len, reverse=True)
-    return Language(
-        titles=tuple(titles),
-        not_actors=frozenset(word.casefold() for word in document["not_actors"]),
-        demonyms=frozenset(word.casefold() for word in document["demonyms"]),
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +59,7 @@ def find_mentions(doc: Doc, language: Language, headline_chars: int = 0) -> list
         if span.start_char < headline_chars and not _names_in(name, body):
             continue
         previous = doc[span.start - 1].lower_ if span.start > 0 else ""
-        mentions.append(Mention(name, kind, previous in LOCATIVE_WORDS))
+        mentions.append(Mention(name, kind, previous in language.locative_words))
     return mentions
 
 

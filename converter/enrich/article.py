@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from converter.enrich.actors import extract_actors, load_language
+from converter.enrich.actors import extract_actors
 from converter.enrich.aliases import AliasTable
+from converter.enrich.classify import classify
+from converter.enrich.language import load_language
 from converter.enrich.summary import count_words, describe
 from converter.enrich.tables import table_mentions
-from converter.enrich.topics import Vocabulary, classify
+from converter.enrich.topics import Vocabulary
 from converter.model import Article, ParsedSeed
 from converter.settings import Settings
 
@@ -57,7 +59,7 @@ def enrich(
             credits,
             headline_chars=len(parsed.title),
             dateline=parsed.dateline,
-            extra=table_mentions(parsed.blocks, load_language().not_actors) if english else [],
+            extra=table_mentions(parsed.blocks, load_language()) if english else [],
         ),
         topics=classify(parsed.title, body, vocabulary) if english else (),
         description=describe(parsed.blocks, settings.description_max_chars),

@@ -6,13 +6,13 @@ from collections.abc import Callable
 
 from converter.errors import NoArticleTextError
 from converter.model import Block, ParsedSeed, RawSeed
+from converter.rules.article_language import detect_language
 from converter.rules.body import keep_body
 from converter.rules.byline import take_byline
 from converter.rules.chrome import drop_chrome
 from converter.rules.crosshead import mark_crossheads
 from converter.rules.dateline import take_dateline
 from converter.rules.headline import take_headline
-from converter.rules.language import detect_language
 from converter.rules.paragraphs import to_blocks
 from converter.rules.prose import score_lines
 from converter.rules.published import take_date

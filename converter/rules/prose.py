@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from converter.data import load_json
+from converter.rules.article_language import stopwords
 from converter.rules.boosted import BoostedTrees, load_trees
 from converter.rules.features import (
     CONTEXT_FEATURES,
@@ -18,7 +19,6 @@ from converter.rules.features import (
     headline_features,
     line_features,
 )
-from converter.rules.language import stopwords
 from converter.rules.state import SeedState
 
 LINE_MODEL_FILE = "line_model.json"

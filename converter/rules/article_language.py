@@ -12,6 +12,8 @@ from converter.data import load_yaml
 from converter.rules.state import SeedState
 
 DEFAULT_LANGUAGE = "en"
+"""The archive's own language: what a page too short to guess is taken to be, and the one a
+page does not record (render.py)."""
 SAMPLE_CHARS = 1_500
 """Enough text for a sure guess; a longer page only costs time."""
 MIN_LETTERS = 20
@@ -36,6 +38,6 @@ def guess_language(text: str) -> str:
 @cache
 def stopwords(language: str) -> frozenset[str]:
     """jusText's stopword list for the language, casefolded; English where it has none."""
-    lists = load_yaml("languages.yaml")["stoplists"]
+    lists = load_yaml("stoplists.yaml")["stoplists"]
     name = lists.get(language, lists[DEFAULT_LANGUAGE])
     return frozenset(word.casefold() for word in justext.get_stoplist(name))
