@@ -13,6 +13,7 @@ import pytest
 from helpers import (
     CHROMIUM,
     CHROMIUM_ARGS,
+    CONLL_DEV_SEEDS,
     HOSTILE,
     PAGED_PLUGINS,
     SITE_ARTICLES,
@@ -21,7 +22,6 @@ from helpers import (
     SiteBuild,
     archive_of,
     build_site,
-    development_corpus,
     fixture_articles,
     generated_hostile_seeds,
     missing_for_browser_tests,
@@ -115,5 +115,5 @@ def browser() -> Iterator[Browser]:
 def conll_dev_docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The 210 CoNLL-2003 dev stories converted by the real batch: a docs dir of dated pages."""
     docs = tmp_path_factory.mktemp("conll-dev") / "docs"
-    convert_directory(development_corpus("conll-dev") / "seeds", docs, toolkit=Toolkit())
+    convert_directory(CONLL_DEV_SEEDS, docs, toolkit=Toolkit())
     return docs

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import yaml
-from helpers import REPO, development_corpus
+from helpers import CONLL_DEV_SEEDS, REPO
 
 from converter.casing import is_shouted
 from converter.model import RawSeed
@@ -68,7 +68,7 @@ def lost_acronyms(title: str, acronyms: dict[str, str]) -> list[str]:
 def test_no_conll_headline_loses_an_acronym_its_seed_has_in_capitals() -> None:
     """Every CoNLL dev headline, as the seed has it and shouted: its title keeps each acronym
     the body writes in capitals or the list knows, and no title stays shouted."""
-    seeds = sorted(development_corpus("conll-dev").joinpath("seeds").glob("*.txt"))
+    seeds = sorted(CONLL_DEV_SEEDS.glob("*.txt"))
     assert len(seeds) == 210
     lost, shouted, restored = [], [], 0
     for path in seeds:
