@@ -4,63 +4,20 @@ script runs."""
 
 from __future__ import annotations
 
-import http.server
-import os
 import re
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
-from functools import partial
 from pathlib import Path
 
 import pytest
-from conftest import build_site
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from helpers import build_site, serve
+from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SYRIA_URL = "articles/us-and-russia-poised-for-new-battle-over-syria/"
 SYRIA_TITLE = "US and Russia poised for new battle over Syria"
 GENEVA_URL = "articles/kerry-and-lavrov-agree-syria-truce-in-geneva/"
 GENEVA_TITLE = "Kerry and Lavrov agree Syria truce in Geneva"
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site without a log line per request cluttering the test output."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """A built site over HTTP on 127.0.0.1, on a free port."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), partial(QuietHandler, directory=str(site_dir))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
-
-
-@pytest.fixture(scope="session")
-def site_url(site_dir: Path) -> Iterator[str]:
-    """The built site (the archive's own search index), for the whole session."""
-    with serve(site_dir) as url:
-        yield url
 
 
 @pytest.fixture(scope="session")
@@ -72,19 +29,6 @@ def pagefind_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 ENGINES = pytest.mark.parametrize("engine_url", ["site_url", "pagefind_url"])
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    if not os.path.exists(CHROMIUM):
-        reason = f"BROWSER TESTS NOT RUN: {CHROMIUM} is missing (apt-get install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import build_site, index_postings, index_text
+from helpers import build_site, index_postings, index_text
 from slugify import slugify
 
 from converter.site.static_search import filter_bucket, words
 
 if TYPE_CHECKING:
-    from conftest import FixtureArticle
+    from helpers import FixtureArticle
 
 SYRIA_URL = "articles/us-and-russia-poised-for-new-battle-over-syria/"
 MATERIAL_SEARCH = """\

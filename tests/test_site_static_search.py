@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from conftest import index_postings, index_text
+from helpers import index_postings, index_text
 from hypothesis import given
 from hypothesis import strategies as st
 
