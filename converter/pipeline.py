@@ -98,6 +98,9 @@ def parse_file(seed: SeedFile, settings: Settings) -> ParsedSeed:
     return parse_seed(read_seed(seed.name, seed.path.read_bytes(), settings))
 
 
+REARM_SECONDS = 0.05
+
+
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
     """Raise SeedTimeoutError in the block once it has run `seconds`: a seed that keeps a rule
@@ -111,7 +114,9 @@ def time_limit(seconds: float) -> Iterator[None]:
         raise SeedTimeoutError(f"timed out: took more than {seconds:g} s (--seed-timeout)")
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # Then again every REARM_SECONDS: an exception raised where Python only reports it (a gc
+    # callback, a __del__) is lost, and the next one must still stop the seed.
+    signal.setitimer(signal.ITIMER_REAL, seconds, REARM_SECONDS)
     try:
         yield
     finally:
