@@ -18,13 +18,14 @@ import sys
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script
 from benchmarks.corpora import CORPORA  # noqa: E402
+from benchmarks.timing import best_time  # noqa: E402
 from converter.model import Actor, ActorKind, Article
 
 if TYPE_CHECKING:
@@ -284,19 +285,6 @@ class Run:
     timings: Timings
 
 
-Result = TypeVar("Result")
-
-
-def best_time(work: Callable[[], Result], rounds: int) -> tuple[float, Result]:
-    """The fastest of a few runs, the first paying any warm-up, and what the last run returned."""
-    timings = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        result = work()
-        timings.append(time.perf_counter() - start)
-    return min(timings), result
-
-
 def convert_corpus(seeds_dir: Path, rounds: int, workers: int) -> Run:
     """Load the toolkit once, then time full conversion and the bare spaCy pass over its texts.
 
@@ -315,12 +303,12 @@ def convert_corpus(seeds_dir: Path, rounds: int, workers: int) -> Run:
     model_load = time.perf_counter() - start
 
     def convert() -> tuple[list[Article], list[Failure]]:
-        seeds, failures = scan_seeds(seeds_dir)
+        seeds, failed = scan_seeds(seeds_dir)
         parsed, parse_failures = parse_files(seeds, settings)
         jobs = [Job(seed, (seed.stem,)) for seed in parsed]
-        converted, enrich_failures = convert_all(jobs, toolkit, settings)
+        converted, enrich_failed = convert_all(jobs, toolkit, settings)
         articles = [item.article for item in converted]
-        return articles, failures + parse_failures + enrich_failures
+        return articles, [*failed.values(), *parse_failures, *enrich_failed.values()]
 
     texts = [analysis_text(seed) for seed in parse_files(scan_seeds(seeds_dir)[0], settings)[0]]
 

@@ -32,8 +32,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script
 from benchmarks.corpora import CORPORA  # noqa: E402
-from converter.site.archive import VocabularyTerm
-from converter.site.plugin import vocabulary_terms
+from converter.enrich.topics import TopicEntry, load_vocabulary
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = (
@@ -63,8 +62,8 @@ class Pools:
     people: tuple[str, ...]
     organisations: tuple[str, ...]
     places: tuple[str, ...]
-    subjects: tuple[VocabularyTerm, ...]
-    narrower: dict[str, tuple[VocabularyTerm, ...]]
+    subjects: tuple[TopicEntry, ...]
+    narrower: dict[str, tuple[TopicEntry, ...]]
     stories: tuple[tuple[str, tuple[str, ...]], ...]  # (headline, paragraphs)
 
 
@@ -77,11 +76,12 @@ def load_pools(rng: random.Random) -> Pools:
     names = {field: sorted(found) for field, found in by_field.items()}
     head = [(field, name) for field, found in names.items() for name in found]
     rng.shuffle(head)
-    terms = vocabulary_terms()
-    narrower: dict[str, list[VocabularyTerm]] = {}
-    for term in terms:
-        if term.broader:
-            narrower.setdefault(term.broader, []).append(term)
+    vocabulary = load_vocabulary()
+    name_of = {topic.code: topic.name for topic in vocabulary.entries}
+    narrower: dict[str, list[TopicEntry]] = {}
+    for topic in vocabulary.entries:
+        if topic.parent_code is not None:
+            narrower.setdefault(name_of[topic.parent_code], []).append(topic)
     stories = []
     for path in sorted((CORPORA / "bbc-dev").glob("*/*.txt")):
         text = path.read_bytes().decode("utf-8", errors="replace")
@@ -94,7 +94,7 @@ def load_pools(rng: random.Random) -> Pools:
         people=tuple(names["people"]),
         organisations=tuple(names["organisations"]),
         places=tuple(names["places"]),
-        subjects=tuple(term for term in terms if term.broader is None),
+        subjects=vocabulary.subjects,
         narrower={name: tuple(children) for name, children in narrower.items()},
         stories=tuple(stories),
     )

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
-import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,8 +24,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script
 from benchmarks.corpora import CORPORA  # noqa: E402
+from benchmarks.timing import best_time  # noqa: E402
 from converter.enrich.article import body_text
-from converter.enrich.topics import Vocabulary, classify, load_vocabulary, tokenize, topic_scores
+from converter.enrich.classify import classify, topic_scores
+from converter.enrich.topics import Vocabulary, load_vocabulary, tokenize
 from converter.read import decode, read_seed
 from converter.rules import parse_seed
 
@@ -171,12 +172,7 @@ def speed(stories: list[Story], vocabulary: Vocabulary, cues_only: Vocabulary, r
     """Articles per second for classify, against the cue words alone and tokenizing alone."""
 
     def best_of(work: Callable[[], object]) -> float:
-        timings = []
-        for _ in range(rounds):
-            start = time.perf_counter()
-            work()
-            timings.append(time.perf_counter() - start)
-        return len(stories) / min(timings)
+        return len(stories) / best_time(work, rounds)[0]
 
     classified = best_of(
         lambda: [classify(story.title, story.body, vocabulary) for story in stories]

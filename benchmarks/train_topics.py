@@ -25,15 +25,13 @@ from pathlib import Path
 import yaml
 from topics import CORPUS, LABEL_SUBJECTS, read_corpus
 
+from converter.enrich.classify import classify, subject_logits, word_features
 from converter.enrich.topics import (
     SubjectModel,
     Vocabulary,
-    classify,
     parse_model,
     parse_vocabulary,
-    subject_logits,
     tokenize,
-    word_features,
 )
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "converter" / "data" / "topic_model.json"

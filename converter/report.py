@@ -28,10 +28,10 @@ def report_document(report: RunReport, seeds_dir: Path, out_dir: Path) -> dict[s
         name = seed_name(path, seeds_dir)
         listed |= {file, name}
         record = records.get(name)
-        entry: dict[str, Any] = {"file": _printable(file)}
+        entry: dict[str, Any] = {"file": _escaped(file)}
         reason = failures.get(file, failures.get(name))
         if reason is not None:
-            entry |= {"outcome": "failed", "reason": _printable(reason)}
+            entry |= {"outcome": "failed", "reason": _escaped(reason)}
         elif record is None:
             entry |= {"outcome": "failed", "reason": NO_PAGE}
         else:
@@ -39,11 +39,11 @@ def report_document(report: RunReport, seeds_dir: Path, out_dir: Path) -> dict[s
         if record is not None:
             entry["page"] = record.page
             if record.duplicate_of:
-                entry["duplicate_of"] = _printable(record.duplicate_of)
+                entry["duplicate_of"] = _escaped(record.duplicate_of)
         seeds.append(entry)
     # A failure for a file the listing no longer shows (deleted mid-run) is still reported.
     seeds += [
-        {"file": _printable(file), "outcome": "failed", "reason": _printable(reason)}
+        {"file": _escaped(file), "outcome": "failed", "reason": _escaped(reason)}
         for file, reason in sorted(failures.items())
         if file not in listed
     ]
@@ -59,7 +59,7 @@ def report_document(report: RunReport, seeds_dir: Path, out_dir: Path) -> dict[s
             "unchanged": sorted(report.unchanged),
             "removed": sorted(report.removed),
         },
-        "duplicates": [[_printable(seed) for seed in group] for group in report.duplicates],
+        "duplicates": [[_escaped(seed) for seed in group] for group in report.duplicates],
     }
 
 
@@ -71,6 +71,6 @@ def write_report(report: RunReport, seeds_dir: Path, out_dir: Path, path: Path) 
     write_if_changed(path, dump_report(report_document(report, seeds_dir, out_dir)))
 
 
-def _printable(name: str) -> str:
+def _escaped(name: str) -> str:
     """A name with undecodable bytes (held as lone surrogates) escaped, so the JSON is UTF-8."""
     return name.encode("utf-8", errors="backslashreplace").decode("utf-8")

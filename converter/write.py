@@ -7,8 +7,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-import yaml
-
+from converter.frontmatter import read_field
 from converter.slugs import SLUG_PATTERN
 
 ARTICLES_DIR = "articles"
@@ -54,34 +53,19 @@ def write_if_changed(path: Path, content: str) -> bool:
     return True
 
 
-def existing_pages(out_dir: Path) -> dict[str, Path]:
-    """Converter-made pages already on disk: their seed name -> path."""
-    pages: dict[str, Path] = {}
+def existing_pages(out_dir: Path) -> list[tuple[str, Path]]:
+    """Converter-made pages already on disk, as (seed name, path); two pages may name one seed
+    (a run stopped between writing a renamed page and removing the old one)."""
     directory = articles_dir(out_dir)
     if not directory.is_dir():
-        return pages
-    for path in sorted(directory.glob("*.md")):
-        seed = read_seed_field(path)
-        if seed is not None:
-            pages.setdefault(seed, path)
-    return pages
+        return []
+    pages = ((read_seed_field(path), path) for path in sorted(directory.glob("*.md")))
+    return [(seed, path) for seed, path in pages if seed is not None]
 
 
 def read_seed_field(path: Path) -> str | None:
     """The `seed:` of a page's front matter: only that line is parsed, so scanning is cheap."""
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        if handle.readline().rstrip("\n") != "---":
-            return None
-        for line in handle:
-            if line.rstrip("\n") == "---":
-                return None
-            if line.startswith("seed:"):
-                try:
-                    matter = yaml.safe_load(line)
-                except yaml.YAMLError:
-                    return None
-                return str(matter["seed"]) if isinstance(matter, dict) else None
-    return None
+    return read_field(path, "seed")
 
 
 def remove_pages(paths: Iterable[Path]) -> list[Path]:

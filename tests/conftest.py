@@ -1,85 +1,45 @@
-"""Site and browser fixtures: a real `mkdocs build --strict` of tests/fixtures/site.
-
-The test config INHERITs the repo's mkdocs.yml, so the tests build with the same theme,
-plugins and nav as `make site`; only docs_dir and site_dir point into a temporary folder.
-"""
+"""The shared fixtures: the vocabulary, real builds of the site fixtures (with the repo's
+mkdocs.yml, as `make site` builds), served over HTTP, their archive model, the hostile corpus
+converted, and Debian's chromium.
+Plain helpers are in helpers.py."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 import pytest
-import yaml
+from helpers import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    CONLL_DEV_SEEDS,
+    HOSTILE,
+    PAGED_PLUGINS,
+    SITE_ARTICLES,
+    FixtureArticle,
+    HostileConversion,
+    SiteBuild,
+    archive_of,
+    build_site,
+    fixture_articles,
+    generated_hostile_seeds,
+    missing_for_browser_tests,
+    serve,
+)
+from playwright.sync_api import Browser, sync_playwright
 
-if TYPE_CHECKING:
-    from converter.site.archive import Archive
-
-REPO = Path(__file__).resolve().parents[1]
-SITE_FIXTURES = REPO / "tests" / "fixtures" / "site"
-ARTICLE_FIXTURES = SITE_FIXTURES / "articles"
-# Reproducible-builds convention; the archive plugin dates pages from the articles, so this
-# only matters for an archive without dates, but a build must never depend on the clock.
-SOURCE_DATE_EPOCH = "1474416000"  # 2016-09-21
-# mkdocs.yml reads site_url from SITE_URL: a published-looking address under a sub-path, so the
-# tests see the absolute links feeds and sitemap.xml get.
-SITE_URL = "https://archive.example.org/news/"
-# A build of the same fixtures with tiny pages, so that every list is split into numbered pages.
-PAGED_PLUGINS = """\
-plugins:
-  - archive:
-      per_page: 2
-      index_per_page: 40
-      actor_page_min: 1
-      neighbours: 3
-"""
-
-
-@dataclass(frozen=True, slots=True)
-class SiteBuild:
-    """A finished build: where the site is and what MkDocs logged while making it."""
-
-    docs_dir: Path
-    site_dir: Path
-    log: str
+from converter.batch import Toolkit, convert_directory
+from converter.enrich.topics import Vocabulary, load_vocabulary
+from converter.frontmatter import read_header
+from converter.site.articles import parse_article
+from converter.site.model import Archive
 
 
-def build_site(workdir: Path, extra_config: str = "") -> SiteBuild:
-    """Copy the site fixtures to `workdir/docs` and build them into `workdir/site`, strictly.
-
-    Fails the test on a non-zero exit or on any WARNING, even one --strict lets through.
-    """
-    docs_dir, site_dir = workdir / "docs", workdir / "site"
-    shutil.copytree(SITE_FIXTURES, docs_dir)
-    config = workdir / "mkdocs.yml"
-    config.write_text(
-        f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {docs_dir}\nsite_dir: {site_dir}\n"
-        + extra_config,
-        encoding="utf-8",
-    )
-    env = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH,
-        "SITE_URL": SITE_URL,
-    }
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)],
-        capture_output=True,
-        text=True,
-        cwd=workdir,
-        env=env,
-        check=False,
-    )
-    log = result.stdout + result.stderr
-    if result.returncode != 0 or "WARNING" in log:
-        pytest.fail(f"mkdocs build --strict failed (exit {result.returncode}):\n{log}")
-    return SiteBuild(docs_dir=docs_dir, site_dir=site_dir, log=log)
+@pytest.fixture(scope="session")
+def vocabulary() -> Vocabulary:
+    """The converter's packaged topic vocabulary, with its word model."""
+    return load_vocabulary()
 
 
 @pytest.fixture(scope="session")
@@ -106,42 +66,6 @@ def fresh_site_build(tmp_path: Path) -> SiteBuild:
     return build_site(tmp_path)
 
 
-@dataclass(frozen=True, slots=True)
-class FixtureArticle:
-    """A fixture article as the tests see it: its URL and its raw front matter (the oracle)."""
-
-    src_uri: str
-    url: str
-    meta: dict[str, Any]
-
-    @property
-    def actor_names(self) -> set[str]:
-        fields = ("actors", "people", "organisations", "places")
-        return {str(name).strip() for field in fields for name in self.meta.get(field) or []}
-
-    @property
-    def topic_names(self) -> set[str]:
-        return {str(name).strip() for name in self.meta.get("topics") or []}
-
-    @property
-    def source_names(self) -> set[str]:
-        source = str(self.meta.get("source") or "").strip()
-        return {source} if source else set()
-
-
-def fixture_articles() -> list[FixtureArticle]:
-    from converter.site.archive import read_header  # site code only for the site's tests
-
-    return [
-        FixtureArticle(
-            f"articles/{path.name}",
-            f"articles/{path.stem}/",
-            yaml.safe_load(read_header(str(path))),
-        )
-        for path in sorted(ARTICLE_FIXTURES.glob("*.md"))
-    ]
-
-
 @pytest.fixture(scope="session")
 def site_articles() -> list[FixtureArticle]:
     """Every fixture article's raw front matter, read with plain PyYAML."""
@@ -150,15 +74,46 @@ def site_articles() -> list[FixtureArticle]:
 
 @pytest.fixture(scope="session")
 def site_archive() -> Archive:
-    """The archive model of the fixture site, as the plugin builds it (real vocabulary)."""
-    from converter.site.archive import build_archive, parse_article, read_header
-    from converter.site.plugin import vocabulary_terms
-
-    return build_archive(
-        [
-            parse_article(f"articles/{path.name}", f"articles/{path.stem}/", read_header(str(path)))
-            for path in sorted(ARTICLE_FIXTURES.glob("*.md"))
-        ],
-        use_directory_urls=True,
-        vocabulary=vocabulary_terms(),
+    """The archive model of the fixture site, as the plugin builds it (default options, real
+    vocabulary)."""
+    return archive_of(
+        parse_article(f"articles/{path.name}", f"articles/{path.stem}/", read_header(path))
+        for path in sorted(SITE_ARTICLES.glob("*.md"))
     )
+
+
+@pytest.fixture(scope="session")
+def hostile_conversion(tmp_path_factory: pytest.TempPathFactory) -> HostileConversion:
+    """One conversion of the hostile corpus a session, for the site tests and the Markdown ones."""
+    root = tmp_path_factory.mktemp("hostile")
+    seeds_dir, docs_dir = root / "seeds", root / "docs"
+    shutil.copytree(HOSTILE, seeds_dir, ignore=shutil.ignore_patterns("expected.yaml"))
+    for name, data in generated_hostile_seeds().items():
+        (seeds_dir / name).write_bytes(data)
+    report = convert_directory(seeds_dir, docs_dir, toolkit=Toolkit())
+    return HostileConversion(seeds_dir, docs_dir, report)
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path) -> Iterator[str]:
+    """The built fixture site (the archive's own search index) over HTTP, for the session."""
+    with serve(site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's chromium, headless, through Playwright."""
+    missing_for_browser_tests(CHROMIUM, "apt-get install chromium")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def conll_dev_docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 210 CoNLL-2003 dev stories converted by the real batch: a docs dir of dated pages."""
+    docs = tmp_path_factory.mktemp("conll-dev") / "docs"
+    convert_directory(CONLL_DEV_SEEDS, docs, toolkit=Toolkit())
+    return docs

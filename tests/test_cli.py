@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-GOLDEN = Path(__file__).parent / "fixtures" / "golden"
+from helpers import GOLDEN
 
 
 def archive(*args: str, cwd: Path) -> subprocess.CompletedProcess:

@@ -12,9 +12,6 @@ import html
 import json
 import os
 import re
-import shutil
-import subprocess
-import sys
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -23,68 +20,18 @@ from typing import Any
 
 import pytest
 import yaml
+from helpers import HOSTILE, HostileConversion, generated_hostile_seeds, mkdocs_build
 from mkdocs.utils.meta import get_data
 
 from converter.batch import RunReport, Toolkit, convert_directory
 from converter.read import read_seed
 from converter.report import dump_report, report_document
 from converter.rules import parse_seed
-from converter.settings import Settings
 from converter.slugs import SLUG_PATTERN
 
-REPO = Path(__file__).resolve().parents[1]
-HOSTILE = REPO / "tests" / "fixtures" / "hostile"
 EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load((HOSTILE / "expected.yaml").read_text("utf-8"))
-LIMIT = Settings().max_seed_bytes
 # Every payload in the corpus calls alert(...) or hides the page; none may ever run.
 PAYLOAD = re.compile(r"alert\(|display:\s*none|__class__|\{\{|\{%", re.IGNORECASE)
-LONG_LINE_SENTENCE = (
-    "A single line of almost a megabyte, with <b>markup</b> # in it and no line break at all. "
-)
-
-
-def generated_seeds() -> dict[str, bytes]:
-    """Seeds too big to keep in the repo: over, one byte over and exactly at the size limit,
-    and one line of almost a megabyte (below the NER model's 1,000,000-character ceiling)."""
-    story = b"Council approves budget\n\nThe council approved the budget on Monday.\n\n"
-    at_limit = (
-        b"A seed of exactly the size limit is still converted\n\n"
-        b"Its padding is page chrome, which the rules drop.\n\n"
-    )
-    chrome = b"share\n\n"
-    at_limit += chrome * ((LIMIT - len(at_limit)) // len(chrome))
-    at_limit += b" " * (LIMIT - len(at_limit))
-    unit = LONG_LINE_SENTENCE + "Filler" + "x" * 2_800 + ". "  # long words keep the NER quick
-    long_line = (unit * (950_000 // len(unit))).rstrip() + "\n"
-    return {
-        "generated-huge-page.html": huge_page(LIMIT - 1024),
-        "generated-html-over-limit.html": huge_page(LIMIT + 1),
-        "generated-over-limit.txt": repeat(story, 3 * 1024 * 1024),
-        "generated-one-byte-over-limit.txt": repeat(story, LIMIT + 1),
-        "generated-at-limit.txt": at_limit,
-        "generated-long-line.txt": long_line.encode("utf-8"),
-    }
-
-
-def huge_page(size: int) -> bytes:
-    """A saved page of `size` bytes: a short article lost in thousands of menu links."""
-    article = (
-        b"<html><head><title>Budget passes after all-night session</title></head><body>"
-        b"<article><h1>Budget passes after all-night session</h1>"
-        b"<p>The assembly passed the budget at dawn after an all-night session, by 61 votes"
-        b" to 40, ending weeks of talks between the parties.</p>"
-        b"<p>The finance minister said the vote showed the country could still agree on hard"
-        b" choices, and thanked the opposition for its work.</p></article><ul>"
-    )
-    links = b"".join(
-        b'<li><a href="/section/%d">Link number %d</a></li>' % (n, n) for n in range(60_000)
-    )
-    return (article + links)[:size].ljust(size)
-
-
-def repeat(unit: bytes, size: int) -> bytes:
-    """`unit` over and over, cut to exactly `size` bytes."""
-    return (unit * (size // len(unit) + 1))[:size]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,38 +43,20 @@ class HostileRun:
     document: dict[str, Any]
 
 
-def build_site(workdir: Path, docs_dir: Path) -> Path:
-    """`mkdocs build --strict` of `docs_dir` with the repo's mkdocs.yml; no WARNING allowed."""
-    site_dir = workdir / "site"
-    config = workdir / "mkdocs.yml"
-    config.write_text(
-        f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {docs_dir}\nsite_dir: {site_dir}\n",
-        encoding="utf-8",
-    )
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)],
-        capture_output=True,
-        text=True,
-        cwd=workdir,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        check=False,
-    )
-    log = result.stdout + result.stderr
-    if result.returncode != 0 or "WARNING" in log:
-        pytest.fail(f"mkdocs build --strict failed (exit {result.returncode}):\n{log}")
-    return site_dir
-
-
 @pytest.fixture(scope="module")
-def hostile_run(tmp_path_factory: pytest.TempPathFactory) -> HostileRun:
-    root = tmp_path_factory.mktemp("hostile")
-    seeds_dir, docs_dir = root / "seeds", root / "docs"
-    shutil.copytree(HOSTILE, seeds_dir, ignore=shutil.ignore_patterns("expected.yaml"))
-    for name, data in generated_seeds().items():
-        (seeds_dir / name).write_bytes(data)
-    report = convert_directory(seeds_dir, docs_dir, toolkit=Toolkit())
-    document = report_document(report, seeds_dir, docs_dir)
-    return HostileRun(seeds_dir, docs_dir, build_site(root, docs_dir), report, document)
+def hostile_run(
+    hostile_conversion: HostileConversion, tmp_path_factory: pytest.TempPathFactory
+) -> HostileRun:
+    """The hostile corpus converted (once a session) and built with the repo's mkdocs.yml."""
+    converted = hostile_conversion
+    site = mkdocs_build(tmp_path_factory.mktemp("hostile-site"), converted.docs_dir)
+    return HostileRun(
+        converted.seeds_dir,
+        converted.docs_dir,
+        site.site_dir,
+        converted.report,
+        report_document(converted.report, converted.seeds_dir, converted.docs_dir),
+    )
 
 
 def entries(run: HostileRun) -> dict[str, dict[str, Any]]:
@@ -228,7 +157,7 @@ def live_markup(source: str) -> list[str]:
 
 def test_expectations_cover_the_whole_corpus():
     on_disk = {path.name for path in HOSTILE.iterdir() if path.name != "expected.yaml"}
-    assert set(EXPECTED) == on_disk | set(generated_seeds())
+    assert set(EXPECTED) == on_disk | set(generated_hostile_seeds())
 
 
 def test_every_seed_gives_a_page_or_a_named_failure(hostile_run):
@@ -332,35 +261,50 @@ def test_the_payloads_are_on_the_page_as_characters(hostile_run):
 # Holes found by the hostile corpus in the batch and engines, fixed there; kept as regressions.
 
 
-def test_a_seed_over_the_model_limit_does_not_stop_the_batch(tmp_path):
+def test_a_seed_over_the_model_limit_is_converted_whole(tmp_path):
+    """Over a megabyte of text: the NER reads its first part only, the page keeps every word."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "good.txt").write_text("Council approves budget\n\nThe council approved it.\n")
-    word = "Longword" + "x" * 990 + " "
-    (seeds / "huge.txt").write_text("Huge seed\n\n" + word * 1_100, encoding="utf-8")
+    word = "Longword" + "x" * 990
+    (seeds / "huge.txt").write_text("Huge seed\n\n" + f"{word} " * 1_100, encoding="utf-8")
     report = convert_directory(seeds, tmp_path / "docs", toolkit=Toolkit())
-    assert len(report.converted) + len(report.failed) == 2
+    assert report.failed == ()
+    assert report.converted == ("articles/council-approves-budget.md", "articles/huge-seed.md")
+    body, matter = get_data((tmp_path / "docs" / "articles" / "huge-seed.md").read_text("utf-8"))
+    assert matter["title"] == "Huge seed" and matter["words"] == 1_100
+    assert body.split() == [word] * 1_100
 
 
-def test_a_seed_name_with_undecodable_bytes_does_not_stop_the_batch(tmp_path):
+def test_a_seed_name_with_undecodable_bytes_gives_a_page_and_a_printable_report(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (Path(os.fsdecode(os.fsencode(seeds) + b"/caf\xe9.txt"))).write_text(
         "Council approves budget\n\nThe council approved it.\n"
     )
     report = convert_directory(seeds, tmp_path / "docs", toolkit=Toolkit())
-    assert len(report.converted) + len(report.failed) == 1
+    assert report.failed == () and report.converted == ("articles/council-approves-budget.md",)
+    page = (tmp_path / "docs" / "articles" / "council-approves-budget.md").read_text("utf-8")
+    assert get_data(page)[1]["seed"] == "caf\ufffd"  # the page names its seed in valid UTF-8
+    document = report_document(report, seeds, tmp_path / "docs")
+    assert document["seeds"] == [
+        {
+            "file": "caf\\udce9.txt",
+            "outcome": "converted",
+            "page": "articles/council-approves-budget.md",
+        }
+    ]
+    json.loads(dump_report(document))
 
 
 @pytest.mark.slow
-def test_a_long_run_of_symbols_converts_in_seconds(tmp_path):
+def test_a_long_run_of_symbols_keeps_every_symbol(tmp_path):
+    """spaCy's tokenizer once took minutes over long symbol runs; the NER now reads a bounded
+    prefix, and the page still holds every character, escaped."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "amps.txt").write_text("Ampersands\n\nThey wrote " + "&" * 900_000 + ".\n")
-    code = (
-        "import sys; from pathlib import Path; from converter.batch import convert_directory; "
-        "convert_directory(Path(sys.argv[1]), Path(sys.argv[2]))"
-    )
-    subprocess.run(
-        [sys.executable, "-c", code, str(seeds), str(tmp_path / "docs")], timeout=60, check=True
-    )
+    report = convert_directory(seeds, tmp_path / "docs", toolkit=Toolkit())
+    assert report.failed == () and report.converted == ("articles/ampersands.md",)
+    page = (tmp_path / "docs" / "articles" / "ampersands.md").read_text("utf-8")
+    assert page.count("&amp;") == 900_000 and "&" not in page.replace("&amp;", "")

@@ -1,29 +1,24 @@
 """Incremental, deterministic, idempotent conversion over a small real archive (CoNLL seeds)."""
 
+import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from helpers import CORPUS, GOLDEN, REPO, tree
 
 from converter.batch import Toolkit, check_directory, convert_directory
 from converter.manifest import MANIFEST_NAME, load_manifest
 
-FIXTURES = Path(__file__).parent / "fixtures"
-CORPUS = FIXTURES / "corpus"
-NEW_SEED = FIXTURES / "golden" / "000_f814c7b6e486f735.txt"
+NEW_SEED = GOLDEN / "000_f814c7b6e486f735.txt"
 
 
 @pytest.fixture(scope="module")
 def toolkit():
     return Toolkit()
-
-
-def tree(directory: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(directory).as_posix(): path.read_bytes()
-        for path in sorted(directory.rglob("*"))
-        if path.is_file()
-    }
 
 
 @pytest.fixture(scope="module")
@@ -118,16 +113,68 @@ def test_check_names_stale_and_missing(working_copy, toolkit):
     ]
 
 
-def test_curated_data_change_rerenders_only_affected_pages(working_copy, toolkit, monkeypatch):
-    seeds, docs = working_copy
-    manifest = load_manifest(docs)
-    monkeypatch.setattr(
-        "converter.batch.current_stamp",
-        lambda: manifest.stamp.__class__(manifest.stamp.converter, "edited", manifest.stamp.model),
+# `archive convert` in a process of its own, importing the converter package from sys.argv[1].
+CONVERT = """
+import sys
+from pathlib import Path
+
+import converter
+from converter.cli import main
+
+assert Path(converter.__file__).is_relative_to(sys.argv[1]), converter.__file__
+sys.argv = ["archive", "convert", *sys.argv[2:]]
+main()
+"""
+
+
+def convert_with(package_root: Path, seeds: Path, docs: Path, report: Path) -> dict:
+    """Run `archive convert` with the converter package (and its data) under `package_root`."""
+    subprocess.run(
+        [sys.executable, "-c", CONVERT, str(package_root), str(seeds), "--out", str(docs)]
+        + ["--report", str(report)],
+        check=True,
+        capture_output=True,
+        cwd=package_root,
+        env={**os.environ, "PYTHONPATH": str(package_root)},
     )
-    report = convert_directory(seeds, docs, toolkit=toolkit)
-    assert report.stamp_changed
-    assert report.converted == () and len(report.unchanged) == len(list(CORPUS.iterdir()))
+    return json.loads(report.read_text("utf-8"))
+
+
+def test_editing_a_word_list_reconverts_the_pages_it_changes(tmp_path):
+    """A curator's real edit: the converter copied with its data, an abbreviation taken out of
+    language.yaml, and the same seeds converted before and after by separate processes. Only
+    the page whose first sentence ends after "Mr." is made again; no version was bumped."""
+    root = tmp_path / "lib"
+    package = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(REPO / "converter", root / "converter", ignore=package)
+    seeds, docs = tmp_path / "seeds", tmp_path / "docs"
+    seeds.mkdir()
+    (seeds / "smith.txt").write_text(
+        "Council approves budget\n\nMr. Smith said the council approved the budget. It passed.\n"
+    )
+    (seeds / "storm.txt").write_text(
+        "Storm closes schools\n\nA storm closed every school on Monday. Classes resume soon.\n"
+    )
+    first = convert_with(root, seeds, docs, tmp_path / "first.json")
+    assert first["counts"]["converted"] == 2
+    before = tree(docs)
+    smith = "articles/council-approves-budget.md"
+    sentence = "Mr. Smith said the council approved the budget."
+    assert f"description: {sentence}\n" in before[smith].decode()
+
+    words = root / "converter" / "data" / "language.yaml"
+    text = words.read_text("utf-8")
+    assert text.count("\n  - Mr\n") == 1
+    words.write_text(text.replace("\n  - Mr\n", "\n"), "utf-8")
+    second = convert_with(root, seeds, docs, tmp_path / "second.json")
+
+    outcomes = {entry["file"]: entry["outcome"] for entry in second["seeds"]}
+    assert outcomes == {"smith.txt": "converted", "storm.txt": "unchanged"}
+    after = tree(docs)
+    changed = {name for name in after if after[name] != before[name]}
+    assert changed == {smith, MANIFEST_NAME}
+    assert "description: Mr.\n" in after[smith].decode()
+    assert load_manifest(docs).stamp.data != json.loads(before[MANIFEST_NAME])["stamp"]["data"]
 
 
 def test_near_duplicate_is_reported_and_merged_on_request(working_copy, toolkit):

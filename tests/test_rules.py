@@ -1,6 +1,5 @@
 """The boilerplate rules, each alone, then in their declared order."""
 
-import time
 
 import pytest
 
@@ -217,11 +216,10 @@ def test_a_bare_credit_takes_its_outlet_from_the_next_line_only_if_short():
 # ---- huge and pathological lines ---------------------------------------------------------
 
 
-def test_chrome_check_is_linear_on_long_runs_of_marks():
-    started = time.perf_counter()
+def test_chrome_check_reads_long_runs_of_marks():
+    # How long it takes is benchmarks/pathological.py's business.
     assert not is_chrome("." * 1_000_000 + "x")
     assert is_chrome("share" + " ." * 500_000)
-    assert time.perf_counter() - started < 1
 
 
 def test_an_overlong_paragraph_is_split_at_sentence_ends():

@@ -6,23 +6,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import feedparser
+from helpers import SITE_URL, article
 
-from converter.site.archive import Archive, ArticleMeta
 from converter.site.feeds import Feed, archive_feeds, atom
+from converter.site.model import Archive
 
 if TYPE_CHECKING:
-    from conftest import FixtureArticle
+    from helpers import FixtureArticle
 
-SITE_URL = "https://archive.example.org/news/"
-
-
-def article(name: str, **fields: object) -> ArticleMeta:
-    defaults: dict[str, object] = {"title": name.title(), "source": "Reuters"}
-    return ArticleMeta(
-        src_uri=f"articles/{name}.md",
-        url=f"articles/{name}/",
-        **{**defaults, **fields},  # type: ignore[arg-type]
-    )
 
 
 def parse(xml: bytes) -> feedparser.FeedParserDict:
@@ -97,3 +88,12 @@ def test_built_feeds_parse_and_list_the_latest_articles(
         links = [item.link for item in topic_feed.entries]
         assert len(links) == min(20, len(expected)) and set(links) <= expected, entry.name
         assert topic_feed.feed.link == f"{SITE_URL}topics/{entry.slug}/"
+
+
+def test_built_feeds_list_newest_first_and_the_undated_last(site_dir: Path) -> None:
+    feeds = [site_dir / "feed.xml", *sorted((site_dir / "topics").glob("*/feed.xml"))]
+    assert len(feeds) > 10
+    for path in feeds:
+        published = [entry.get("published", "") for entry in parse(path.read_bytes()).entries]
+        dated = [day for day in published if day]
+        assert published[: len(dated)] == dated == sorted(dated, reverse=True), path

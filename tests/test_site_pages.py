@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-import pytest
+from helpers import archive_of, article, layout
 
-from converter.site.archive import Archive, ArticleMeta, build_archive
+from converter.site.model import Archive
 from converter.site.pages import (
     EntryPage,
     IndexPage,
-    Layout,
-    PageLink,
     generated_pages,
     home,
-    kind_counts,
-    numbered_src_uri,
     page_meta,
-    pagination,
 )
-
-
-def article(name: str, **fields: object) -> ArticleMeta:
-    defaults: dict[str, object] = {"title": name.title(), "source": "Reuters"}
-    return ArticleMeta(
-        src_uri=f"articles/{name}.md",
-        url=f"articles/{name}/",
-        **{**defaults, **fields},  # type: ignore[arg-type]
-    )
+from converter.site.stats import kind_counts
 
 
 def test_page_meta_names_the_template_and_keeps_generated_pages_out_of_search() -> None:
@@ -39,16 +26,24 @@ def test_page_meta_names_the_template_and_keeps_generated_pages_out_of_search() 
 
 
 def test_generated_pages_cover_home_indexes_and_every_entry(site_archive: Archive) -> None:
-    pages = generated_pages(site_archive, Layout(latest=2), with_home=True)
+    pages = generated_pages(site_archive, layout(latest=2), with_home=True)
     uris = [page.src_uri for page in pages]
     archive = site_archive
-    entries = [*archive.actors.entries, *archive.topics.entries, *archive.sources.entries]
+    entries = [
+        *archive.actors.entries,
+        *archive.topics.entries,
+        *archive.sources.entries,
+        *archive.dates.entries,
+    ]
+    with_pages = [entry for entry in entries if entry.has_page]
     # Nothing in the fixture archive is long enough to need a second page.
-    assert len(uris) == len(set(uris)) == 1 + 3 + len(entries)
-    assert {entry.src_uri for entry in entries} <= set(uris)
-    # Only home and the three indexes belong in the nav; entry pages would not scale there.
+    assert len(uris) == len(set(uris)) == 1 + 4 + len(with_pages)
+    assert {entry.src_uri for entry in with_pages} <= set(uris)
+    assert {"dates/1996/08.md", "dates/2016/09.md", "dates/undated.md"} <= set(uris)
+    # Only home and the four indexes belong in the nav; entry pages would not scale there.
     assert {page.src_uri for page in pages if page.in_nav} == {
         "index.md",
+        "dates/index.md",
         "actors/index.md",
         "topics/index.md",
         "sources/index.md",
@@ -57,41 +52,8 @@ def test_generated_pages_cover_home_indexes_and_every_entry(site_archive: Archiv
 
 
 def test_generated_pages_leave_a_hand_written_home_alone(site_archive: Archive) -> None:
-    pages = generated_pages(site_archive, Layout(), with_home=False)
+    pages = generated_pages(site_archive, layout(), with_home=False)
     assert "index.md" not in [page.src_uri for page in pages]
-
-
-@pytest.mark.parametrize(
-    ("src_uri", "number", "expected"),
-    [
-        ("actors/john-kerry.md", 1, "actors/john-kerry.md"),
-        ("actors/john-kerry.md", 2, "actors/john-kerry/page/2.md"),
-        ("actors/index.md", 3, "actors/page/3.md"),
-        ("index.md", 2, "page/2.md"),
-    ],
-)
-def test_numbered_pages_live_under_the_first_page(src_uri: str, number: int, expected: str) -> None:
-    assert numbered_src_uri(src_uri, number) == expected
-
-
-def test_pagination_shows_a_window_around_the_current_page() -> None:
-    urls = [f"p{n}/" for n in range(1, 11)]
-    assert pagination(urls[:1], 0) is None
-    bar = pagination(urls, 4)
-    assert bar is not None
-    assert (bar.number, bar.total, bar.previous_url, bar.next_url) == (5, 10, "p4/", "p6/")
-    assert [link.number for link in bar.links] == [1, None, 3, 4, 5, 6, 7, None, 10]
-    assert [link.number for link in bar.links if link.current] == [5]
-    first = pagination(urls, 0)
-    assert first is not None and first.previous_url is None
-    assert first.links[:4] == (
-        PageLink(1, "p1/", current=True),
-        PageLink(2, "p2/"),
-        PageLink(3, "p3/"),
-        PageLink(None, None),
-    )
-    last = pagination(urls, 9)
-    assert last is not None and last.next_url is None
 
 
 def test_a_long_entry_is_split_into_numbered_pages() -> None:
@@ -99,8 +61,8 @@ def test_a_long_entry_is_split_into_numbered_pages() -> None:
         article(f"a{n}", date=f"2016-09-{n:02}", actors=("John Kerry", f"Other {n}"))
         for n in range(1, 6)
     ]
-    archive = build_archive(articles, use_directory_urls=True)
-    pages = generated_pages(archive, Layout(per_page=2), with_home=False)
+    archive = archive_of(articles)
+    pages = generated_pages(archive, layout(per_page=2), with_home=False)
     kerry = [page for page in pages if page.src_uri.startswith("actors/john-kerry")]
     assert [page.src_uri for page in kerry] == [
         "actors/john-kerry.md",
@@ -120,10 +82,10 @@ def test_a_long_entry_is_split_into_numbered_pages() -> None:
 
 def test_a_long_index_is_split_and_its_letters_reach_every_page() -> None:
     names = [f"{letter}{n}" for letter in "abc" for n in range(3)]
-    archive = build_archive(
+    archive = archive_of(
         [article("x", actors=tuple(names))], use_directory_urls=True, index_per_page=4
     )
-    pages = generated_pages(archive, Layout(), with_home=False)
+    pages = generated_pages(archive, layout(), with_home=False)
     fronts: list[IndexPage] = [
         page.context["archive_index_page"]
         for page in pages
@@ -146,15 +108,14 @@ def test_a_long_index_is_split_and_its_letters_reach_every_page() -> None:
 
 
 def test_home_holds_figures_dates_and_a_chart_scaled_to_the_widest_bar() -> None:
-    archive = build_archive(
+    archive = archive_of(
         [
             article("a", date="2016-09-21", topics=("politics", "diplomacy")),
             article("b", date="2015-01-02", topics=("politics",), people=("Ann",), actors=("Ann",)),
             article("c", topics=("politics",), places=("Paris",), actors=("Paris",)),
         ],
-        use_directory_urls=True,
     )
-    front = home(archive, Layout(chart=5))
+    front = home(archive, layout(chart=5))
     assert front.newest and front.newest.date == "2016-09-21"
     assert front.oldest and front.oldest.date == "2015-01-02"
     assert [(bar.entry.name, bar.count, bar.percent) for bar in front.chart] == [
@@ -172,7 +133,7 @@ def test_actors_in_too_few_articles_get_a_line_on_the_index_not_a_page() -> None
         article("one", actors=("Ann", "Bob", "Cy", "Dee")),
         article("two", actors=("Ann", "Dee")),
     ]
-    archive = build_archive(articles, use_directory_urls=True, actor_page_min=2, index_per_page=2)
+    archive = archive_of(articles, use_directory_urls=True, actor_page_min=2, index_per_page=2)
     actors = archive.actors.by_name
     assert [actors[name].has_page for name in ("Ann", "Bob", "Cy", "Dee")] == [
         True,
@@ -184,14 +145,14 @@ def test_actors_in_too_few_articles_get_a_line_on_the_index_not_a_page() -> None
     assert actors["Bob"].url == "actors/#entry-bob"
     assert actors["Cy"].url == "actors/page/2/#entry-cy"
     assert actors["Ann"].url == "actors/ann/"
-    uris = {page.src_uri for page in generated_pages(archive, Layout(), with_home=False)}
+    uris = {page.src_uri for page in generated_pages(archive, layout(), with_home=False)}
     assert {"actors/ann.md", "actors/dee.md", "actors/index.md", "actors/page/2.md"} <= uris
     assert "actors/bob.md" not in uris and "actors/cy.md" not in uris
     # Topics and sources keep their pages whatever their count.
     assert archive.sources.by_name["Reuters"].has_page
 
 
-def test_every_actor_gets_a_page_by_default() -> None:
-    archive = build_archive([article("one", actors=("Ann",))], use_directory_urls=True)
+def test_actor_page_min_of_one_gives_every_actor_a_page() -> None:
+    archive = archive_of([article("one", actors=("Ann",))], actor_page_min=1)
     assert archive.actors.by_name["Ann"].has_page
     assert archive.actors.by_name["Ann"].url == "actors/ann/"

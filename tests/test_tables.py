@@ -1,13 +1,19 @@
 """Names in results tables and line-ups."""
 
+import dataclasses
+
 import pytest
 
+from converter.enrich.language import load_language
 from converter.enrich.tables import is_table_like, table_mentions
 from converter.model import Block
 
+PARTICLES = load_language().name_particles
+
 
 def names(text: str, not_actors: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
-    return [(m.name, m.kind) for m in table_mentions((Block("paragraph", text),), not_actors)]
+    language = dataclasses.replace(load_language(), not_actors=not_actors)
+    return [(m.name, m.kind) for m in table_mentions((Block("paragraph", text),), language)]
 
 
 @pytest.mark.parametrize(
@@ -15,7 +21,7 @@ def names(text: str, not_actors: frozenset[str] = frozenset()) -> list[tuple[str
     ["Stoke 4 3 1 0 7 4 10", "DETROIT 4 Kansas City 0", "Bradford 1 Tranmere 0"],
 )
 def test_table_rows_are_recognised(text):
-    assert is_table_like(text)
+    assert is_table_like(text, PARTICLES)
 
 
 @pytest.mark.parametrize(
@@ -27,7 +33,7 @@ def test_table_rows_are_recognised(text):
     ],
 )
 def test_prose_is_not_a_table(text):
-    assert not is_table_like(text)
+    assert not is_table_like(text, PARTICLES)
     assert names(text) == []
 
 

@@ -2,12 +2,11 @@
 
 import subprocess
 import sys
-from pathlib import Path
 
 import yaml
+from helpers import REPO
 
-ROOT = Path(__file__).resolve().parents[1]
-WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+WORKFLOW = REPO / ".github" / "workflows" / "site.yml"
 
 
 def load() -> dict:
@@ -38,7 +37,7 @@ def test_builds_with_the_readme_command_and_deploys_pages():
     steps = jobs["build"]["steps"]
     runs = [step.get("run", "") for step in steps]
     assert any(run.strip() == "make site" for run in runs)
-    assert "make site" in (ROOT / "README.md").read_text("utf-8")
+    assert "make site" in (REPO / "README.md").read_text("utf-8")
     uses = [step.get("uses", "") for job in jobs.values() for step in job["steps"]]
     assert any(use.startswith("actions/setup-python") for use in uses)
     setup = next(step for step in steps if step.get("uses", "").startswith("actions/setup-python"))

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import re
 
+from converter.enrich.language import load_language
 from converter.model import Block
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])")
-_ABBREVIATION = re.compile(
-    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Prof|Jr|Sr|No|vs|U\.S|U\.N|Inc|Co|Corp|Ltd))\.$"
-)
 
 
 def first_sentence(text: str) -> str:
     """The text up to its first sentence break that is not after an abbreviation or initial."""
+    abbreviation = load_language().abbreviation
     for match in _SENTENCE_BREAK.finditer(text):
-        if not _ABBREVIATION.search(text[: match.start() + 1]):
+        if not abbreviation.search(text[: match.start() + 1]):
             return text[: match.end()].strip()
     return text.strip()
 

@@ -9,42 +9,19 @@ from __future__ import annotations
 
 import re
 
-from converter.enrich.actors import Mention, unshout
-from converter.enrich.aliases import alias_key
+from converter.casing import Evidence, case_evidence, unshout
+from converter.enrich.actors import Mention, is_actor_name
+from converter.enrich.language import Language
 from converter.model import Block
 
 _NUMBER = re.compile(r"^\(?[+-]?\d[\d.,:/'-]*(?:st|nd|rd|th)?\)?[,;.:)]*$")
 _INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)*(?:[A-Z][\w'-]+)?$")
 _WORD = re.compile(r"^[A-Z][\w.'’-]*$")
-PARTICLES = frozenset(
-    {
-        "de",
-        "del",
-        "della",
-        "der",
-        "den",
-        "van",
-        "von",
-        "da",
-        "di",
-        "do",
-        "dos",
-        "du",
-        "le",
-        "la",
-        "al",
-        "el",
-        "bin",
-        "ben",
-        "ter",
-        "y",
-    }
-)
 _SEPARATORS = re.compile(r"[,;()\[\]]|\s[-–]\s|\s[-–]$|^[-–]\s")
 MAX_NAME_WORDS = 4
 
 
-def is_table_like(text: str) -> bool:
+def is_table_like(text: str, particles: frozenset[str]) -> bool:
     """Mostly numbers and capitalised words, few lower-case words: a table row, not prose."""
     tokens = text.split()
     if len(tokens) < 2:
@@ -53,47 +30,54 @@ def is_table_like(text: str) -> bool:
     lower = sum(
         1
         for token in tokens
-        if token[:1].islower() and token.casefold() not in PARTICLES and not _NUMBER.match(token)
+        if token[:1].islower() and token.casefold() not in particles and not _NUMBER.match(token)
     )
     return numbers >= 1 and numbers / len(tokens) >= 0.2 and lower / len(tokens) <= 0.25
 
 
-def table_mentions(blocks: tuple[Block, ...], not_actors: frozenset[str]) -> list[Mention]:
-    """Every run of capitalised words between the numbers of table-like paragraphs."""
+def table_mentions(
+    blocks: tuple[Block, ...], language: Language, evidence: Evidence | None = None
+) -> list[Mention]:
+    """Every run of capitalised words between the numbers of table-like paragraphs; a name in
+    capitals gets the case the article's `evidence` (casing.case_evidence) gives its words."""
+    particles = language.name_particles
+    if evidence is None:
+        evidence = case_evidence(block.text for block in blocks)
     mentions = []
     for block in blocks:
-        if block.kind != "paragraph" or not is_table_like(block.text):
+        if block.kind != "paragraph" or not is_table_like(block.text, particles):
             continue
         line_up = re.search(r"\b\d+\s-\s[A-Z]", block.text) is not None
         for chunk in _SEPARATORS.split(block.text):
-            for name in _names_in_chunk(chunk):
-                if alias_key(name) in not_actors:
+            for name in _names_in_chunk(chunk, particles):
+                name = unshout(name, evidence)
+                if not is_actor_name(name, language):
                     continue
                 person = any(_INITIAL.match(word) for word in name.split()) or (
                     line_up and len(name.split()) > 1
                 )
-                mentions.append(Mention(unshout(name), "person" if person else "organisation"))
+                mentions.append(Mention(name, "person" if person else "organisation"))
     return mentions
 
 
-def _names_in_chunk(chunk: str) -> list[str]:
+def _names_in_chunk(chunk: str, particles: frozenset[str]) -> list[str]:
     names, current = [], []
     for token in chunk.split():
         word = token.strip(".,:;") if not _INITIAL.match(token) else token
         if _NUMBER.match(token) or not word:
-            _flush(names, current)
-        elif _WORD.match(word) or (current and word.casefold() in PARTICLES):
+            _flush(names, current, particles)
+        elif _WORD.match(word) or (current and word.casefold() in particles):
             current.append(word)
             if token.endswith(":"):
-                _flush(names, current)
+                _flush(names, current, particles)
         else:
-            _flush(names, current)
-    _flush(names, current)
+            _flush(names, current, particles)
+    _flush(names, current, particles)
     return names
 
 
-def _flush(names: list[str], current: list[str]) -> None:
-    while current and current[-1].casefold() in PARTICLES:
+def _flush(names: list[str], current: list[str], particles: frozenset[str]) -> None:
+    while current and current[-1].casefold() in particles:
         current.pop()
     if current and len(current) <= MAX_NAME_WORDS and len(" ".join(current)) >= 3:
         names.append(" ".join(current))

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from converter.site.archive import Archive, ArticleMeta, Entry
+from converter.site.model import Archive, ArticleMeta, Entry
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 MAIN_FEED = "feed.xml"

@@ -9,82 +9,52 @@ so no page grows with the archive.
 
 from __future__ import annotations
 
-import itertools
-from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
-from converter.site.archive import (
-    ACTOR_FIELDS,
-    Archive,
-    ArticleMeta,
-    Entry,
-    EntryProfile,
-    Index,
-    LetterGroup,
-    Tally,
-    TopicNode,
-    entry_profile,
-    letter_groups,
-    most_covered,
-    numbered_src_uri,
-    page_url,
-)
 from converter.site.feeds import MAIN_FEED, topic_feed_path
+from converter.site.indexes import letter_groups, numbered_src_uri, page_url
+from converter.site.model import Archive, ArticleMeta, Entry, Index, LetterGroup, TopicNode
+from converter.site.pagination import Pagination, pagination, runs_of
+from converter.site.stats import (
+    EntryProfile,
+    KindCount,
+    Tally,
+    entry_profile,
+    kind_counts,
+    most_covered,
+)
 
 HOME_TEMPLATE = "archive/home.html"
 INDEX_TEMPLATE = "archive/index.html"
 TOPICS_TEMPLATE = "archive/topics.html"
+DATES_TEMPLATE = "archive/dates.html"
 ENTRY_TEMPLATES: Mapping[str, str] = {
     "actors": "archive/actor.html",
     "topics": "archive/topic.html",
     "sources": "archive/source.html",
+    "dates": "archive/month.html",
 }
+# By section, or by an entry's own kind where the section has more than one.
 ENTRY_DESCRIPTIONS: Mapping[str, str] = {
     "actors": "{count} naming {name}.",
     "topics": "{count} about {name}.",
     "sources": "{count} from {name}.",
+    "month": "{count} from {name}.",
+    "undated": "{count} without a date.",
 }
-KIND_LABELS: Mapping[str, str] = {
-    "person": "People",
-    "organisation": "Organisations",
-    "place": "Places",
-}
-T = TypeVar("T")
-# Page numbers shown on each side of the current one; the rest collapse into an ellipsis.
-PAGINATION_WINDOW = 2
 
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    """How much goes on a page; the plugin fills it from its options in mkdocs.yml."""
+    """How much goes on a page: the plugin's resolved options (options.py holds the defaults)."""
 
-    per_page: int = 50
-    neighbours: int = 10
-    latest: int = 20
-    chart: int = 10
-    use_directory_urls: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class PageLink:
-    """One link of a pagination bar; `number` None is the ellipsis between distant pages."""
-
-    number: int | None
-    url: str | None
-    current: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Pagination:
-    """Where a page sits in its numbered series, with the links to the others."""
-
-    number: int
-    total: int
-    previous_url: str | None
-    next_url: str | None
-    links: tuple[PageLink, ...]
+    per_page: int
+    neighbours: int
+    latest: int
+    chart: int
+    use_directory_urls: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,15 +64,6 @@ class LetterLink:
     letter: str
     anchor: str
     url: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class KindCount:
-    """An actor kind the index can be filtered to, and how many actors are of that kind."""
-
-    kind: str
-    label: str
-    count: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,8 +79,9 @@ class IndexPage:
 
 @dataclass(frozen=True, slots=True)
 class EntryPage:
-    """One page of an actor, topic or source: its share of the articles; the first page also
-    has the entry's profile and, for a topic, its place in the vocabulary tree."""
+    """One page of an actor, topic, source or month: its share of the articles; the first page
+    also has the entry's profile and, for a topic, its place in the vocabulary tree. A month's
+    pages link the months before and after it."""
 
     entry: Entry
     articles: tuple[ArticleMeta, ...]
@@ -127,6 +89,8 @@ class EntryPage:
     profile: EntryProfile | None = None
     topic: TopicNode | None = None
     feed_path: str | None = None
+    newer: Entry | None = None
+    older: Entry | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,8 +135,9 @@ def page_meta(title: str, template: str, description: str = "") -> dict[str, Any
 
 
 def generated_pages(archive: Archive, layout: Layout, *, with_home: bool) -> list[GeneratedPage]:
-    """Every page the archive adds: home (unless docs has one), the three indexes, one page
-    (or a numbered series) per entry. Only home and the index fronts go in the nav."""
+    """Every page the archive adds: home (unless docs has one), the three indexes and the date
+    index, one page (or a numbered series) per entry and per month, and one for the undated.
+    Only home and the index fronts go in the nav."""
     pages: list[GeneratedPage] = []
     if with_home:
         pages.append(
@@ -191,10 +156,25 @@ def generated_pages(archive: Archive, layout: Layout, *, with_home: bool) -> lis
         )
     )
     pages.extend(index_pages(archive.sources, layout))
+    pages.append(
+        GeneratedPage(
+            archive.dates.src_uri,
+            page_meta(archive.dates.title, DATES_TEMPLATE),
+            {"archive_index": archive.dates},
+        )
+    )
     for index in (archive.actors, archive.topics, archive.sources):
         for entry in index.entries:
             if entry.has_page:
                 pages.extend(entry_pages(archive, index, entry, layout))
+    months = [entry for entry in archive.dates.entries if entry.kind == "month"]
+    for at, month in enumerate(months):
+        newer = months[at - 1] if at > 0 else None
+        older = months[at + 1] if at + 1 < len(months) else None
+        pages.extend(entry_pages(archive, archive.dates, month, layout, newer=newer, older=older))
+    for entry in archive.dates.entries:
+        if entry.kind != "month":  # the undated
+            pages.extend(entry_pages(archive, archive.dates, entry, layout))
     return pages
 
 
@@ -216,19 +196,11 @@ def home(archive: Archive, layout: Layout) -> Home:
     )
 
 
-def kind_counts(index: Index) -> tuple[KindCount, ...]:
-    """Actors per kind (people, organisations, places), in that order, kinds with none left out."""
-    counts = Counter(entry.kind for entry in index.entries)
-    return tuple(
-        KindCount(kind, KIND_LABELS[kind], counts[kind]) for _, kind in ACTOR_FIELDS if counts[kind]
-    )
-
-
 def index_pages(
     index: Index, layout: Layout, *, kinds: tuple[KindCount, ...] = ()
 ) -> list[GeneratedPage]:
     """A section index A-Z, `index.per_page` entries a page; the letter bar reaches every page."""
-    chunks = _chunks(index.entries, index.per_page)
+    chunks = runs_of(index.entries, index.per_page)
     uris = [numbered_src_uri(index.src_uri, number) for number in range(1, len(chunks) + 1)]
     urls = [page_url(uri, layout.use_directory_urls) for uri in uris]
     first_page_of: dict[str, int] = {}
@@ -264,14 +236,21 @@ def index_pages(
 
 
 def entry_pages(
-    archive: Archive, index: Index, entry: Entry, layout: Layout
+    archive: Archive,
+    index: Index,
+    entry: Entry,
+    layout: Layout,
+    *,
+    newer: Entry | None = None,
+    older: Entry | None = None,
 ) -> list[GeneratedPage]:
     """An entry's articles, `per_page` a page; the first page carries its profile."""
-    chunks = _chunks(entry.articles, layout.per_page)
+    chunks = runs_of(entry.articles, layout.per_page)
     uris = [numbered_src_uri(entry.src_uri, number) for number in range(1, len(chunks) + 1)]
     urls = [page_url(uri, layout.use_directory_urls) for uri in uris]
     count = f"{entry.count} article{'' if entry.count == 1 else 's'}"
-    description = ENTRY_DESCRIPTIONS[index.section].format(count=count, name=entry.name)
+    described = ENTRY_DESCRIPTIONS.get(entry.kind) or ENTRY_DESCRIPTIONS[index.section]
+    description = described.format(count=count, name=entry.name)
     feed_path = topic_feed_path(entry) if index.section == "topics" else None
     pages = []
     for number, chunk in enumerate(chunks):
@@ -285,6 +264,8 @@ def entry_pages(
             else None,
             topic=archive.topic_tree.by_name.get(entry.name) if first else None,
             feed_path=feed_path,
+            newer=newer,
+            older=older,
         )
         title = entry.name if first else f"{entry.name} (page {number + 1})"
         pages.append(
@@ -301,35 +282,3 @@ def entry_pages(
             )
         )
     return pages
-
-
-def pagination(urls: Sequence[str], current: int) -> Pagination | None:
-    """The pagination bar of page `current` (0-based) of a series; None for a single page."""
-    if len(urls) < 2:
-        return None
-    last = len(urls) - 1
-    shown = sorted(
-        {
-            0,
-            last,
-            *range(max(0, current - PAGINATION_WINDOW), min(last, current + PAGINATION_WINDOW) + 1),
-        }
-    )
-    links: list[PageLink] = []
-    for before, number in itertools.pairwise([-1, *shown]):
-        if number - before > 1 and before >= 0:
-            links.append(PageLink(None, None))
-        links.append(PageLink(number + 1, urls[number], current=number == current))
-    return Pagination(
-        number=current + 1,
-        total=len(urls),
-        previous_url=urls[current - 1] if current > 0 else None,
-        next_url=urls[current + 1] if current < last else None,
-        links=tuple(links),
-    )
-
-
-def _chunks(items: Sequence[T], size: int) -> list[tuple[T, ...]]:
-    """`items` in runs of `size`; an empty list still makes one (empty) page."""
-    size = max(1, size)
-    return [tuple(items[start : start + size]) for start in range(0, len(items), size)] or [()]

@@ -4,10 +4,10 @@ Wiring: `on_config` puts our templates ahead of Material's; `on_files` builds th
 adds the generated pages (pages.py: empty Markdown, metadata naming a template); `on_pre_page`
 dates every page from the articles, never the clock (sitemap.xml); `on_page_markdown` gives
 generated pages their metadata and HTML-escapes titles for Material, which prints them raw;
-`on_page_content` puts the facts panel and the related stories on article pages;
-`on_page_context` hands each template its model; `on_post_build` writes the Atom feeds and
-indexes the article pages with Pagefind (search.py), whose per-query download stays small at any
-archive size (Material's search loads one index of every article's text).
+`on_page_content` puts the facts panel and the related stories on article pages and collects
+their text for search; `on_page_context` hands each template its model and starts the search
+index (search.py) in a child process as soon as its input is ready; `on_post_build` writes the
+Atom feeds and waits for the index. The options and their defaults are in options.py.
 """
 
 from __future__ import annotations
@@ -16,13 +16,10 @@ import os
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from html import escape
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -31,24 +28,16 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from converter import fast_yaml
-from converter.site.archive import (
-    Archive,
-    ArticleMeta,
-    FrontMatterError,
-    VocabularyTerm,
-    article_facts,
-    build_archive,
-    front_matter,
-    is_article,
-    parse_article,
-    read_header,
-    topic_terms,
-)
+from converter.enrich.topics import load_vocabulary
+from converter.frontmatter import FrontMatterError, header_text, read_header
+from converter.site.archive import build_archive
+from converter.site.articles import is_article, parse_article
+from converter.site.facts import article_facts
 from converter.site.feeds import MAIN_FEED, archive_feeds, atom
+from converter.site.model import Archive, ArticleMeta
+from converter.site.options import ArchiveConfig
 from converter.site.pages import Layout, generated_pages
 from converter.site.search import (
-    SEARCH_ENGINES,
     Indexing,
     SearchIndexError,
     start_archive_index,
@@ -57,7 +46,6 @@ from converter.site.search import (
 from converter.site.static_search import SearchDoc, html_text
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
-VOCABULARY_FILE = "topics.yaml"  # in converter/data, beside the converter's other data
 FACTS_TEMPLATE = "archive/article-facts.html"
 RELATED_TEMPLATE = "archive/related.html"
 # Pagefind indexes only what is inside data-pagefind-body: the article, not the site's chrome.
@@ -66,40 +54,6 @@ ARTICLE_OPEN = '<div class="archive-article" data-pagefind-body>'
 EPOCH_DATE = "1970-01-01"
 
 log = get_plugin_logger(__name__)
-
-
-class Count(c.Type):
-    """A number of things in mkdocs.yml: a whole number, at least `minimum`."""
-
-    def __init__(self, default: int, minimum: int = 0) -> None:
-        super().__init__(int, default=default)
-        self.minimum = minimum
-
-    def run_validation(self, value: object) -> int:
-        number = super().run_validation(value)
-        if isinstance(number, bool) or number < self.minimum:
-            raise c.ValidationError(f"expected a whole number of at least {self.minimum}")
-        return number
-
-
-class ArchiveConfig(base.Config):
-    """Options under `plugins: - archive:` in mkdocs.yml."""
-
-    latest = Count(20)  # latest articles listed on the home page
-    per_page = Count(50, minimum=1)  # articles per page of an actor, topic or source
-    index_per_page = Count(500, minimum=1)  # entries per page of an A-Z index
-    # Articles an actor needs for a page of its own; one named less often is listed with its
-    # articles on the A-Z index (most actors of an archive are named once: a page each would
-    # be most of the site). 1 gives every actor a page.
-    actor_page_min = Count(3, minimum=1)
-    neighbours = Count(10)  # co-occurring actors / topics shown on an entry page
-    related = Count(5)  # related stories under each article
-    chart = Count(10)  # topics in the home page's chart
-    feed_size = Count(20)  # entries per Atom feed
-    # archive: our header search over our own static index; pagefind: the same box over a
-    # Pagefind index; material: Material's own search plugin (add `- search` to plugins). The
-    # last two are kept for comparison (benchmarks/search.py).
-    search = c.Choice(SEARCH_ENGINES, default="archive")
 
 
 def escape_page_meta(page: Page) -> None:
@@ -129,6 +83,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def __init__(self) -> None:
         self.archive: Archive | None = None
+        self.layout: Layout | None = None
         self._metas: dict[str, Mapping[str, Any]] = {}
         self._contexts: dict[str, Mapping[str, Any]] = {}
         self._dates: dict[str, str] = {}
@@ -159,12 +114,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.archive = build_archive(
             articles,
             use_directory_urls=config.use_directory_urls,
-            vocabulary=vocabulary_terms(),
+            vocabulary=load_vocabulary().entries,
             related=self.config.related,
             actor_page_min=self.config.actor_page_min,
             index_per_page=self.config.index_per_page,
         )
-        layout = Layout(
+        self.layout = Layout(
             per_page=self.config.per_page,
             neighbours=self.config.neighbours,
             latest=self.config.latest,
@@ -172,7 +127,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             use_directory_urls=config.use_directory_urls,
         )
         pages = generated_pages(
-            self.archive, layout, with_home=files.get_file_from_path("index.md") is None
+            self.archive, self.layout, with_home=files.get_file_from_path("index.md") is None
         )
         for page in pages:
             # Entry pages are reached from the indexes; listing them in the nav cannot scale.
@@ -312,12 +267,6 @@ def search_doc(article: ArticleMeta, html: str) -> SearchDoc:
     )
 
 
-def vocabulary_terms() -> tuple[VocabularyTerm, ...]:
-    """The topic tree of the converter's IPTC vocabulary (converter/data/topics.yaml)."""
-    text = resources.files("converter.data").joinpath(VOCABULARY_FILE).read_text("utf-8")
-    return topic_terms(fast_yaml.safe_load(text))
-
-
 def _page_dates(archive: Archive, contexts: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
     """Article pages carry their own date, entry pages their newest article's; others default."""
     dates = {article.src_uri: article.date for article in archive.articles if article.date}
@@ -333,4 +282,4 @@ def _header(file: File) -> str:
     """Front matter of a page: from disk without reading the body, or from generated content."""
     if file.abs_src_path is not None:
         return read_header(file.abs_src_path)
-    return front_matter(file.content_string.splitlines(keepends=True))
+    return header_text(file.content_string.splitlines(keepends=True))

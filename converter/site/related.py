@@ -18,15 +18,15 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from converter.site.archive import ArticleMeta
+    from converter.site.model import ArticleMeta
 
 # A name in more articles than this is "common": its articles are not walked to find candidates.
 # A fixed number, not a share of the archive, so the work per article stays bounded and the
 # whole computation grows linearly with the archive.
 COMMON_LIMIT = 100
 # Scores are compared rounded, so float noise can never reorder equal overlaps.
-SCORE_DECIMALS = 9
-TOLERANCE = 10.0**-SCORE_DECIMALS
+RANK_DECIMALS = 9
+TOLERANCE = 10.0**-RANK_DECIMALS
 
 Feature = tuple[str, str]
 
@@ -40,7 +40,7 @@ def features(article: ArticleMeta) -> tuple[Feature, ...]:
 
 
 def related_stories(
-    articles: Sequence[ArticleMeta], *, limit: int = 5, common: int | None = None
+    articles: Sequence[ArticleMeta], *, limit: int, common: int | None = None
 ) -> dict[str, tuple[ArticleMeta, ...]]:
     """src_uri -> up to `limit` related articles, best first, ties in src_uri order.
 
@@ -93,11 +93,11 @@ def _add_common_names(
 
 
 def _best(scores: Mapping[int, float], uris: Sequence[str], limit: int) -> list[int]:
-    """The `limit` best candidates; scores equal to SCORE_DECIMALS are ordered by src_uri."""
+    """The `limit` best candidates; scores equal to RANK_DECIMALS are ordered by src_uri."""
     if len(scores) > limit:
         floor = heapq.nlargest(limit, scores.values())[-1] - TOLERANCE
         scores = {other: score for other, score in scores.items() if score >= floor}
     ranked = sorted(
-        (-round(score, SCORE_DECIMALS), uris[other], other) for other, score in scores.items()
+        (-round(score, RANK_DECIMALS), uris[other], other) for other, score in scores.items()
     )
     return [other for _, _, other in ranked[:limit]]

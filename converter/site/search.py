@@ -24,7 +24,7 @@ from converter.site.static_search import BUNDLE_DIR as ARCHIVE_BUNDLE_DIR
 from converter.site.static_search import SearchDoc, build_index
 
 SEARCH_ENGINES = ("archive", "pagefind", "material")
-BUNDLE_DIR = "pagefind"  # under the site dir; the header search loads pagefind.js from here
+PAGEFIND_DIR = "pagefind"  # under the site dir; the header search loads pagefind.js from here
 # Only article pages hold a data-pagefind-body; Pagefind need not read the thousands of
 # actor, topic and source pages to find that out.
 INDEXED_PAGES = "articles/**/*.html"
@@ -65,9 +65,9 @@ class Indexing:
 def start_pagefind(site_dir: Path) -> Indexing:
     """Start indexing the article pages of `site_dir` into `site_dir/pagefind`; they must all be
     written already."""
-    shutil.rmtree(site_dir / BUNDLE_DIR, ignore_errors=True)  # no chunks left from older builds
+    shutil.rmtree(site_dir / PAGEFIND_DIR, ignore_errors=True)  # no chunks left from older builds
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir)]
-    command += ["--glob", INDEXED_PAGES, "--output-subdir", BUNDLE_DIR, "--silent"]
+    command += ["--glob", INDEXED_PAGES, "--output-subdir", PAGEFIND_DIR, "--silent"]
     # One thread: it runs beside MkDocs, which keeps the other core.
     environment = {**os.environ, "RAYON_NUM_THREADS": "1"}
     try:
