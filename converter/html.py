@@ -41,6 +41,9 @@ _LINE_BREAKS = frozenset({"lb", "br"})
 _ROWS = frozenset({"row", "tr"})
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _BLANK_LINES = re.compile(r"\n\s*\n\s*")
+# What XML 1.0 cannot hold: lxml refuses a string with one of these wherever it meets it, so
+# they go before parsing (clean_text drops them from the text anyway).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def read_html(stem: str, markup: str) -> RawSeed:
@@ -58,6 +61,7 @@ def read_html(stem: str, markup: str) -> RawSeed:
 def parse_page(markup: str) -> HtmlElement:
     """The page's tree: trafilatura's loader (it repairs common faults), else lxml's own parser
     for a fragment it refuses; refused when it holds nothing or nests past the parser's limit."""
+    markup = _NOT_XML.sub("", markup)
     if not markup.strip():
         raise NoArticleTextError("no article text: the seed is empty")
     try:
