@@ -218,7 +218,7 @@ def headline(
             for item in shown
             if item.tag == "h1"
             and len(item.text.split()) >= _MIN_NAMED_WORDS
-            and _content_words(item.text) & topic
+            and _content_words(item.text) & names
         ),
         *(text for _, text in matches),
     )
@@ -508,8 +508,13 @@ def without_site(title: str, sites: tuple[str, ...]) -> str:
 
 def site_names(tree: HtmlElement, declared: str, url: str) -> tuple[str, ...]:
     """Every way the page names its site: og:site_name and the like, its home link (a logo's
-    text or picture), and the host's words."""
+    text or picture), a <title> that is a label with nothing after it ('New Socialist:'), and
+    the host's words."""
     names = [declared, *map(_clean_name, _copyright_lines(tree))]
+    names += [
+        _squash(title[:-1]) for title in (_squash(e.text_content()) for e in tree.iter("title"))
+        if title.endswith(":")
+    ]
     names += [name.lstrip("@") for name in _meta(tree, "twitter:site")]
     host = urlsplit(url).hostname or ""
     homes = _HOME_HREFS | (

@@ -231,3 +231,22 @@ def test_a_title_that_names_only_the_site_leaves_the_headline_to_the_text_rules(
         "<div>Harbour authority approves breakwater</div>",
     )
     assert found.title == ""
+
+
+def test_a_title_that_is_a_label_with_nothing_after_it_names_the_site():
+    found = facts(
+        "<title>Coast Times:</title>",
+        "<div>COAST TIMES</div><h1>Harbour authority approves breakwater</h1>",
+        f"{LEDE} Coast Times readers had asked for it.",
+    )
+    assert found.title == "Harbour authority approves breakwater"
+
+
+def test_an_h1_sharing_only_a_common_word_with_the_article_is_not_taken():
+    found = facts(
+        "",
+        "<h1>News</h1><p class='orange'>Harbour authority approves breakwater</p>"
+        "<h1>Photo gallery</h1>",
+        f"{ARTICLE}\n\nphoto by the harbour authority",
+    )
+    assert found.title == ""
