@@ -1,13 +1,19 @@
-"""The search's date tables (converter/site/search_dates.py): where each month and day starts."""
+"""The search's date tables (converter/site/search_dates.py): where each month and day starts;
+and the search box's From and To dates over a dated archive in chromium."""
 
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
+from helpers import serve
 from hypothesis import given
 from hypothesis import strategies as st
+from playwright.sync_api import Browser, Locator, Page, expect
 
+from converter.frontmatter import parse_header, read_header
 from converter.site.search_dates import DateOrderError, date_tables
 from converter.site.static_search import SearchDoc, build_index
 
@@ -74,3 +80,68 @@ def test_the_index_holds_the_tables_of_its_documents() -> None:
     index = dict(build_index(dated(DATES)))
     assert json.loads(index["dates/1996-08.json"]) == [[31, 4], [30, 5]]
     assert json.loads(index["meta.json"]).keys() == {"version", "docs", "dictionaries", "average"}
+
+
+def every_result(tab: Page) -> list[tuple[str, str]]:
+    """(link, date) of every result, after pressing "More results" until there are no more."""
+    results = tab.locator(".md-search-result__item")
+    more = tab.locator(".archive-search__more")
+    while more.is_visible():
+        shown = results.count()
+        more.click()
+        expect(results).not_to_have_count(shown, timeout=10_000)
+    return [
+        (
+            item.locator("a").get_attribute("href") or "",
+            item.locator("time").get_attribute("datetime") or "",
+        )
+        for item in results.all()
+    ]
+
+
+def total(meta: Locator) -> int:
+    expect(meta).to_have_text(re.compile(r"^\d+ matching articles?$"), timeout=10_000)
+    return int(meta.inner_text().split()[0])
+
+
+@pytest.mark.browser
+def test_the_date_filter_narrows_search_results_on_a_dated_archive(
+    conll_dev_docs: Path, conll_dev_site: Path, browser: Browser
+) -> None:
+    """The CoNLL dev archive (29 August to 1 November 1996) in chromium: a word's results on one
+    day are fewer and all of that day; with no words, that day's articles are listed, exactly
+    those its pages date so; the date tables are fetched only once a date is set."""
+    day = "1996-08-30"
+    of_the_day = {
+        f"/articles/{page.stem}/"
+        for page in (conll_dev_docs / "articles").glob("*.md")
+        if str(parse_header(read_header(page)).get("date")) == day
+    }
+    with serve(conll_dev_site) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        try:
+            tab = context.new_page()
+            fetched: list[str] = []
+            tab.on("request", lambda request: fetched.append(request.url))
+            tab.goto(url)
+            meta = tab.locator(".md-search-result__meta")
+            box = tab.locator("header input.md-search__input")
+            box.click()
+            box.press_sequentially("police")
+            everything = total(meta)
+            assert not [file for file in fetched if "/search-index/dates/" in file]
+            tab.locator("[data-archive-date=from]").fill(day)
+            tab.locator("[data-archive-date=to]").fill(day)
+            expect(meta).not_to_have_text(f"{everything} matching articles", timeout=10_000)
+            within = total(meta)
+            assert 0 < within < everything
+            assert {date for _, date in every_result(tab)} == {day}
+            assert f"{url}search-index/dates/months.json" in fetched
+            box.fill("")  # no words: the day's articles, newest first
+            expect(meta).to_have_text(f"{len(of_the_day)} matching articles", timeout=10_000)
+            assert {link for link, _ in every_result(tab)} == of_the_day
+            tab.locator("[data-archive-date=from]").fill("1996-08-31")
+            expect(meta).to_have_text("The From date is after the To date", timeout=10_000)
+            expect(tab.locator(".md-search-result__item")).to_have_count(0)
+        finally:
+            context.close()

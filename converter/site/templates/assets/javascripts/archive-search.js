@@ -1,6 +1,7 @@
 // The header search behind Material's search box and result list, over the archive's own index
 // (default) or Pagefind's. Nothing is fetched until the box is used; a query then fetches only
-// the dictionary file of each word, the postings of its rarest words and one file per result.
+// the dictionary file of each word, the postings of its rarest words and one file per result; a
+// From or To date adds the index's month table and the day tables of the months it falls in.
 // Titles, sources and filter values are set as text, never as HTML; an excerpt is rebuilt from
 // its text and <mark> nodes only.
 // The search core (first part) is also loaded by Node's test runner (tests/js/): the tokenizer,
@@ -578,6 +579,9 @@
   // --- the search box ----------------------------------------------------------------------
   // Each filter option remembers where its engine finds the value's documents (its key).
   const FILTER_KEYS = ["actor", "topic", "source"];
+  const DATE_KEYS = ["from", "to"]; // our own index only: Pagefind's box has no dates
+  const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December"]; // as the site's pages write a date, in every locale
   const FILTER_OPTIONS = 30; // values offered per filter, the most frequent in the results
   const DEBOUNCE_MS = 120;
 
@@ -593,6 +597,9 @@
   const selects = Object.fromEntries(
     FILTER_KEYS.map((key) => [key, root.querySelector(`[data-archive-filter="${key}"]`)]),
   );
+  const dateInputs = DATE_KEYS.map((key) => root.querySelector(`[data-archive-date="${key}"]`)).filter(Boolean);
+  // Our own index lists the articles of the chosen dates and filters even with no words.
+  const listsWithoutWords = root.dataset.archiveEngine !== "pagefind";
   const bundleUrl = new URL(root.dataset.archiveSearch, document.baseURI).href;
   const siteRoot = new URL(root.dataset.archiveRoot.replace(/\/?$/, "/"), document.baseURI).pathname;
 
@@ -608,8 +615,8 @@
     );
     return {
       prefetch: core.prefetch,
-      async search(term, chosen, current) {
-        const found = await core.search(term, chosen, current);
+      async search(term, chosen, current, dates) {
+        const found = await core.search(term, chosen, current, dates);
         const pageUrl = (url) => new URL(url, new URL(siteRoot, location.origin)).pathname;
         return { ...found, next: async () => (await found.next()).map((data) => ({ ...data, url: pageUrl(data.url) })) };
       },
@@ -684,6 +691,17 @@
     return filters;
   }
 
+  function chosenDates() {
+    // A date input holds YYYY-MM-DD, or "" while a date is incomplete; where a browser has no
+    // date picker it is a text box, and the engine reads YYYY-MM-DD, YYYY-MM or YYYY.
+    return Object.fromEntries(dateInputs.map((field) => [field.dataset.archiveDate, field.value]));
+  }
+
+  function dateLabel(date) {
+    const [year, month, day] = date.split("-").map(Number);
+    return MONTHS[month - 1] ? `${day} ${MONTHS[month - 1]} ${year}` : date;
+  }
+
   function textOf(value) {
     return Array.isArray(value) ? value.join(", ") : String(value ?? "");
   }
@@ -720,6 +738,15 @@
       source.className = "archive-search__source";
       source.textContent = data.source;
       article.append(source);
+    }
+    if (data.date) {
+      const line = document.createElement("p");
+      line.className = "archive-search__date";
+      const time = document.createElement("time");
+      time.dateTime = data.date;
+      time.textContent = dateLabel(data.date);
+      line.append(time);
+      article.append(line);
     }
     const snippet = excerptNodes(data.excerpt || "");
     snippet.className = "archive-search__snippet";
@@ -784,7 +811,9 @@
     const query = ++generation;
     clearTimeout(timer);
     const term = input.value.trim();
-    if (!term) {
+    const dates = chosenDates();
+    const narrowed = Object.values(dates).some(Boolean) || Object.keys(chosenFilters()).length > 0;
+    if (!term && !(narrowed && listsWithoutWords)) {
       list.replaceChildren();
       shown = [];
       answer = null;
@@ -794,7 +823,8 @@
       return;
     }
     try {
-      const found = await (await loadEngine()).search(input.value, chosenFilters(), () => query === generation);
+      const current = () => query === generation;
+      const found = await (await loadEngine()).search(input.value, chosenFilters(), current, dates);
       if (query !== generation || !found) return;
       answer = found;
       meta.textContent = [describe(found), ...(found.notes ?? [])].join(" ");
@@ -836,12 +866,14 @@
   });
   form.addEventListener("reset", () => {
     for (const key of FILTER_KEYS) selects[key].value = "";
+    for (const field of dateInputs) field.value = "";
     setTimeout(() => {
       runSearch();
       input.focus();
     });
   });
   for (const key of FILTER_KEYS) selects[key].addEventListener("change", runSearch);
+  for (const field of dateInputs) field.addEventListener("input", schedule);
   more.addEventListener("click", () =>
     showMore(generation).catch(() => {
       meta.textContent = "Search is unavailable just now: try again";
