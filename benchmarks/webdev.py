@@ -13,7 +13,8 @@ from types import ModuleType
 
 from corpora import corpus
 
-from converter.read import clean_text, decode
+from converter.decode import decode
+from converter.read import clean_text
 
 LEVELS = ("article", "page")
 
