@@ -262,8 +262,8 @@ test("dates alone list the range's articles newest first; bad or crossed dates s
   assert.deepEqual(listed.urls, ["c/", "d/"]);
   assert.equal(listed.answer.total, 2);
   assert.deepEqual((await dated("  ", { from: "1990" })).urls, ["a/", "b/", "c/", "d/", "e/", "f/", "g/"]);
-  assert.equal((await dated("", { from: "2017-01-01" })).answer.message, "No articles in these dates");
-  assert.equal((await dated("federer", { from: "2017-01-01" })).answer.message, "No articles in these dates");
+  assert.equal((await dated("", { from: "2017-01-01" })).answer.message, "No articles in this date range");
+  assert.equal((await dated("federer", { from: "2017-01-01" })).answer.message, "No articles in this date range");
   assert.equal((await dated("federer", { from: "2016-09-21", to: "2016" })).urls.length, 2);
   assert.match((await dated("federer", { from: "2016-09-22", to: "2016-09-21" })).answer.message, /after/);
   assert.match((await dated("federer", { to: "21/09/2016" })).answer.message, /YYYY-MM-DD/);

@@ -503,12 +503,13 @@
       if (from === null || to === null) return told("Type dates as YYYY-MM-DD");
       if (from && to && from > to) return told("The From date is after the To date");
       const ranging = from || to ? dateRange(from, to) : null;
+      ranging?.catch(() => {}); // fetched beside the words' files; a failure is met where awaited
       const narrowing = Boolean(ranging) || Object.keys(chosen).length > 0;
       if (!query.tokens.length && narrowing) {
         // No words, only filters or dates: their articles, newest first.
         const { numbers } = await narrowed(chosen, await ranging, Infinity);
         if (!current()) throw new Superseded();
-        if (!numbers.length) return told(ranging ? "No articles in these dates" : "No matching articles");
+        if (!numbers.length) return told(ranging ? "No articles in this date range" : "No matching articles");
         return results(numbers.map((number) => ({ number, score: 0, title: false })), true, query, [], []);
       }
       if (!query.tokens.length) return told("No words to search for");
@@ -528,7 +529,7 @@
         return told(`${listed}: in most articles; add a rarer word`, notes);
       }
       const run = await ranging;
-      if (run && run.start === run.end) return told("No articles in these dates", notes);
+      if (run && run.start === run.end) return told("No articles in this date range", notes);
       let { ranked, settled } = await retrieve(found, query, chosen, run, documents, average, current);
       if (!ranked.length) {
         // A typo can make another word ("trail" for "trial"): try the close words too.
