@@ -831,6 +831,7 @@
       meta.textContent = [describe(found), ...(found.notes ?? [])].join(" ");
       list.replaceChildren();
       shown = [];
+      more.hidden = true; // until this answer's first page is in: it would page the new answer
       await showMore(query);
     } catch {
       // A file of the index could not be fetched or read (offline, a partly uploaded site).
