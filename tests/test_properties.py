@@ -25,11 +25,12 @@ from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 from spacy.language import Language
 
+from converter.decode import decode
 from converter.errors import SeedError
 from converter.markup import escape_markdown
 from converter.model import Article, Block, ParsedSeed, Video
 from converter.pipeline import Converted, Job, Toolkit, convert_stream
-from converter.read import clean_text, decode, read_seed
+from converter.read import clean_text, read_seed
 from converter.render import front_matter, render_page
 from converter.rules import parse_seed
 from converter.settings import Settings

@@ -3,8 +3,9 @@ import codecs
 import ftfy
 import pytest
 
+from converter.decode import decode, decode_html
 from converter.errors import NotTextError, SeedTooLargeError
-from converter.read import clean_text, decode, decode_html, read_seed
+from converter.read import clean_text, read_seed
 from converter.settings import Settings
 
 TEXT = "Café “quoted” — £5 in Zürich\n\nSecond paragraph."
