@@ -3,7 +3,7 @@
 Nothing of the page's markup survives: only the text of the blocks trafilatura keeps, one block
 per paragraph, heading, list item or table row, separated by blank lines, so that the same rules
 as for a text seed decide what is article text. The headline is not in the text: the facts carry
-it (page_facts.py), so the rules take it from there.
+it (page/facts.py), so the rules take it from there.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from lxml.html import HtmlElement
 
 from converter.errors import NoArticleTextError, SeedDecodeError
 from converter.model import RawSeed
-from converter.page_facts import page_facts, same_words
+from converter.page.facts import page_facts
+from converter.page.markup import same_words
 
 MAX_DEPTH = 256
 """libxml2 stops nesting here and drops what lies deeper, so such a page would lose its text

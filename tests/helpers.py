@@ -24,7 +24,9 @@ import yaml
 from converter.batch import RunReport
 from converter.enrich.topics import TopicEntry, load_vocabulary
 from converter.frontmatter import parse_header, read_header, split_page
-from converter.model import Topic
+from converter.html import parse_page
+from converter.model import PageFacts, Topic
+from converter.page.facts import page_facts
 from converter.settings import Settings
 from converter.site.archive import build_archive
 from converter.site.articles import parse_article
@@ -396,6 +398,7 @@ def serve(site_dir: Path) -> Iterator[str]:
 
 # ---- the archive's search index, read as archive-search.js reads it ----------------------------
 
+
 def index_postings(read: Callable[[str], Any], word: str) -> dict[int, tuple[int, int]]:
     """Document number -> (BM25 weight, mask of forms) for the stem of `word`, from the files
     `read(path)` gives (parsed JSON)."""
@@ -416,3 +419,16 @@ def index_text(read: Callable[[str], Any], number: int) -> str:
     record = read(f"doc/{number}.json")
     parts = [read(f"doc/{number}-{part}.json") for part in range(1, record["parts"])]
     return record["text"] + "".join(parts)
+
+
+LEDE = (
+    "The harbour authority approved the new breakwater on Tuesday after two years of public "
+    "hearings, the council said on Wednesday morning."
+)
+ARTICLE = f"{LEDE}\n\nWork on the wall is due to start in the spring."
+
+
+def page_facts_of(head: str, body: str, article: str = ARTICLE) -> PageFacts:
+    """The facts of a page made of `head` and `body`, with the article's first paragraph shown."""
+    markup = f"<html><head>{head}</head><body>{body}<p>{LEDE}</p></body></html>"
+    return page_facts(parse_page(markup), article)

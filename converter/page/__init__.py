@@ -1,0 +1,2 @@
+"""A saved page's markup -> the facts of its article: headline, site, publisher, credit,
+byline, date, language, address."""

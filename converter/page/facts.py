@@ -1,0 +1,34 @@
+"""What a saved page's markup says about its article: headline, byline, date, site, credit,
+language and address. Structured data first, then meta tags, then the visible page (the order
+trafilatura's metadata.py keeps); a fact nothing names stays empty."""
+
+from __future__ import annotations
+
+import trafilatura
+from lxml.html import HtmlElement
+
+from converter.model import PageFacts
+from converter.page.credits import authors, publisher, source
+from converter.page.headline import headline
+from converter.page.markup import language
+from converter.page.site import declared_site, site_names
+from converter.page.title import slug_words
+
+
+def page_facts(tree: HtmlElement, article: str = "") -> PageFacts:
+    """The facts of one page, given its article text (its opening tells where the headline
+    is looked for when the page's title does not name it); reads the tree only."""
+    metadata = trafilatura.extract_metadata(tree, extensive=False)
+    url = metadata.url or ""
+    declared = declared_site(tree)
+    sites = site_names(tree, declared, url)
+    title = headline(tree, sites, article, slug_words(url))
+    return PageFacts(
+        title=title,
+        authors=tuple(authors(metadata.author or "")),
+        date=metadata.date or "",
+        publisher=publisher(tree, declared, title, sites, url),
+        source=source(tree),
+        language=language(tree),
+        url=url,
+    )

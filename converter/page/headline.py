@@ -1,0 +1,299 @@
+"""The page's shown headline: the choice between the headings, <title>, og:title and the
+address's words, checked against what the article's opening speaks of."""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from converter.page.headings import (
+    MAX_TITLE_CHARS,
+    TITLE_CLASS,
+    Shown,
+    heading_around,
+    heading_rank,
+    shown_pieces,
+    shown_text,
+    shown_texts,
+)
+from converter.page.markup import (
+    WORD,
+    contains,
+    letters_of,
+    same_words,
+    squash,
+    starts_with,
+    words_of,
+)
+from converter.page.site import is_site_name, names_site
+from converter.page.title import slug_share, title_core, without_site
+
+MIN_TITLE_SHARE = 0.3
+"""A heading that is this share of the page's own title (site name stripped) or more is the
+headline the title names; a shorter one is a section label that happens to be in it."""
+STRONG_TITLE_MATCH = 0.8
+"""A heading matching this well (share of the title's headline part plus the heading's weight)
+is the headline whatever else the page shows."""
+_OPENING_LETTERS = 30
+"""Letters of the article's first sentence that find where it starts in the page."""
+_LEAD_SEARCH_ELEMENTS = 30
+"""How far before the article's first words its headline may sit (elements with text)."""
+_MIN_PROSE_WORDS = 8
+_SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ")", "…", ":")
+# A date glued after a headline in the same element: 'Headline Thursday, 10 January, 2008'.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_TRAILING_DATE = re.compile(
+    r"\s*[-|,@(]?\s*(?:(?:published|posted|updated|last updated)\s*:?\s*)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    r"|\d{1,2}[/.]\d{1,2})[,\s/.]+\d{4}\b.*$",
+    re.IGNORECASE,
+)
+_MIN_NAMED_WORDS = 2
+_SURE_NAMED_WORDS = 4
+"""A heading this long that is exactly the page's title is no section label ('Sports Wire')."""
+_LETTER_MATCH_SHARE = 0.6
+_SLUG_WEIGHT = 0.5
+_TOPIC_WORDS = 200
+"""A headline shares a word with the article's first words (its subject's names)."""
+_CONTENT_WORD_CHARS = 4
+_STEM_CHARS = 5
+_LONG_WORD_CHARS = 6
+_BYLINE = re.compile(r"^(?:by|posted by|written by|from)\b", re.IGNORECASE)
+_HEADING_WEIGHT = {"h1": 0.3, "h2": 0.2, "h3": 0.1}
+_TITLE_META = (
+    '//meta[@property="og:title" or @name="og:title" or @name="twitter:title"'
+    ' or @property="twitter:title" or @itemprop="headline" or @name="headline"]/@content'
+)
+
+
+def headline(
+    tree: HtmlElement, sites: tuple[str, ...], article: str = "", slug: frozenset[str] = frozenset()
+) -> str:
+    """The shown headline. Best, a heading that says exactly what the page calls itself
+    (og:title, <title>, less the site's name); next, a heading that is most of it; then the
+    headline og:title and <title> agree on; the heading just before where the article's prose
+    starts in the page; any shown text that is most of the title; the first <h1> that is not
+    the site's name; and last the title without the site's name, or nothing when it names only
+    the site (the text rules then find the headline). The first guesses must share a word with
+    the article (a section label does not); the page's address, when it spells the headline,
+    tells which part of the title it is."""
+    references = [squash(text) for text in tree.xpath(_TITLE_META)]
+    references += [squash(element.text_content()) for element in tree.iter("title")][:1]
+    references = [text for text in references if text]
+    shown = list(shown_texts(tree))
+    cores = [title_core(reference, sites, slug) for reference in references]
+    matches = [
+        match
+        for reference, core in zip(references, cores, strict=True)
+        for match in [_best_match(reference, core, shown, sites, slug)]
+        if match
+    ]
+    opening = " ".join(article.split()[:_TOPIC_WORDS])
+    topic, names = _content_words(opening), _topic_words(opening)
+    subject = _stems(article)
+    topical = [
+        (score, text) for score, text in matches if not topic or _content_words(text) & topic
+    ]
+    guesses = (
+        _named_heading(tree, references, sites, subject, slug),
+        *(
+            text
+            for score, text in matches
+            if score >= STRONG_TITLE_MATCH
+            and len(words_of(text)) >= _MIN_NAMED_WORDS
+            and (not subject or _stems(text) & subject)
+        ),
+        _agreed(references, cores, sites, subject),
+        _lead_heading(tree, article, names, sites),
+        *(text for _, text in topical),
+        *(
+            item.text
+            for item in shown
+            if item.tag == "h1"
+            and len(item.text.split()) >= _MIN_NAMED_WORDS
+            and _content_words(item.text) & names
+        ),
+        *(text for _, text in matches),
+    )
+    found = next((guess for guess in guesses if guess and not is_site_name(guess, sites)), "")
+    if found or not cores or names_site(cores[-1], sites):
+        return found  # nothing but the site's name: the text rules find the headline
+    return cores[-1]
+
+
+def _agreed(
+    references: list[str], cores: list[str], sites: tuple[str, ...], subject: set[str]
+) -> str:
+    """A headline two different names the page gives itself agree on once the site's name is
+    cut off (og:title, and <title> with the site), speaking of the article, though the page
+    does not show it as text."""
+    for index, core in enumerate(cores):
+        if (
+            len(words_of(core)) >= _MIN_NAMED_WORDS
+            and any(
+                same_words(core, other) and references[index] != references[later]
+                for later, other in enumerate(cores[index + 1 :], start=index + 1)
+            )
+            and not names_site(core, sites)
+            and (not subject or _stems(core) & subject)
+        ):
+            return core
+    return ""
+
+
+def _named_heading(
+    tree: HtmlElement,
+    references: list[str],
+    sites: tuple[str, ...],
+    subject: set[str],
+    slug: frozenset[str],
+) -> str:
+    """A heading that says exactly what the page calls itself (og:title, <title>, either
+    without the site's name): the surest headline there is; an <h1> before an <h2>."""
+    named = set()
+    for reference in references:
+        for form in (reference, without_site(reference, sites), title_core(reference, sites, slug)):
+            if words := words_of(form):
+                named.add(tuple(words))
+    found: list[tuple[int, int, str]] = []
+    for order, element in enumerate(tree.iter(*_HEADING_WEIGHT)):
+        text = shown_text(element)
+        if (
+            tuple(words_of(text)) in named
+            and heading_rank(element)
+            and not is_site_name(text, sites)
+            and (not subject or len(words_of(text)) >= _SURE_NAMED_WORDS or _stems(text) & subject)
+        ):
+            found.append((heading_rank(element), -order, text))
+    return max(found)[2] if found else ""
+
+
+def _lead_heading(tree: HtmlElement, article: str, topic: set[str], sites: tuple[str, ...]) -> str:
+    """The heading nearest before the place where the article's prose starts in the page and
+    speaking of what its opening speaks of (a section label or a date does not)."""
+    line = next((line for line in article.split("\n") if _is_prose(line)), "")
+    needle = letters_of(line)[:_OPENING_LETTERS]
+    if len(needle) < _OPENING_LETTERS:
+        return ""
+    pieces = shown_pieces(tree)
+    letters = [letters_of(text) for text, _ in pieces]
+    at = "".join(letters).find(needle)
+    if at < 0:
+        return ""
+    first, passed = 0, len(letters[0]) if letters else 0
+    while passed <= at:
+        first += 1
+        passed += len(letters[first])
+    found: list[tuple[int, int, str]] = []
+    seen: set[str] = set()
+    for text, owner in reversed(pieces[:first]):
+        heading = heading_around(owner)
+        if not text.strip() or heading is None:
+            continue
+        title = _TRAILING_DATE.sub("", shown_text(heading))
+        if title in seen:
+            continue
+        seen.add(title)
+        if _reads_as_headline(title, sites) and _content_words(title) & topic:
+            found.append((heading_rank(heading), -len(seen), title))
+        if len(seen) > _LEAD_SEARCH_ELEMENTS:
+            break
+    return max(found)[2] if found else ""
+
+
+def _is_prose(line: str) -> bool:
+    """A line of the article, not its headline, a date or a caption: a sentence of some length."""
+    return len(line.split()) >= _MIN_PROSE_WORDS and line.rstrip().endswith(_SENTENCE_ENDS)
+
+
+def _content_words(text: str) -> set[str]:
+    return {word for word in words_of(text) if len(word) >= _CONTENT_WORD_CHARS}
+
+
+def _stems(text: str) -> set[str]:
+    """Content words cut to their first letters: 'blame' in a headline is 'blamed' in the text."""
+    return {word[:_STEM_CHARS] for word in _content_words(text)}
+
+
+def _topic_words(text: str) -> set[str]:
+    """What an article's opening is about: its names (capitalised words) and long words, not
+    the short common words any text has ('more', 'view'), in any language."""
+    return {
+        word.casefold()
+        for word in WORD.findall(text)
+        if len(word) >= _LONG_WORD_CHARS or (word[0].isupper() and len(word) >= _CONTENT_WORD_CHARS)
+    }
+
+
+def _reads_as_headline(text: str, sites: tuple[str, ...]) -> bool:
+    """Words, not a date, a byline or the site's name."""
+    words = text.split()
+    letters = sum(char.isalpha() for char in text)
+    return (
+        len(words) >= 2
+        and len(text) <= MAX_TITLE_CHARS
+        and letters >= 0.6 * len(text.replace(" ", ""))
+        and not _BYLINE.match(text)
+        and not is_site_name(text, sites)
+    )
+
+
+def _best_match(
+    reference: str,
+    core: str,
+    shown: list[Shown],
+    sites: tuple[str, ...],
+    slug: frozenset[str] = frozenset(),
+) -> tuple[float, str] | None:
+    """The shown text that is most of the reference's headline part, headings first, and
+    spelling the page's address; when the address spells that part, a text holding none of
+    it is not the headline."""
+    spelled = slug_share(core, slug) > 0
+    whole, wanted = words_of(reference), words_of(core)
+    trimmed = without_site(reference, sites)
+    letters = (letters_of(reference), letters_of(trimmed), letters_of(core))
+    best: tuple[float, str] | None = None
+    for tag, text, label, own in shown:
+        if own not in letters[0] and not own.startswith(letters[1:]):
+            continue  # cheap: neither inside the title nor starting with its headline
+        words = words_of(text)
+        if not words or is_site_name(text, sites):
+            continue
+        if contains(whole, words):
+            text = without_site(text, sites)  # the title, site and all, shown in the page
+            if spelled and not slug_share(text, slug):
+                continue  # another part of the title than the address spells: the site's
+            if spelled and tag not in _HEADING_WEIGHT and contains(words_of(text), wanted):
+                text = core  # the title repeated, with a site's name the page does not declare
+            share = _likeness(words_of(text), wanted)
+        elif own in letters[0] and len(own) >= _LETTER_MATCH_SHARE * len(letters[2]):
+            # the same letters, other word breaks or punctuation: 'Saj's' for 'Sajs'
+            share = max(_share(own, part) for part in letters[1:])
+        elif glued := next(
+            (
+                part
+                for part in ((core, trimmed) if spelled else (trimmed, core))
+                if starts_with(words, words_of(part)) and len(part) >= 0.6 * len(text)
+            ),
+            "",
+        ):
+            share, text = 1.0, glued  # the headline with a date or a credit after it
+        else:
+            continue
+        score = share + _HEADING_WEIGHT.get(tag, 0) + (0.1 if TITLE_CLASS.search(label) else 0)
+        score += _SLUG_WEIGHT * slug_share(text, slug)
+        if best is None or score > best[0]:
+            best = (score, text)
+    return best if best and best[0] >= MIN_TITLE_SHARE else None
+
+
+def _share(letters: str, other: str) -> float:
+    return min(len(letters), len(other)) / max(len(letters), len(other), 1)
+
+
+def _likeness(words: list[str], wanted: list[str]) -> float:
+    """How much of each other two word runs are: 1 when equal, less as either grows."""
+    size, other = len(" ".join(words)), len(" ".join(wanted))
+    return min(size, other) / max(size, other, 1)

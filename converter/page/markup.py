@@ -1,0 +1,83 @@
+"""Reading a page's markup: meta tags, JSON-LD, the declared language, and the word forms the
+page's texts are compared in (case, spacing and punctuation aside)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+
+from lxml.html import HtmlElement
+
+WORD = re.compile(r"\w+")
+_LANGUAGE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*$")
+
+
+def language(tree: HtmlElement) -> str:
+    """<html lang>, else a language meta tag, as a two-letter code: 'en-US' -> 'en'."""
+    candidates = [tree.get("lang"), tree.get("xml:lang")]
+    candidates += tree.xpath('//meta[@http-equiv="content-language" or @name="language"'
+                             ' or @property="og:locale"]/@content')  # fmt: skip
+    for value in candidates:
+        match = _LANGUAGE.match((value or "").strip().split(",")[0])
+        if match:
+            return match.group(1).lower()
+    return ""
+
+
+def meta_values(tree: HtmlElement, *names: str) -> Iterable[str]:
+    for element in tree.iter("meta"):
+        if (element.get("name") or "").casefold() in names and element.get("content"):
+            yield squash(element.get("content") or "")
+
+
+def json_ld_names(tree: HtmlElement, key: str) -> Iterator[str]:
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        try:
+            data = json.loads(str(script))
+        except ValueError:
+            continue
+        for value in _values(data, key):
+            name = value.get("name") if isinstance(value, dict) else value
+            if isinstance(name, str):
+                yield name
+
+
+def _values(data: object, key: str, depth: int = 0) -> Iterator[object]:
+    """Every value under `key` anywhere in a JSON-LD document (a graph nests them)."""
+    if depth > 8:
+        return
+    if isinstance(data, dict):
+        for name, value in data.items():
+            if name == key:
+                yield value
+            yield from _values(value, key, depth + 1)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _values(value, key, depth + 1)
+
+
+def same_words(text: str, other: str) -> bool:
+    """The same words in the same order, whatever the case, spacing and punctuation."""
+    return words_of(text) == words_of(other) and bool(words_of(text))
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def words_of(text: str) -> list[str]:
+    return WORD.findall(text.casefold())
+
+
+def letters_of(text: str) -> str:
+    return "".join(WORD.findall(text.casefold())).replace("_", "")
+
+
+def contains(whole: list[str], part: list[str]) -> bool:
+    size = len(part)
+    return any(whole[start : start + size] == part for start in range(len(whole) - size + 1))
+
+
+def starts_with(words: list[str], prefix: list[str]) -> bool:
+    return bool(prefix) and words[: len(prefix)] == prefix
