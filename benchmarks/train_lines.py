@@ -36,15 +36,17 @@ from converter.rules.article_language import stopwords
 from converter.rules.body import body_lines
 from converter.rules.features import (
     CONTEXT_FEATURES,
-    HEADLINE_CONTEXT_FEATURES,
-    HEADLINE_FEATURES,
     LINE_FEATURES,
     context_features,
-    headline_context_features,
-    headline_features,
     line_features,
 )
 from converter.rules.headline import take_headline
+from converter.rules.headline_features import (
+    HEADLINE_CONTEXT_FEATURES,
+    HEADLINE_FEATURES,
+    headline_context_features,
+    headline_features,
+)
 from converter.rules.prose import reranked, score_lines
 from converter.rules.state import Line, SeedState, split_lines
 

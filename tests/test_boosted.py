@@ -9,7 +9,7 @@ import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
 
 from converter.rules.boosted import load_trees
-from converter.rules.features import HEADLINE_FEATURES
+from converter.rules.headline_features import HEADLINE_FEATURES
 from converter.rules.prose import headline_model, line_model
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"

@@ -1,6 +1,7 @@
 """What text alone says about a line: cheap, language-aware measurements the body classifier
-(rules/prose.py) and the headline ranker (rules/headline.py) learn from. Names, not positions,
-tie a measurement to its weight, so the model files say what they weigh."""
+(rules/prose.py) learns from, and the headline ranker too (rules/headline_features.py adds its
+own). Names, not positions, tie a measurement to its weight, so the model files say what they
+weigh."""
 
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 _URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co\.uk|gov|edu|io)\b", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+")
 _HANDLE = re.compile(r"(?:^|\s)[@#]\w")
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _NUMBER_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
 _MARKET = re.compile(r"[$€£¥₹%]|[+-]\d|\d[+-]")
 _SEPARATORS = re.compile(r"[|•·»›«‹/>]")
@@ -24,7 +25,7 @@ _COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.IGNORECASE
 _BULLET = re.compile(r"^(?:[-*•·»›>]|\d{1,3}[.)])\s")
 _SENTENCE = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z0-9]")
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", "…", ")")
-_BY = re.compile(r"^(?:by|posted by|written by|words by|story by|from)\s", re.IGNORECASE)
+BYLINE_START = re.compile(r"^(?:by|posted by|written by|words by|story by|from)\s", re.IGNORECASE)
 
 LINE_FEATURES = (
     "log_chars",
@@ -101,15 +102,15 @@ def line_features(
                 float(bool(_URL.search(text))),
                 float(bool(_EMAIL.search(text))),
                 float(bool(_HANDLE.search(text))),
-                float(bool(_TIME.search(text))),
-                float(bool(_YEAR.search(text))),
+                float(bool(TIME.search(text))),
+                float(bool(YEAR.search(text))),
                 float(bool(_NUMBER_DATE.search(text))),
                 float(bool(_MARKET.search(text))),
                 min(len(_SEPARATORS.findall(text)), 5) / 5,
                 float(bool(_COPYRIGHT.search(text))),
                 float(bool(_BULLET.match(text))),
                 math.log1p(len(_SENTENCE.findall(text))),
-                float(bool(_BY.match(text))),
+                float(bool(BYLINE_START.match(text))),
                 float(letters > 3 and text.upper() == text),
                 letters / n_words,
                 text.count(",") / n_words,
@@ -162,7 +163,7 @@ def context_features(
     for p, group in zip(prose, groups, strict=True):
         group_sum[group] += p
     rows = []
-    words = [_content_words(text, stopwords) for text in texts]
+    words = [content_words(text, stopwords) for text in texts]
     run_words: Counter[str] = Counter()
     for line_words in words[start : end + 1]:
         run_words.update(set(line_words))
@@ -196,7 +197,7 @@ def context_features(
     return rows
 
 
-def _content_words(text: str, stopwords: frozenset[str]) -> list[str]:
+def content_words(text: str, stopwords: frozenset[str]) -> list[str]:
     return [
         word
         for word in (match.casefold() for match in _WORD.findall(text))
@@ -224,153 +225,3 @@ def densest_run(weights: Sequence[float]) -> tuple[int, int]:
         if current > best:
             best, best_start, best_end = current, current_start, index
     return best_start, best_end
-
-
-HEADLINE_FEATURES = (
-    *LINE_FEATURES,
-    *CONTEXT_FEATURES,
-    "first_line",
-    "run_offset",
-    "prose_lines_before",
-    "heading_shaped",
-    "headings_to_run",
-    "byline_after",
-    "date_after",
-    "lede_overlap",
-    "prose_following",
-    "quoted_elsewhere",
-)
-_MAX_OFFSET = 50
-_FOLLOWING = 15
-"""Lines after a headline that hold its article's opening: the most prose on the page follows
-the real headline, a teaser's headline is followed by a line or two."""
-_AFTER = 3
-"""Lines after a headline where its byline and date sit, and lines of the lede it echoes."""
-
-
-def headline_features(
-    rows: Sequence[Sequence[float]],
-    texts: Sequence[str],
-    groups: Sequence[int],
-    prose: Sequence[float],
-    stopwords: frozenset[str],
-    threshold: float,
-) -> list[list[float]]:
-    """One row of HEADLINE_FEATURES per line: what the line is, how the body classifier judged
-    it and its neighbours, where it sits against the article's prose (a headline comes just
-    before it, after the menus), whether a byline or date follows it and whether the lede
-    repeats its words. `rows` are the lines' LINE_FEATURES."""
-    context = context_features(prose, texts, groups, stopwords)
-    start, _ = main_run(prose, texts)
-    shaped = [_heading_shaped(text) for text in texts]
-    words = [set(_content_words(text, stopwords)) for text in texts]
-    prose_at = [index for index, p in enumerate(prose) if p >= threshold]
-    mass = [p * len(text) for p, text in zip(prose, texts, strict=True)]
-    following_mass = [sum(mass[index + 1 : index + 1 + _FOLLOWING]) for index in range(len(mass))]
-    most = max(following_mass, default=0.0) or 1.0
-    quoted = quoted_elsewhere(texts, shaped)
-    features = []
-    prose_before = 0
-    for index, (row, around) in enumerate(zip(rows, context, strict=True)):
-        offset = max(-_MAX_OFFSET, min(_MAX_OFFSET, index - start))
-        between = shaped[index + 1 : start] if index < start else []
-        following = range(index + 1, min(len(texts), index + 1 + _AFTER))
-        lede: set[str] = set()
-        for at in [at for at in prose_at if at > index][:_AFTER]:
-            lede |= words[at]
-        features.append(
-            [
-                *row,
-                *around,
-                float(index == 0),
-                float(offset),
-                math.log1p(prose_before),
-                float(shaped[index]),
-                math.log1p(sum(between)),
-                float(any(_BY.match(texts[at]) for at in following)),
-                float(any(_YEAR.search(texts[at]) or _TIME.search(texts[at]) for at in following)),
-                len(words[index] & lede) / len(words[index]) if words[index] else 0.0,
-                following_mass[index] / most,
-                math.log1p(quoted[index]),
-            ]
-        )
-        prose_before += prose[index] >= threshold
-    return features
-
-
-def quoted_elsewhere(texts: Sequence[str], shaped: Sequence[bool]) -> list[int]:
-    """How often a heading-shaped line's text recurs inside other lines of the page: a page
-    repeats its headline in breadcrumbs, share buttons and '12 comments on "..."'."""
-    folded = [" ".join(text.split()).casefold() for text in texts]
-    page = "\n".join(folded)
-    same = Counter(folded)
-    return [
-        page.count(text) - same[text] if shape else 0
-        for text, shape in zip(folded, shaped, strict=True)
-    ]
-
-
-_COMPARED = ("run_offset", "log_chars", "prose_following", "lede_overlap", "quoted_elsewhere",
-             "capital_share", "stopword_share", "position", "byline_after", "date_after")
-"""What the second ranker compares between the first ranker's best lines."""
-
-HEADLINE_CONTEXT_FEATURES = (
-    "headline",
-    "headline_before_1",
-    "headline_before_2",
-    "headline_after_1",
-    "headline_after_2",
-    "headline_share",
-    "headline_rank",
-    "stronger_before",
-    "candidate_order",
-    "candidate_above",
-    "candidate_below",
-    *(f"{name}_against_best" for name in _COMPARED),
-    *(f"{name}_rank" for name in _COMPARED),
-)
-
-
-def headline_context_features(
-    rows: Sequence[Sequence[float]], scores: Sequence[float], picked: Sequence[int]
-) -> list[list[float]]:
-    """One row of HEADLINE_CONTEXT_FEATURES per picked line (the first ranker's best, in page
-    order): the first ranker's score of the line and its neighbours, how it stands against
-    the page's best, and how what it is compares with the other picked lines (a deck under
-    the headline, a kicker over it, a teaser's headline: the second ranker learns which wins).
-    `rows` are the lines' HEADLINE_FEATURES."""
-    count = len(scores)
-    best = max(scores, default=0.0) or 1.0
-    top = max(picked, key=lambda index: scores[index]) if picked else 0
-    columns = [HEADLINE_FEATURES.index(name) for name in _COMPARED]
-    chosen = set(picked)
-    result = []
-    for order, index in enumerate(picked):
-        score = scores[index]
-        values = [[rows[other][column] for other in picked] for column in columns]
-        own = [rows[index][column] for column in columns]
-        result.append(
-            [
-                score,
-                *(scores[index - k] if index - k >= 0 else 0.0 for k in (1, 2)),
-                *(scores[index + k] if index + k < count else 0.0 for k in (1, 2)),
-                score / best,
-                float(sum(1 for other in picked if scores[other] > score)),
-                math.log1p(sum(1 for other in scores[:index] if other > score)),
-                float(order),
-                float(index - 1 in chosen),
-                float(index + 1 in chosen),
-                *(value - rows[top][column] for value, column in zip(own, columns, strict=True)),
-                *(
-                    float(sum(1 for other in column_values if other > value))
-                    for value, column_values in zip(own, values, strict=True)
-                ),
-            ]
-        )
-    return result
-
-
-def _heading_shaped(text: str) -> bool:
-    """2 to 25 words, capitalised, no sentence end: what headlines and menu items look like."""
-    count = len(text.split())
-    return 2 <= count <= 25 and text[0].isupper() and not text.endswith((".", ":", ","))

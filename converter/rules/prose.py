@@ -13,13 +13,15 @@ from converter.rules.article_language import stopwords
 from converter.rules.boosted import BoostedTrees, load_trees
 from converter.rules.features import (
     CONTEXT_FEATURES,
-    HEADLINE_CONTEXT_FEATURES,
-    HEADLINE_FEATURES,
     LINE_FEATURES,
     context_features,
+    line_features,
+)
+from converter.rules.headline_features import (
+    HEADLINE_CONTEXT_FEATURES,
+    HEADLINE_FEATURES,
     headline_context_features,
     headline_features,
-    line_features,
 )
 from converter.rules.state import SeedState
 

@@ -1,0 +1,179 @@
+"""What the headline rankers (rules/prose.py) learn from: where a line sits against the article's
+prose (a headline comes just before it, after the menus), what follows it (a byline, a date, a
+lede repeating its words), and, for the second ranker, how the first ranker's best lines compare."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+from converter.rules.features import (
+    BYLINE_START,
+    CONTEXT_FEATURES,
+    LINE_FEATURES,
+    TIME,
+    YEAR,
+    content_words,
+    context_features,
+    main_run,
+)
+
+HEADLINE_FEATURES = (
+    *LINE_FEATURES,
+    *CONTEXT_FEATURES,
+    "first_line",
+    "run_offset",
+    "prose_lines_before",
+    "heading_shaped",
+    "headings_to_run",
+    "byline_after",
+    "date_after",
+    "lede_overlap",
+    "prose_following",
+    "quoted_elsewhere",
+)
+_MAX_OFFSET = 50
+_FOLLOWING = 15
+"""Lines after a headline that hold its article's opening: the most prose on the page follows
+the real headline, a teaser's headline is followed by a line or two."""
+_AFTER = 3
+"""Lines after a headline where its byline and date sit, and lines of the lede it echoes."""
+
+
+def headline_features(
+    rows: Sequence[Sequence[float]],
+    texts: Sequence[str],
+    groups: Sequence[int],
+    prose: Sequence[float],
+    stopwords: frozenset[str],
+    threshold: float,
+) -> list[list[float]]:
+    """One row of HEADLINE_FEATURES per line: what the line is, how the body classifier judged
+    it and its neighbours, where it sits against the article's prose (a headline comes just
+    before it, after the menus), whether a byline or date follows it and whether the lede
+    repeats its words. `rows` are the lines' LINE_FEATURES."""
+    context = context_features(prose, texts, groups, stopwords)
+    start, _ = main_run(prose, texts)
+    shaped = [_heading_shaped(text) for text in texts]
+    words = [set(content_words(text, stopwords)) for text in texts]
+    prose_at = [index for index, p in enumerate(prose) if p >= threshold]
+    mass = [p * len(text) for p, text in zip(prose, texts, strict=True)]
+    following_mass = [sum(mass[index + 1 : index + 1 + _FOLLOWING]) for index in range(len(mass))]
+    most = max(following_mass, default=0.0) or 1.0
+    quoted = quoted_elsewhere(texts, shaped)
+    features = []
+    prose_before = 0
+    for index, (row, around) in enumerate(zip(rows, context, strict=True)):
+        offset = max(-_MAX_OFFSET, min(_MAX_OFFSET, index - start))
+        between = shaped[index + 1 : start] if index < start else []
+        following = range(index + 1, min(len(texts), index + 1 + _AFTER))
+        lede: set[str] = set()
+        for at in [at for at in prose_at if at > index][:_AFTER]:
+            lede |= words[at]
+        features.append(
+            [
+                *row,
+                *around,
+                float(index == 0),
+                float(offset),
+                math.log1p(prose_before),
+                float(shaped[index]),
+                math.log1p(sum(between)),
+                float(any(BYLINE_START.match(texts[at]) for at in following)),
+                float(any(YEAR.search(texts[at]) or TIME.search(texts[at]) for at in following)),
+                len(words[index] & lede) / len(words[index]) if words[index] else 0.0,
+                following_mass[index] / most,
+                math.log1p(quoted[index]),
+            ]
+        )
+        prose_before += prose[index] >= threshold
+    return features
+
+
+def quoted_elsewhere(texts: Sequence[str], shaped: Sequence[bool]) -> list[int]:
+    """How often a heading-shaped line's text recurs inside other lines of the page: a page
+    repeats its headline in breadcrumbs, share buttons and '12 comments on "..."'."""
+    folded = [" ".join(text.split()).casefold() for text in texts]
+    page = "\n".join(folded)
+    same = Counter(folded)
+    return [
+        page.count(text) - same[text] if shape else 0
+        for text, shape in zip(folded, shaped, strict=True)
+    ]
+
+
+_COMPARED = (
+    "run_offset",
+    "log_chars",
+    "prose_following",
+    "lede_overlap",
+    "quoted_elsewhere",
+    "capital_share",
+    "stopword_share",
+    "position",
+    "byline_after",
+    "date_after",
+)
+"""What the second ranker compares between the first ranker's best lines."""
+
+HEADLINE_CONTEXT_FEATURES = (
+    "headline",
+    "headline_before_1",
+    "headline_before_2",
+    "headline_after_1",
+    "headline_after_2",
+    "headline_share",
+    "headline_rank",
+    "stronger_before",
+    "candidate_order",
+    "candidate_above",
+    "candidate_below",
+    *(f"{name}_against_best" for name in _COMPARED),
+    *(f"{name}_rank" for name in _COMPARED),
+)
+
+
+def headline_context_features(
+    rows: Sequence[Sequence[float]], scores: Sequence[float], picked: Sequence[int]
+) -> list[list[float]]:
+    """One row of HEADLINE_CONTEXT_FEATURES per picked line (the first ranker's best, in page
+    order): the first ranker's score of the line and its neighbours, how it stands against
+    the page's best, and how what it is compares with the other picked lines (a deck under
+    the headline, a kicker over it, a teaser's headline: the second ranker learns which wins).
+    `rows` are the lines' HEADLINE_FEATURES."""
+    count = len(scores)
+    best = max(scores, default=0.0) or 1.0
+    top = max(picked, key=lambda index: scores[index]) if picked else 0
+    columns = [HEADLINE_FEATURES.index(name) for name in _COMPARED]
+    chosen = set(picked)
+    result = []
+    for order, index in enumerate(picked):
+        score = scores[index]
+        values = [[rows[other][column] for other in picked] for column in columns]
+        own = [rows[index][column] for column in columns]
+        result.append(
+            [
+                score,
+                *(scores[index - k] if index - k >= 0 else 0.0 for k in (1, 2)),
+                *(scores[index + k] if index + k < count else 0.0 for k in (1, 2)),
+                score / best,
+                float(sum(1 for other in picked if scores[other] > score)),
+                math.log1p(sum(1 for other in scores[:index] if other > score)),
+                float(order),
+                float(index - 1 in chosen),
+                float(index + 1 in chosen),
+                *(value - rows[top][column] for value, column in zip(own, columns, strict=True)),
+                *(
+                    float(sum(1 for other in column_values if other > value))
+                    for value, column_values in zip(own, values, strict=True)
+                ),
+            ]
+        )
+    return result
+
+
+def _heading_shaped(text: str) -> bool:
+    """2 to 25 words, capitalised, no sentence end: what headlines and menu items look like."""
+    count = len(text.split())
+    return 2 <= count <= 25 and text[0].isupper() and not text.endswith((".", ":", ","))
