@@ -230,3 +230,18 @@ def test_no_conll_actor_is_a_month_or_weekday(conll_dev_actors):
         if name.casefold() in calendar or name.casefold().split()[0] in calendar
     }
     assert dated <= {"Jan Kroslak"}  # a person whose first name is a month's abbreviation
+
+
+def test_each_place_of_a_dateline_and_each_reporter_is_an_actor(nlp):
+    doc = nlp("Police said the fire started at night.")
+    actors = extract_actors(
+        doc, load_alias_table(), dateline="MILWAUKEE, Wisconsin", reporters=["Larry Fine"]
+    )
+    assert {Actor("Milwaukee", "place"), Actor("Wisconsin", "place")} <= set(actors)
+    assert Actor("Larry Fine", "person") in actors
+
+
+def test_a_contact_label_is_no_actor():
+    language = load_language()
+    assert not is_actor_name("Fax", language)
+    assert not is_actor_name("Tel", language)

@@ -48,3 +48,7 @@ def test_the_byline_by_the_headline_leaves_the_body():
         "The story starts here.",
         "By the way, it goes on.",
     ]
+
+
+def test_a_credit_inside_parentheses_is_no_byline():
+    assert read_byline("1. Miss Stamper 3-1 joint-favourite (ridden by David Harrison)") is None

@@ -293,15 +293,19 @@ def extract_actors(
     extra: Iterable[Mention] = (),
     language: Language | None = None,
     evidence: Evidence | None = None,
+    reporters: Iterable[str] = (),
 ) -> tuple[Actor, ...]:
-    """The whole step: NER mentions (+ the dateline's place, + `extra` found otherwise, e.g.
-    in tables) -> merged, curated actors. `evidence`: how the article writes its words in mixed
-    case (casing.case_evidence), made from the text when not given."""
+    """The whole step: NER mentions (+ the dateline's places, 'MILWAUKEE, Wisconsin', + the
+    reporters a wire byline or sign-off names, + `extra` found otherwise, e.g. in tables) ->
+    merged, curated actors. `evidence`: how the article writes its words in mixed case
+    (casing.case_evidence), made from the text when not given."""
     language = language or load_language()
     evidence = case_evidence([doc.text]) if evidence is None else evidence
     mentions = find_mentions(doc, language, headline_chars, evidence) + list(extra)
-    if dateline:
-        place = unshout(clean_name(dateline, language), evidence)
-        if is_actor_name(place, language):
-            mentions.append(Mention(place, "place", locative=True))
+    named = [(part, "place") for part in dateline.split(",")]
+    named += [(reporter, "person") for reporter in reporters]
+    for text, kind in named:
+        name = unshout(clean_name(text, language), evidence)
+        if is_actor_name(name, language):
+            mentions.append(Mention(name, kind, locative=kind == "place"))
     return merge_mentions(mentions, table, credits)

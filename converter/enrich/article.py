@@ -65,6 +65,7 @@ def enrich(
             extra=table_mentions(parsed.blocks, language, evidence) if english else [],
             language=language,
             evidence=evidence,
+            reporters=parsed.authors if english else (),
         ),
         topics=classify(parsed.title, body, vocabulary) if english else (),
         description=describe(parsed.blocks, settings.description_max_chars),

@@ -18,6 +18,7 @@ from converter.rules.paragraphs import to_blocks
 from converter.rules.prose import score_lines
 from converter.rules.published import take_date
 from converter.rules.publisher import take_publisher
+from converter.rules.signoff import keep_signoff
 from converter.rules.source_credit import take_source_credit
 from converter.rules.state import SeedState, split_lines
 from converter.rules.video_block import lift_video_blocks
@@ -37,6 +38,7 @@ RULES: tuple[Rule, ...] = (
     take_date,
     take_byline,
     take_publisher,
+    keep_signoff,
     keep_body,
     mark_crossheads,
     recase_headline,

@@ -47,13 +47,30 @@ def _words() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     )
 
 
+@cache
+def _desks() -> frozenset[str]:
+    return frozenset(word.casefold() for word in load_yaml("bylines.yaml")["desks"])
+
+
+def desk_named(text: str) -> bool:
+    """A newsroom, desk or bureau ('Wall Street Desk', 'Bucharest Newsroom'), not a person."""
+    return any(word.strip(".,;:").casefold() in _desks() for word in text.split())
+
+
+def read_names(text: str) -> tuple[str, ...]:
+    """The people a run of names lists ('Jane Doe and John Roe in London'), agencies aside."""
+    byline = _names_and_agency(text)
+    return byline.authors if byline else ()
+
+
 def read_byline(text: str) -> Byline | None:
     """The names (and agency) of a byline line, or None when the line is not one."""
     if len(text.split()) > MAX_BYLINE_WORDS:
         return None
     opener, roles, _ = _words()
     match = opener.search(text)
-    if match is not None and (match.start() == 0 or _has_date(text[: match.start()])):
+    before = text[: match.start()] if match is not None else ""
+    if match is not None and (match.start() == 0 or _has_date(before)) and not _open(before):
         return _names_and_agency(text[match.end() :])
     name, _, role = text.partition(",")
     role_words = role.split()
@@ -120,6 +137,11 @@ def _is_name(text: str) -> bool:
 def _cased(name: str) -> str:
     """'SETH ROBERTS' -> 'Seth Roberts'; a name in mixed case is kept as written."""
     return name.title() if name.isupper() and len(name) > 3 else name
+
+
+def _open(text: str) -> bool:
+    """Inside parentheses: '(ridden by Jo Bloggs)' credits a part, not the story."""
+    return text.count("(") > text.count(")")
 
 
 def _has_date(text: str) -> bool:
