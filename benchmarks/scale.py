@@ -8,8 +8,10 @@ then, in one run, measures:
   - ours: `archive convert` (all cores) and `mkdocs build --strict` with the project's mkdocs.yml;
   - floor 2: a bare `mkdocs build` of the same pages: no nav, no plugins;
   - baseline (N <= 2,000): plain Material: default nav listing every page, built-in search;
-and prints seconds, peak memory, site size, the median article page and the bytes a browser
-downloads to answer one search query, with our figures as ratios of the floors and baseline.
+and prints seconds, peak memory, site size, the median article and actor pages and the bytes a
+browser downloads to answer one search query, with our figures as ratios of the floors and
+baseline; then our site's bytes and files per article by part and the largest archive that fits
+each static host (benchmarks/footprint.py).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.footprint import Footprint, report, site_footprint  # noqa: E402
 from benchmarks.synthetic import write_seeds  # noqa: E402
 
 BASELINE_MAX = 2000
@@ -43,9 +46,14 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1/"
 class Build:
     seconds: float
     peak_mb: float
-    site_bytes: int
+    footprint: Footprint
     median_page: int
+    median_actor_page: int
     query_bytes: int | None = None
+
+    @property
+    def site_bytes(self) -> int:
+        return self.footprint.bytes
 
 
 def run(command: list[str], cwd: Path) -> tuple[float, float]:
@@ -91,16 +99,15 @@ def write_config(path: Path, docs: Path, site: Path, body: str) -> Path:
     return path
 
 
-def site_figures(site: Path) -> tuple[int, int]:
-    total = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
-    pages = [path.stat().st_size for path in (site / "articles").glob("*/index.html")]
-    return total, int(statistics.median(pages)) if pages else 0
+def median_page(section: Path) -> int:
+    """The median size of a section's pages (an entry's numbered pages left out)."""
+    pages = [path.stat().st_size for path in section.glob("*/index.html")]
+    return int(statistics.median(pages)) if pages else 0
 
 
 def build(config: Path, site: Path, query: str | None, strict: bool = True) -> Build:
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config)]
     seconds, peak = run([*command, "--strict"] if strict else command, REPO)
-    total, median = site_figures(site)
     query_bytes = None
     if query is not None:
         from benchmarks.search import measure
@@ -110,7 +117,14 @@ def build(config: Path, site: Path, query: str | None, strict: bool = True) -> B
         query_bytes = sum(item.size for item in result.query) + sum(
             item.size for item in result.home if item.is_search
         )
-    return Build(seconds, peak, total, median, query_bytes)
+    return Build(
+        seconds,
+        peak,
+        site_footprint(site),
+        median_page(site / "articles"),
+        median_page(site / "actors"),
+        query_bytes,
+    )
 
 
 def ratio(ours: float, other: float) -> str:
@@ -180,6 +194,7 @@ def main() -> None:
     print(f"peak memory MB               {max(convert_mb, ours.peak_mb):10.0f}   target < 4096")
     print(f"site size MB                 {ours.site_bytes / 1e6:10.1f}")
     print(f"median article page KB       {ours.median_page / 1024:10.1f}   target < 40")
+    print(f"median actor page KB         {ours.median_actor_page / 1024:10.1f}")
     if ours.query_bytes is not None:
         print(f"bytes for one query KB       {ours.query_bytes / 1024:10.1f}   target < 250")
     if baseline:
@@ -201,6 +216,7 @@ def main() -> None:
                 f"  bytes for one query KB     {baseline.query_bytes / 1024:10.1f}   ours smaller "
                 f"{ratio(baseline.query_bytes, ours.query_bytes)}"
             )
+    print("\n".join(report(ours.footprint, args.count)))
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ Fixtures live in conftest.py; these are plain functions.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -29,6 +31,7 @@ from converter.site.options import ArchiveConfig
 from converter.site.pages import Layout
 
 REPO = Path(__file__).resolve().parents[1]
+BENCHMARKS = REPO / "benchmarks"
 FIXTURES = REPO / "tests" / "fixtures"
 CORPUS = FIXTURES / "corpus"  # 30 CoNLL stories as raw seeds
 GOLDEN = FIXTURES / "golden"  # the real seed and the page it must give
@@ -58,6 +61,15 @@ def page_parts(page: str) -> tuple[dict[str, object], str]:
     """A page's front matter (parsed) and body, read with the converter's own reader."""
     header, body = split_page(page)
     return parse_header(header), body
+
+
+def load_benchmark(name: str) -> ModuleType:
+    """A script of benchmarks/ as a module (benchmarks/ is not an installed package)."""
+    spec = importlib.util.spec_from_file_location(f"benchmark_{name}", BENCHMARKS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while being built
+    spec.loader.exec_module(module)
+    return module
 
 
 # ---- the hostile corpus ----------------------------------------------------------------------
