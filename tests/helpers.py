@@ -12,12 +12,14 @@ import subprocess
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 import yaml
+from markupsafe import escape
 
 from converter.batch import RunReport
 from converter.enrich.topics import TopicEntry, load_vocabulary
@@ -70,6 +72,40 @@ def load_benchmark(name: str) -> ModuleType:
     sys.modules[spec.name] = module  # dataclasses look their module up while being built
     spec.loader.exec_module(module)
     return module
+
+
+class _Canonical(HTMLParser):
+    """Markup written back in one spelling: attributes sorted and double-quoted, text and values
+    escaped as Jinja escapes them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.parts.append(f"<{tag}{''.join(_attribute(*pair) for pair in sorted(attrs))}>")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.parts.append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data if self.cdata_elem else str(escape(data)))
+
+    def handle_decl(self, decl: str) -> None:
+        self.parts.append(f"<!{decl}>")
+
+
+def _attribute(name: str, value: str | None) -> str:
+    return f" {name}" if value is None else f' {name}="{escape(value)}"'
+
+
+def read_html(path: Path) -> str:
+    """A built page in one spelling, whatever the minifier chose (quotes, attribute order,
+    entities), so tests can look for markup in it. Script bodies are left as they are."""
+    parser = _Canonical()
+    parser.feed(path.read_text("utf-8"))
+    parser.close()
+    return "".join(parser.parts)
 
 
 # ---- the hostile corpus ----------------------------------------------------------------------

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
-from helpers import SITE_URL
+from helpers import SITE_URL, read_html
 from markupsafe import escape
 
 from converter.site.model import Archive
@@ -32,7 +32,7 @@ SYRIA_URL = "articles/us-and-russia-poised-for-new-battle-over-syria/"
 SYRIA_TITLE = "US and Russia poised for new battle over Syria"
 GENEVA_URL = "articles/kerry-and-lavrov-agree-syria-truce-in-geneva/"
 HOSTILE_URL = "articles/hostile-markup-in-every-field/"
-HOSTILE_TITLE_ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; {{ x }}"
+HOSTILE_TITLE_ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;quotes&#34; {{ x }}"
 # What must never reach a page as markup, from any field of the hostile fixture.
 RAW_MARKUP = re.compile(r"<script>alert|<b>Evil|<svg onload|<img src=x|<i>Evil", re.IGNORECASE)
 VOID_TAGS = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "wbr"})
@@ -96,7 +96,7 @@ class Anchors(HTMLParser):
 
 
 def page_html(site_dir: Path, url: str) -> str:
-    return (site_dir / url / "index.html").read_text(encoding="utf-8")
+    return read_html(site_dir / url / "index.html")
 
 
 def anchors(site_dir: Path, url: str) -> list[Link]:
@@ -186,11 +186,11 @@ def test_no_link_in_the_site_is_broken(any_site: Path) -> None:
     broken = []
     pages = sorted(any_site.rglob("*.html"))
     for page in pages:
-        ids[page] = set(re.findall(r'\sid="([^"]+)"', page.read_text(encoding="utf-8")))
+        ids[page] = set(re.findall(r'\sid="([^"]+)"', read_html(page)))
     for page in pages:
         if page.name == "404.html":  # MkDocs gives it absolute links only
             continue
-        html = page.read_text(encoding="utf-8")
+        html = read_html(page)
         for href in re.findall(r'\s(?:href|src)="([^"]*)"', html):
             parts = urlsplit(href)
             if parts.scheme or parts.netloc or not (parts.path or parts.fragment):
@@ -312,7 +312,8 @@ def test_topic_page_shows_its_place_in_the_vocabulary_and_its_feed(site_dir: Pat
     html = page_html(site_dir, "topics/diplomacy/")
     assert '<dt>Broader topic</dt><dd><a href="../international-relations/">' in html
     assert '<a class="archive-lede__feed" href="feed.xml"' in html
-    assert 'rel="alternate feed" type="application/atom+xml"' in html
+    feed = 'href="feed.xml" rel="alternate feed" title="News Archive: diplomacy"'
+    assert f'<link {feed} type="application/atom+xml">' in html
     assert "diplomacy" not in [
         t for _, t, _ in TALLY.findall(section_html(html, "archive-topic-mix"))
     ]
@@ -326,7 +327,7 @@ def test_paged_entry_pages_link_to_each_other(paged_site_build: SiteBuild) -> No
     assert pages[1] == "actors/united-states/page/2/" and len(pages) >= 3
     second = page_html(site_dir, pages[1])
     assert "<h1>United States (page 2)</h1>" in second
-    assert '<span class="md-pagination__current" aria-current="page">2</span>' in second
+    assert '<span aria-current="page" class="md-pagination__current">2</span>' in second
     assert 'rel="prev"' in second and "archive-co-actors" not in second
     assert "archive-co-actors" in page_html(site_dir, pages[0])
 
@@ -420,7 +421,7 @@ def test_article_facts_link_source_actors_and_topics_to_existing_pages(site_dir:
 def test_article_facts_sit_first_in_the_content_and_list_videos(site_dir: Path) -> None:
     html = page_html(site_dir, SYRIA_URL)
     content = html[html.index("<h1>") :]
-    assert content.index('<aside class="archive-facts"') < content.index("<p>With Syria")
+    assert content.index('class="archive-facts"') < content.index("<p>With Syria")
     assert "00:43" in content and "02:15" in content
     assert "This is not a joke" in content
     assert "<dt>People</dt>" in content and "<dt>Places</dt>" in content
@@ -479,7 +480,7 @@ def test_home_page_charts_the_most_covered_topics(
 ) -> None:
     html = page_html(site_dir, "")
     counts = Counter(topic for a in site_articles for topic in a.topic_names)
-    start = html.index('<svg class="archive-chart__svg"')
+    start = html.index('class="archive-chart__svg"')
     svg = html[start : html.index("</svg>", start)]
     bars = re.findall(
         r'<text class="archive-chart__label" [^>]*>([^<]*)</text>\s*'
@@ -514,7 +515,7 @@ def test_hostile_text_is_escaped_everywhere(site_dir: Path) -> None:
         "<title>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;quotes&#34; {{ x }}"
         " - News Archive</title>"
     ) in html
-    assert '<meta name="description" content="&lt;img src=x onerror=alert(2)&gt; &amp; ' in html
+    assert '<meta content="&lt;img src=x onerror=alert(2)&gt; &amp; ' in html
     assert "&lt;b&gt;Evil&lt;/b&gt;</a>" in html
     offenders = [
         str(path.relative_to(site_dir))

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from helpers import build_site
+from helpers import build_site, read_html
 from slugify import slugify
 
 from converter.site.static_search import dictionary_key, filter_bucket, words
@@ -113,7 +113,7 @@ def test_header_search_box_loads_its_index_from_the_site_root_at_any_depth(
 ) -> None:
     site_dir: Path = request.getfixturevalue(build)
     for url in ("", SYRIA_URL, "actors/john-kerry/", "topics/"):
-        html = (site_dir / url / "index.html").read_text("utf-8")
+        html = read_html(site_dir / url / "index.html")
         found = SEARCH_BOX.search(html)
         assert found, url
         assert posixpath.normpath(posixpath.join(url, found.group(1))) == target
@@ -208,5 +208,5 @@ def test_material_search_is_still_one_switch_away(tmp_path: Path) -> None:
     assert {doc["location"].split("/")[0] for doc in docs} == {"articles"}
     assert not any("Organisations" in doc["text"] for doc in docs)
     assert not (site / "pagefind").exists()
-    html = (site / SYRIA_URL / "index.html").read_text("utf-8")
+    html = read_html(site / SYRIA_URL / "index.html")
     assert 'data-md-component="search"' in html and "archive-search" not in html

@@ -34,6 +34,7 @@ from converter.site.archive import build_archive
 from converter.site.articles import is_article, parse_article
 from converter.site.facts import article_facts
 from converter.site.feeds import MAIN_FEED, archive_feeds, atom
+from converter.site.minify import minified_page
 from converter.site.model import Archive, ArticleMeta
 from converter.site.options import ArchiveConfig
 from converter.site.pages import Layout, generated_pages
@@ -152,7 +153,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if is_article(page.file.src_uri):
             self._articles_to_write -= 1
-        return output
+            if self.config.search == "pagefind":
+                # Pagefind 1.5.2 reads "&lt;" literally in a text that also holds a bare "&",
+                # as minified pages have: it gets the pages as the theme wrote them.
+                return output
+        return minified_page(output)
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
