@@ -22,6 +22,4 @@ def minified_page(html: str) -> str:
     head, start, body = html.partition(BODY_START)
     if not start:
         return minify_html.minify(html, keep_closing_tags=True)
-    return INDENT.sub("\n", head.strip()) + minify_html.minify(
-        start + body, keep_closing_tags=True
-    )
+    return INDENT.sub("\n", head.strip()) + minify_html.minify(start + body, keep_closing_tags=True)

@@ -32,6 +32,7 @@ from converter.enrich.topics import load_vocabulary
 from converter.frontmatter import FrontMatterError, header_text, read_header
 from converter.site.archive import build_archive
 from converter.site.articles import is_article, parse_article
+from converter.site.chrome import SharedChrome, data_uri_icons
 from converter.site.facts import article_facts
 from converter.site.feeds import MAIN_FEED, archive_feeds, atom
 from converter.site.minify import minified_page
@@ -94,6 +95,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._search_started = False
         self._indexing: Indexing | None = None
         self._search_docs: dict[str, SearchDoc] = {}
+        self._chrome: SharedChrome | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # After a theme custom_dir (so a site can still override us), before Material itself.
@@ -145,6 +147,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._indexing = None
         self._search_docs = {}
         return files
+
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        self._chrome = SharedChrome(env.loader, data_uri_icons(config.theme.get("icon") or {}))
+        env.loader = self._chrome
+        return env
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         page.update_date = self._dates.get(page.file.src_uri, self._as_of)
@@ -202,6 +211,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._chrome is not None:
+            self._chrome.write(Path(config.site_dir))
         if self.archive is None:
             return
         self._write_feeds(config)
