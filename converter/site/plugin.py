@@ -48,6 +48,8 @@ from converter.site.search import (
 from converter.site.static_search import SearchDoc, html_text
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
+# The header search box's markup, rendered once by MkDocs (a static template), not into each page.
+SEARCH_BOX_SCRIPT = "assets/javascripts/archive-search-box.js"
 FACTS_TEMPLATE = "archive/article-facts.html"
 RELATED_TEMPLATE = "archive/related.html"
 # Pagefind indexes only what is inside data-pagefind-body: the article, not the site's chrome.
@@ -102,6 +104,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         templates = str(TEMPLATES_DIR)
         if templates not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
+        if self.config.search in ("archive", "pagefind"):
+            config.theme.static_templates.add(SEARCH_BOX_SCRIPT)
         self._templates = {}
         return config
 
