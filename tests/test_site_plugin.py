@@ -347,6 +347,32 @@ def test_paged_actor_index_reaches_every_letter(paged_site_build: SiteBuild) -> 
             assert f'<h2 id="{anchor}">{escape(letter)}</h2>' in page_html(site_dir, target)
 
 
+def test_an_article_is_described_on_one_entry_page_its_sources(
+    site_dir: Path, site_archive: Archive
+) -> None:
+    """Listed on every actor, topic and source page it belongs to, an article's description is
+    written once among them; the home page and related stories show it too."""
+    entry_pages = [
+        page
+        for section in SECTIONS
+        for url in index_links(site_dir, section).values()
+        for page in series(site_dir, url)
+    ]
+    for article in site_archive.articles:
+        if not article.description:
+            continue
+        sentence = f"<p>{escape(article.description)}</p>"
+        described = [page for page in entry_pages if sentence in page_html(site_dir, page)]
+        source = site_archive.sources.by_name.get(article.source)
+        assert described == ([source.url] if source else []), article.url
+    latest = site_archive.articles[0]
+    assert f"<p>{escape(latest.description)}</p>" in page_html(site_dir, "")
+
+
+def test_pagefind_attributes_are_written_only_for_pagefind(site_dir: Path) -> None:
+    assert "data-pagefind-filter" not in page_html(site_dir, SYRIA_URL)
+
+
 # --- index pages ------------------------------------------------------------------------
 
 

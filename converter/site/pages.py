@@ -34,6 +34,9 @@ ENTRY_TEMPLATES: Mapping[str, str] = {
     "topics": "archive/topic.html",
     "sources": "archive/source.html",
 }
+# An article is listed on each of its actors', topics' and source's pages, its one-sentence
+# description only on its source's: every article has one, so the description is written once.
+DESCRIBED_SECTION = "sources"
 ENTRY_DESCRIPTIONS: Mapping[str, str] = {
     "actors": "{count} naming {name}.",
     "topics": "{count} about {name}.",
@@ -74,12 +77,14 @@ class IndexPage:
 
 @dataclass(frozen=True, slots=True)
 class EntryPage:
-    """One page of an actor, topic or source: its share of the articles; the first page also
-    has the entry's profile and, for a topic, its place in the vocabulary tree."""
+    """One page of an actor, topic or source: its share of the articles (with their descriptions
+    or not); the first page also has the entry's profile and, for a topic, its place in the
+    vocabulary tree."""
 
     entry: Entry
     articles: tuple[ArticleMeta, ...]
     pagination: Pagination | None
+    describe: bool = True
     profile: EntryProfile | None = None
     topic: TopicNode | None = None
     feed_path: str | None = None
@@ -228,6 +233,7 @@ def entry_pages(
             entry=entry,
             articles=chunk,
             pagination=pagination(urls, number),
+            describe=index.section == DESCRIBED_SECTION,
             profile=entry_profile(archive, index.section, entry, top=layout.neighbours)
             if first
             else None,
