@@ -45,6 +45,7 @@ from converter.site.search import (
     start_archive_index,
     start_pagefind,
 )
+from converter.site.sitemap import SITEMAP, SitemapUrl, sitemap_files
 from converter.site.static_search import SearchDoc, html_text
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -98,6 +99,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._indexing: Indexing | None = None
         self._search_docs: dict[str, SearchDoc] = {}
         self._chrome: SharedChrome | None = None
+        self._files: Files | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # After a theme custom_dir (so a site can still override us), before Material itself.
@@ -106,6 +108,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
         if self.config.search in ("archive", "pagefind"):
             config.theme.static_templates.add(SEARCH_BOX_SCRIPT)
+        config.theme.static_templates.discard(SITEMAP)  # written split by on_post_build
         self._templates = {}
         return config
 
@@ -150,6 +153,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._search_started = False
         self._indexing = None
         self._search_docs = {}
+        self._files = files
         return files
 
     def on_env(
@@ -217,6 +221,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self._chrome is not None:
             self._chrome.write(Path(config.site_dir))
+        if self._files is not None:
+            self._write_sitemap(config, self._files)
         if self.archive is None:
             return
         self._write_feeds(config)
@@ -263,6 +269,18 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             target.write_bytes(
                 atom(feed, site_url=config.site_url, author=config.site_name, undated=self._as_of)
             )
+
+    def _write_sitemap(self, config: MkDocsConfig, files: Files) -> None:
+        """Every page, as MkDocs' own sitemap lists them, in files of at most 50,000."""
+        urls = [
+            SitemapUrl(page.canonical_url or page.abs_url or "", page.update_date)
+            for file in files.documentation_pages()
+            if (page := file.page) is not None
+            and not page.is_link
+            and (page.canonical_url or page.abs_url)
+        ]
+        for name, text in sitemap_files(urls, config.site_url or "/"):
+            Path(config.site_dir, name).write_text(text, "utf-8")
 
     def _template(self, config: MkDocsConfig, name: str) -> jinja2.Template:
         """A panel template, loaded once per build (the build's own env exists only later)."""
