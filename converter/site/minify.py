@@ -1,25 +1,26 @@
-"""Pages as written to disk: the theme's indented markup minified (a fifth of a page).
+"""Pages as written to disk: without the theme's indentation, a sixth of a page.
 
-The body goes through minify-html. The head only loses its indentation: minify-html writes the
-title and attribute values with their entities decoded ("<title><b>x</b>", valid HTML5 that a
-browser reads as text, but markup to any simpler reader), and the head is where an article's
-own words (title, description) sit in attributes and in the title.
+Material's templates indent every line. In HTML a line break and the spaces after it show as the
+one space the line break alone shows, so the spaces go, except inside <pre> and <textarea>, where
+whitespace is content. A full minifier was measured too (minify-html 0.18.1, 2,000 articles, one
+run): 5% smaller pages again (quotes, optional tags), at six times the time, 3 ms a page against
+0.5 ms, which at 20,000 articles is most of what the build may take over a bare MkDocs build.
 """
 
 from __future__ import annotations
 
 import re
 
-import minify_html
-
-BODY_START = "<body"
 INDENT = re.compile(r"\n\s+")
+WHITESPACE_KEPT = re.compile(r"(<(pre|textarea)\b.*?</\2\s*>)", re.DOTALL | re.IGNORECASE)
 
 
 def minified_page(html: str) -> str:
-    """A page minified; closing tags stay, so a reader that is not a browser sees the same
-    tree."""
-    head, start, body = html.partition(BODY_START)
-    if not start:
-        return minify_html.minify(html, keep_closing_tags=True)
-    return INDENT.sub("\n", head.strip()) + minify_html.minify(start + body, keep_closing_tags=True)
+    """The page without the indentation of its lines (and without blank lines)."""
+    if WHITESPACE_KEPT.search(html) is None:  # most pages: one fast pass
+        return INDENT.sub("\n", html)
+    parts = WHITESPACE_KEPT.split(html)  # text, kept block, its tag name, text, ...
+    return "".join(
+        INDENT.sub("\n", part) if index % 3 == 0 else part if index % 3 == 1 else ""
+        for index, part in enumerate(parts)
+    )
