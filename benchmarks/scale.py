@@ -1,6 +1,6 @@
 """The whole product at scale: convert + build N articles, against floors and plain Material.
 
-    .venv/bin/python benchmarks/scale.py N [--query WORD] [--no-baseline]
+    .venv/bin/python benchmarks/scale.py N [--query WORD] [--no-baseline] [--docs DIR]
 
 Makes N realistic seeds (benchmarks/synthetic.py: BBC bodies, varied titles, sources, videos),
 then, in one run, measures:
@@ -11,7 +11,8 @@ then, in one run, measures:
 and prints seconds, peak memory, site size, the median article and actor pages and the bytes a
 browser downloads to answer one search query, with our figures as ratios of the floors and
 baseline; then our site's bytes and files per article by part and the largest archive that fits
-each static host (benchmarks/footprint.py).
+each static host (benchmarks/footprint.py). `--docs DIR` builds pages converted earlier (N is
+then their number): the site's figures without the seeds, the spaCy floor and the conversion.
 """
 
 from __future__ import annotations
@@ -137,23 +138,26 @@ def main() -> None:
     parser.add_argument("--query", default="government", help="word searched in the browser")
     parser.add_argument("--no-baseline", action="store_true", help="skip plain Material")
     parser.add_argument("--no-browser", action="store_true", help="skip the query download")
+    parser.add_argument("--docs", type=Path, help="build these converted pages, convert nothing")
     args = parser.parse_args()
     query = None if args.no_browser else args.query
     with tempfile.TemporaryDirectory(prefix="scale-") as work_dir:
         work = Path(work_dir)
-        seeds, docs = work / "seeds", work / "docs"
-        write_seeds(seeds, args.count)
-        floor_nlp = spacy_floor(seeds)
-        convert_s, convert_mb = run(
-            [
-                str(Path(sys.executable).with_name("archive")),
-                "convert",
-                str(seeds),
-                "--out",
-                str(docs),
-            ],
-            REPO,
-        )
+        seeds, docs = work / "seeds", (args.docs or work / "docs").resolve()
+        floor_nlp = convert_s = convert_mb = 0.0
+        if args.docs is None:
+            write_seeds(seeds, args.count)
+            floor_nlp = spacy_floor(seeds)
+            convert_s, convert_mb = run(
+                [
+                    str(Path(sys.executable).with_name("archive")),
+                    "convert",
+                    str(seeds),
+                    "--out",
+                    str(docs),
+                ],
+                REPO,
+            )
         ours_config = write_config(
             work / "ours.yml", docs, work / "site-ours", f"INHERIT: {REPO / 'mkdocs.yml'}\n"
         )
@@ -179,18 +183,20 @@ def main() -> None:
     total = convert_s + ours.seconds
     floors = floor_nlp + floor_build.seconds
     print(f"articles                     {args.count:,}")
-    print(
-        f"convert s                    {convert_s:10.1f}   (floor: bare nlp.pipe {floor_nlp:.1f}, "
-        f"{ratio(convert_s, floor_nlp)})"
-    )
+    if args.docs is None:
+        print(
+            f"convert s                    {convert_s:10.1f}   (floor: bare nlp.pipe "
+            f"{floor_nlp:.1f}, {ratio(convert_s, floor_nlp)})"
+        )
     print(
         f"build s                      {ours.seconds:10.1f}   (floor: bare mkdocs build "
         f"{floor_build.seconds:.1f}, {ratio(ours.seconds, floor_build.seconds)})"
     )
-    print(
-        f"convert + build s            {total:10.1f}   target < 900; "
-        f"vs sum of floors {floors:.1f}: {ratio(total, floors)} (target <= 1.30x)"
-    )
+    if args.docs is None:
+        print(
+            f"convert + build s            {total:10.1f}   target < 900; "
+            f"vs sum of floors {floors:.1f}: {ratio(total, floors)} (target <= 1.30x)"
+        )
     print(f"peak memory MB               {max(convert_mb, ours.peak_mb):10.0f}   target < 4096")
     print(f"site size MB                 {ours.site_bytes / 1e6:10.1f}")
     print(f"median article page KB       {ours.median_page / 1024:10.1f}   target < 40")
