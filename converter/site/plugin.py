@@ -279,6 +279,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             and not page.is_link
             and (page.canonical_url or page.abs_url)
         ]
+        if not urls:  # no page was built (the plugin's events run without a build)
+            return
         for name, text in sitemap_files(urls, config.site_url or "/"):
             Path(config.site_dir, name).write_text(text, "utf-8")
 
