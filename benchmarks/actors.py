@@ -303,12 +303,12 @@ def convert_corpus(seeds_dir: Path, rounds: int, workers: int) -> Run:
     model_load = time.perf_counter() - start
 
     def convert() -> tuple[list[Article], list[Failure]]:
-        seeds, failures = scan_seeds(seeds_dir)
+        seeds, failed = scan_seeds(seeds_dir)
         parsed, parse_failures = parse_files(seeds, settings)
         jobs = [Job(seed, (seed.stem,)) for seed in parsed]
-        converted, enrich_failures = convert_all(jobs, toolkit, settings)
+        converted, enrich_failed = convert_all(jobs, toolkit, settings)
         articles = [item.article for item in converted]
-        return articles, failures + parse_failures + enrich_failures
+        return articles, [*failed.values(), *parse_failures, *enrich_failed.values()]
 
     texts = [analysis_text(seed) for seed in parse_files(scan_seeds(seeds_dir)[0], settings)[0]]
 

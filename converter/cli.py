@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import click
 from tqdm import tqdm
 
 from converter.batch import RunReport, check_directory, convert_directory
-from converter.model import ParsedSeed
+from converter.lock import RunLockedError, run_lock
 from converter.report import write_report
 from converter.settings import Settings
 
@@ -19,11 +24,12 @@ DEFAULT_SEEDS = Path("seeds")
 DEFAULT_DOCS = Path("docs")
 
 
-def _progress(seeds: Iterable[ParsedSeed], total: int) -> Iterator[ParsedSeed]:
-    """A progress bar on a terminal; silent when stderr is a file or a CI log."""
-    return iter(
-        tqdm(seeds, total=total, unit="seed", desc="converting", disable=None, file=sys.stderr)
-    )
+def _progress(results: Iterable[Any], total: int) -> Iterator[Any]:
+    """A progress bar on a terminal; one line when stderr is a file or a CI log."""
+    bar = tqdm(results, total=total, unit="seed", desc="converting", disable=None, file=sys.stderr)
+    if bar.disable:
+        click.echo(f"converting {total} seed(s)", err=True)
+    return iter(bar)
 
 
 def print_summary(report: RunReport) -> None:
@@ -44,14 +50,71 @@ def print_summary(report: RunReport) -> None:
         click.echo(f"  failed: {failure.seed_file}: {failure.reason}", err=True)
 
 
+@dataclass(slots=True)
+class _Stop:
+    """A SIGTERM or Ctrl-C asks the run to stop; which signal, for the exit status."""
+
+    event: threading.Event = field(default_factory=threading.Event)
+    signal: int = 0
+
+
+@contextmanager
+def _stop_on_signals() -> Iterator[_Stop]:
+    """SIGTERM or Ctrl-C stop the run between seeds: the pages converted so far are written and
+    every other seed keeps its page. A second signal acts at once, as it would without us."""
+    stop = _Stop()
+    signals = (signal.SIGTERM, signal.SIGINT)
+
+    def request(signum: int, frame: object) -> None:
+        stop.signal = stop.signal or signum
+        stop.event.set()
+        signal.signal(signum, previous[signum])
+
+    previous = {signum: signal.signal(signum, request) for signum in signals}
+    try:
+        yield stop
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+@contextmanager
+def _one_run_at_a_time(out_dir: Path, wait: bool) -> Iterator[None]:
+    """Hold the lock on the docs directory, saying so when it waits or takes over a stale one."""
+
+    def waiting(holder: str) -> None:
+        click.echo(f"waiting for another run to finish with {out_dir} ({holder})", err=True)
+
+    try:
+        with run_lock(out_dir, wait, waiting) as stale:
+            if stale:
+                click.echo(f"took over the lock of a run that is gone ({stale})", err=True)
+            yield
+    except RunLockedError as error:
+        click.echo(f"error: {error}; not waiting (--no-wait)", err=True)
+        sys.exit(2)
+
+
 def run_convert(
     seeds_dir: Path, out_dir: Path, settings: Settings, report_file: Path | None = None
-) -> RunReport:
-    report = convert_directory(seeds_dir, out_dir, settings, progress=_progress)
+) -> int:
+    """Convert, print the summary (and the report); the exit status: 0, 1 when some seed
+    failed, or 128 + the signal that stopped the run."""
+    with _stop_on_signals() as stop:
+        report = convert_directory(
+            seeds_dir, out_dir, settings, progress=_progress, stop=stop.event
+        )
     print_summary(report)
     if report_file is not None:
         write_report(report, seeds_dir, out_dir, report_file)
-    return report
+    if stop.signal:
+        click.echo(
+            f"stopped by {signal.Signals(stop.signal).name}: the seeds not converted keep "
+            "their pages; run again to finish",
+            err=True,
+        )
+        return 128 + stop.signal
+    return report.exit_code
 
 
 @click.group()
@@ -99,6 +162,18 @@ def _settings_options(command):  # noqa: ANN001, ANN202 - a click decorator
             "--workers", default=0, type=click.IntRange(min=0), help="Processes; 0: one per core."
         ),
         click.option(
+            "--seed-timeout",
+            default=Settings().seed_timeout,
+            show_default=True,
+            type=click.FloatRange(min=0, min_open=True),
+            help="Seconds a seed may take in one step before it fails by name.",
+        ),
+        click.option(
+            "--no-wait",
+            is_flag=True,
+            help="If another run is converting into the same docs, exit 2 instead of waiting.",
+        ),
+        click.option(
             "--merge-near-duplicates",
             is_flag=True,
             help="Give near-duplicate stories one page (they are always reported).",
@@ -115,6 +190,7 @@ def _settings(options: dict) -> Settings:
         engine=options["engine"],
         dask_address=options["dask_address"],
         workers=options["workers"],
+        seed_timeout=options["seed_timeout"],
         merge_near_duplicates=options["merge_near_duplicates"],
     )
 
@@ -155,7 +231,9 @@ def convert(
             f"{len(problems)} seed(s) need converting" if problems else "all pages up to date"
         )
         sys.exit(1 if problems else 0)
-    sys.exit(run_convert(seeds_dir, out_dir, _settings(options), report_file).exit_code)
+    with _one_run_at_a_time(out_dir, not options["no_wait"]):
+        status = run_convert(seeds_dir, out_dir, _settings(options), report_file)
+    sys.exit(status)
 
 
 @main.command()
@@ -172,11 +250,14 @@ def build(
     **options: object,
 ) -> None:
     """Convert the seeds, then build the site with `mkdocs build --strict`."""
-    report = run_convert(seeds_dir, out_dir, _settings(options), report_file)
-    built = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config_file]
-    )
-    sys.exit(built.returncode or report.exit_code)
+    with _one_run_at_a_time(out_dir, not options["no_wait"]):
+        status = run_convert(seeds_dir, out_dir, _settings(options), report_file)
+        if status > 1:  # stopped by a signal: no build
+            sys.exit(status)
+        built = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config_file]
+        )
+    sys.exit(built.returncode or status)
 
 
 @main.command()

@@ -19,3 +19,7 @@ class SeedDecodeError(SeedError):
 
 class NoArticleTextError(SeedError):
     """After removing page chrome nothing of an article is left."""
+
+
+class SeedTimeoutError(SeedError):
+    """A step of the seed ran past the per-seed time limit (`--seed-timeout`)."""

@@ -10,10 +10,9 @@ import yaml
 
 from converter.markup import escape_markdown
 from converter.model import Article
+from converter.rules.article_language import DEFAULT_LANGUAGE
 
 _FENCE = "---"
-DEFAULT_LANGUAGE = "en"
-"""A page records `language` only when it is not this, the archive's own language."""
 # Characters a YAML reader may take for a line break, or that only a double-quoted scalar can
 # carry: such a value is written on one line, double-quoted, so no value ever spans lines and
 # no line inside the front matter can read as its closing fence.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-CONVERTER_VERSION = "4"
+CONVERTER_VERSION = "5"
 """Bumped whenever a change to the converter changes its output, so stale pages are redone."""
 
 
@@ -23,6 +23,10 @@ class Settings:
 
     dask_address: str = ""
     """Scheduler of an existing Dask cluster; empty starts a LocalCluster on this machine."""
+
+    seed_timeout: float = 60.0
+    """Seconds one seed may spend in a step (reading and rules, the model, enrichment): a real
+    article needs well under one; past this the seed fails by name and the batch goes on."""
 
     merge_near_duplicates: bool = False
     """Near duplicates are always reported; merged into one page only when asked."""

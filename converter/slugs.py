@@ -33,14 +33,16 @@ def seed_suffix(seed: str) -> str:
     return hashlib.sha1(seed.encode("utf-8", errors="surrogatepass")).hexdigest()[:8]
 
 
-def assign_slugs(titles: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """(seed, title) pairs -> seed: slug, every slug distinct. Of the seeds whose titles give
-    one slug, the first in sort order keeps it and the others get a suffix from their own seed
-    name, so the result never depends on the order seeds were listed in."""
+def assign_slugs(
+    titles: Iterable[tuple[str, str]], reserved: frozenset[str] = frozenset()
+) -> dict[str, str]:
+    """(seed, title) pairs -> seed: slug, every slug distinct and none `reserved`. Of the seeds
+    whose titles give one slug, the first in sort order keeps it and the others get a suffix
+    from their own seed name, so the result never depends on the order seeds were listed in."""
     pairs = sorted(titles)
     plain = {seed: title_slug(title) for seed, title in pairs}
     slugs: dict[str, str] = {}
-    taken: set[str] = set()
+    taken: set[str] = set(reserved)
     for seed, _ in pairs:
         if plain[seed] not in taken:
             slugs[seed] = plain[seed]

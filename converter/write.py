@@ -53,17 +53,14 @@ def write_if_changed(path: Path, content: str) -> bool:
     return True
 
 
-def existing_pages(out_dir: Path) -> dict[str, Path]:
-    """Converter-made pages already on disk: their seed name -> path."""
-    pages: dict[str, Path] = {}
+def existing_pages(out_dir: Path) -> list[tuple[str, Path]]:
+    """Converter-made pages already on disk, as (seed name, path); two pages may name one seed
+    (a run stopped between writing a renamed page and removing the old one)."""
     directory = articles_dir(out_dir)
     if not directory.is_dir():
-        return pages
-    for path in sorted(directory.glob("*.md")):
-        seed = read_seed_field(path)
-        if seed is not None:
-            pages.setdefault(seed, path)
-    return pages
+        return []
+    pages = ((read_seed_field(path), path) for path in sorted(directory.glob("*.md")))
+    return [(seed, path) for seed, path in pages if seed is not None]
 
 
 def read_seed_field(path: Path) -> str | None:

@@ -1,14 +1,19 @@
 """The shared fixtures: the vocabulary, real builds of the site fixtures (with the repo's
-mkdocs.yml, as `make site` builds), their archive model, and the hostile corpus converted.
+mkdocs.yml, as `make site` builds), served over HTTP, their archive model, the hostile corpus
+converted, and Debian's chromium.
 Plain helpers are in helpers.py."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from helpers import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    CONLL_DEV_SEEDS,
     HOSTILE,
     PAGED_PLUGINS,
     SITE_ARTICLES,
@@ -19,7 +24,10 @@ from helpers import (
     build_site,
     fixture_articles,
     generated_hostile_seeds,
+    missing_for_browser_tests,
+    serve,
 )
+from playwright.sync_api import Browser, sync_playwright
 
 from converter.batch import Toolkit, convert_directory
 from converter.enrich.topics import Vocabulary, load_vocabulary
@@ -84,3 +92,28 @@ def hostile_conversion(tmp_path_factory: pytest.TempPathFactory) -> HostileConve
         (seeds_dir / name).write_bytes(data)
     report = convert_directory(seeds_dir, docs_dir, toolkit=Toolkit())
     return HostileConversion(seeds_dir, docs_dir, report)
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path) -> Iterator[str]:
+    """The built fixture site (the archive's own search index) over HTTP, for the session."""
+    with serve(site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's chromium, headless, through Playwright."""
+    missing_for_browser_tests(CHROMIUM, "apt-get install chromium")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def conll_dev_docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 210 CoNLL-2003 dev stories converted by the real batch: a docs dir of dated pages."""
+    docs = tmp_path_factory.mktemp("conll-dev") / "docs"
+    convert_directory(CONLL_DEV_SEEDS, docs, toolkit=Toolkit())
+    return docs

@@ -5,13 +5,17 @@ Fixtures live in conftest.py; these are plain functions.
 
 from __future__ import annotations
 
+import http.server
 import importlib.util
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from html.parser import HTMLParser
 from pathlib import Path
 from types import ModuleType
@@ -31,6 +35,7 @@ from converter.site.articles import parse_article
 from converter.site.model import Archive, ArticleMeta
 from converter.site.options import ArchiveConfig
 from converter.site.pages import Layout
+from converter.site.static_search import dictionary_key
 
 REPO = Path(__file__).resolve().parents[1]
 BENCHMARKS = REPO / "benchmarks"
@@ -50,6 +55,10 @@ HAND_WRITTEN = (
 )
 
 
+CONLL_DEV_SEEDS = FIXTURES / "conll-dev" / "seeds"
+"""The 210 CoNLL dev stories as seeds, copied from the development corpora (README beside them)."""
+
+
 def tree(directory: Path) -> dict[str, bytes]:
     """Every file under `directory`, by relative path: two trees compare byte for byte."""
     return {
@@ -57,6 +66,31 @@ def tree(directory: Path) -> dict[str, bytes]:
         for path in sorted(directory.rglob("*"))
         if path.is_file()
     }
+
+
+def write_editions(directory: Path, version: int, editions: int) -> None:
+    """Each corpus story in several editions (distinct titles and text); `version` 2 adds a line
+    to every one, so every page changes between versions while its name stays."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for seed in sorted(CORPUS.glob("*.txt")):
+        headline, rest = seed.read_text("utf-8").split("\n", 1)
+        for edition in range(editions):
+            note = f"Edition {edition} of this story."
+            if version == 2:
+                note += " It was corrected after publication."
+            # The note opens the article's text: after the last paragraph it would stand among
+            # the page's trailing chrome, where the body classifier rightly drops short lines.
+            paragraphs = rest.split("\n\n")
+            credit = paragraphs.index("Reuters") + 1
+            lede = next((i for i, text in enumerate(paragraphs) if len(text.split()) > 8), credit)
+            paragraphs.insert(lede, note)
+            text = f"{headline} (edition {edition})\n" + "\n\n".join(paragraphs)
+            (directory / f"{seed.stem}_e{edition}.txt").write_text(text, encoding="utf-8")
+
+
+def pages(docs: Path) -> dict[str, bytes]:
+    """The article pages under a docs directory, by file name."""
+    return {path.name: path.read_bytes() for path in sorted((docs / "articles").glob("*.md"))}
 
 
 def page_parts(page: str) -> tuple[dict[str, object], str]:
@@ -344,3 +378,71 @@ def archive_of(
         actor_page_min=options.actor_page_min,
         index_per_page=options.index_per_page,
     )
+
+
+# ---- the browser ---------------------------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def missing_for_browser_tests(path: str, install: str) -> None:
+    """Skip with a loud reason where a browser test's tool is missing; fail in CI."""
+    if not os.path.exists(path):
+        reason = f"BROWSER TESTS NOT RUN: {path} is missing ({install})"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site without a log line per request cluttering the test output."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(site_dir: Path) -> Iterator[str]:
+    """A built site over HTTP on 127.0.0.1, on a free port."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), partial(QuietHandler, directory=str(site_dir))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+# ---- the archive's search index, read as archive-search.js reads it ----------------------------
+
+def index_postings(read: Callable[[str], Any], word: str) -> dict[int, tuple[int, int]]:
+    """Document number -> (BM25 weight, mask of forms) for the stem of `word`, from the files
+    `read(path)` gives (parsed JSON)."""
+    dictionary = read(f"dict/{dictionary_key(word, read('meta.json')['dictionaries'])}.json")
+    stem, frequency, where, forms = dictionary["stems"][dictionary["words"][word][0]]
+    flat = where if isinstance(where, list) else read(f"post/{where}.json")[stem]
+    stride = 3 if forms > 1 else 2
+    found, number = {}, 0
+    for at in range(0, len(flat), stride):
+        number += flat[at]
+        found[number] = (flat[at + 1], flat[at + 2] if stride == 3 else 1)
+    assert len(found) == frequency
+    return found
+
+
+def index_text(read: Callable[[str], Any], number: int) -> str:
+    """A document's whole text: its file's and its further parts'."""
+    record = read(f"doc/{number}.json")
+    parts = [read(f"doc/{number}-{part}.json") for part in range(1, record["parts"])]
+    return record["text"] + "".join(parts)

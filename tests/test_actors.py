@@ -1,15 +1,21 @@
 """Actor extraction: the real model over small texts, then cleaning and merging."""
 
+from collections import defaultdict
+from pathlib import Path
+
 import pytest
 
 from converter.enrich.actors import (
     Mention,
     clean_name,
     extract_actors,
+    is_actor_name,
     merge_mentions,
+    strip_calendar_words,
 )
 from converter.enrich.aliases import load_alias_table, parse_alias_table
 from converter.enrich.language import load_language
+from converter.frontmatter import parse_header, read_header
 from converter.model import Actor
 from converter.nlp import load_pipeline
 
@@ -144,3 +150,83 @@ def test_names_glued_to_scores_are_cleaned():
     language = load_language()
     assert clean_name("Durham 114", language) == "Durham"
     assert clean_name("Frankie Fredericks (Namibia", language) == "Frankie Fredericks"
+
+
+def test_a_dateline_in_capitals_names_the_place_as_the_text_writes_it(nlp):
+    doc = nlp("Police in New York said the fire started at night.")
+    assert Actor("New York", "place") in extract_actors(
+        doc, load_alias_table(), dateline="NEW YORK"
+    )
+    doc = nlp("Police said the fire started at night.")
+    actors = extract_actors(doc, load_alias_table(), dateline="ST LOUIS")
+    assert "St Louis" in names(actors)
+
+
+@pytest.mark.parametrize(
+    ("name", "actor"),
+    [
+        ("December", False),
+        ("Friday", False),
+        ("Aug 30", False),
+        ("Sept. 21", False),
+        ("December 1996", False),
+        ("Jan Kroslak", True),
+        ("May Day Parade", True),
+        ("Chicago NAPM", True),
+        ("the government", False),
+        ("Russian", False),
+    ],
+)
+def test_dates_offices_and_nationalities_are_not_actor_names(name, actor):
+    assert is_actor_name(clean_name(name, load_language()), load_language()) == actor
+
+
+def test_a_month_or_weekday_at_a_name_s_end_is_a_date_beside_it():
+    language = load_language()
+    assert strip_calendar_words("August Chicago NAPM", language) == "Chicago NAPM"
+    assert strip_calendar_words("Sept Brent", language) == "Brent"
+    assert strip_calendar_words("Wall Street Friday", language) == "Wall Street"
+    assert strip_calendar_words("December", language) == "December"  # is_actor_name drops it
+
+
+def test_month_and_weekday_names_are_never_actors(nlp):
+    doc = nlp(
+        "The August Chicago NAPM index rose 8.8 points on Friday, its highest since December. "
+        "Sept Brent crude fell. Analyst Jan Kroslak said Monday that the Bank of England agreed."
+    )
+    actors = names(extract_actors(doc, load_alias_table()))
+    calendar = load_language().calendar_words
+    assert not [
+        name for name in actors if name.casefold().split()[0] in calendar and name != "Jan Kroslak"
+    ]
+    assert "Bank of England" in actors
+
+
+@pytest.fixture(scope="module")
+def conll_dev_actors(conll_dev_docs: Path) -> dict[str, list[str]]:
+    """Each CoNLL-2003 dev page's actors, as the real batch wrote them."""
+    pages = sorted(Path(conll_dev_docs, "articles").glob("*.md"))
+    assert len(pages) == 210
+    return {page.stem: parse_header(read_header(page))["actors"] for page in pages}
+
+
+def test_no_conll_actor_differs_from_another_only_by_case(conll_dev_actors):
+    """Datelines ("NEW YORK"), tables and headlines in capitals give each name one spelling
+    across the archive: "NEW York" and "New York" were two actors."""
+    spellings = defaultdict(set)
+    for actors in conll_dev_actors.values():
+        for name in actors:
+            spellings[name.casefold()].add(name)
+    assert [sorted(names) for names in spellings.values() if len(names) > 1] == []
+    assert {"New York", "Los Angeles"} <= set().union(*spellings.values())
+
+
+def test_no_conll_actor_is_a_month_or_weekday(conll_dev_actors):
+    calendar = load_language().calendar_words
+    dated = {
+        name
+        for actors in conll_dev_actors.values()
+        for name in actors
+        if name.casefold() in calendar or name.casefold().split()[0] in calendar
+    }
+    assert dated <= {"Jan Kroslak"}  # a person whose first name is a month's abbreviation

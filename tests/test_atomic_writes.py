@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import CORPUS, REPO, mkdocs_build, tree
+from helpers import REPO, mkdocs_build, pages, tree, write_editions
 from mkdocs.utils.meta import get_data
 
 from converter.batch import Toolkit, convert_directory
@@ -63,23 +63,6 @@ convert_directory(Path(sys.argv[1]), Path(sys.argv[2]))
 """
 
 
-def write_seeds(directory: Path, version: int) -> None:
-    """Each corpus story in several editions (distinct titles and text); `version` 2 adds a line
-    to every one, so every page changes between versions while its name stays."""
-    directory.mkdir(parents=True, exist_ok=True)
-    for seed in sorted(CORPUS.glob("*.txt")):
-        headline, rest = seed.read_text("utf-8").split("\n", 1)
-        for edition in range(EDITIONS):
-            text = f"{headline} (edition {edition})\n{rest}\n\nEdition {edition} of this story.\n"
-            if version == 2:
-                text += "\nThis edition was corrected after publication.\n"
-            (directory / f"{seed.stem}_e{edition}.txt").write_text(text, encoding="utf-8")
-
-
-def pages(docs: Path) -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in sorted(articles_dir(docs).glob("*.md"))}
-
-
 def temp_files(docs: Path) -> list[Path]:
     return sorted(path for path in docs.rglob("*") if path.name.endswith(TEMP_SUFFIX))
 
@@ -113,19 +96,19 @@ def test_kill_9_midway_leaves_old_or_new_pages_and_the_next_run_completes(tmp_pa
     toolkit = Toolkit()
     seeds, docs, reference = tmp_path / "seeds", tmp_path / "docs", tmp_path / "reference"
 
-    write_seeds(seeds, version=2)
+    write_editions(seeds, version=2, editions=EDITIONS)
     convert_directory(seeds, reference, toolkit=toolkit)  # the uninterrupted run to match
     new = pages(reference)
 
     shutil.rmtree(seeds)
-    write_seeds(seeds, version=1)
+    write_editions(seeds, version=1, editions=EDITIONS)
     convert_directory(seeds, docs, toolkit=toolkit)
     old = pages(docs)
     assert old.keys() == new.keys() and len(old) == 30 * EDITIONS
     assert all(old[name] != new[name] for name in old)
 
     shutil.rmtree(seeds)
-    write_seeds(seeds, version=2)
+    write_editions(seeds, version=2, editions=EDITIONS)
     kill_midway(seeds, docs, old)
 
     after_kill = pages(docs)

@@ -2,11 +2,36 @@
 
 import re
 import shutil
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
-from helpers import GOLDEN, page_parts, tree
+from helpers import CORPUS, GOLDEN, page_parts, tree
 
-from converter.batch import Toolkit, convert_directory
+from converter.batch import (
+    Grouping,
+    Plan,
+    Toolkit,
+    check_directory,
+    convert_directory,
+    convert_groups,
+    group_seeds,
+    held_pages,
+    plan_run,
+    prepare_all,
+    prune_pages,
+    reserved_slugs,
+    save_manifest,
+    scan_seeds,
+    write_pages,
+)
+from converter.faults import FAULTS_VARIABLE
+from converter.manifest import Manifest, SeedRecord, current_stamp, load_manifest
+from converter.model import Article, Failure, SeedFile
+from converter.pipeline import Converted
+from converter.settings import Settings
+from converter.slugs import seed_suffix
+from converter.write import existing_pages
 
 SEED = "000_f814c7b6e486f735.txt"
 PAGE = "us-and-russia-poised-for-new-battle-over-syria.md"
@@ -138,3 +163,201 @@ def test_symbolic_link_is_refused_by_name(seeds, tmp_path, toolkit):
         ("link.txt", "refused: a symbolic link, not a seed file")
     ]
     assert len(report.converted) == 1
+
+
+# The run's named stages, each alone, and what a failure at any of them leaves.
+
+
+@pytest.fixture
+def archive(tmp_path, toolkit):
+    """Two corpus seeds and the golden one, converted: (seeds, docs, pages by seed)."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for path in [*sorted(CORPUS.glob("*.txt"))[:2], GOLDEN / SEED]:
+        shutil.copy(path, seeds / path.name)
+    docs = tmp_path / "docs"
+    assert not convert_directory(seeds, docs, toolkit=toolkit).failed
+    records = load_manifest(docs).seeds.items()
+    return seeds, docs, {name: (docs / record.page).read_bytes() for name, record in records}
+
+
+def edit(seeds: Path) -> None:
+    for path in seeds.iterdir():
+        edit_one(path)
+
+
+def edit_one(path: Path) -> None:
+    path.write_text(path.read_text("utf-8") + "\nA closing paragraph added later.\n")
+
+
+FAILURES = {
+    "refused at scan": ("", lambda path: _relink(path), "refused: a symbolic link"),
+    "not text": ("", lambda path: path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(99)), "not text"),
+    "no article left by the rules": (
+        "",
+        lambda path: path.write_text("Headline\n\nshare\n\nrefresh\n"),
+        "no article text",
+    ),
+    "raises in enrichment": ("raise", None, "internal error while enriching"),
+    "hangs past the time limit": ("hang", None, "timed out: took more than 1 s"),
+    "kills its worker": ("die", None, "its worker process died on it (killed by SIGKILL)"),
+}
+
+
+def _relink(path: Path) -> None:
+    target = path.parent.parent / "elsewhere.txt"
+    target.write_bytes(path.read_bytes())
+    path.unlink()
+    path.symlink_to(target)
+
+
+@pytest.mark.parametrize("how", FAILURES)
+def test_a_seed_failing_at_any_stage_keeps_its_page_and_record(archive, toolkit, monkeypatch, how):
+    seeds, docs, old = archive
+    edit(seeds)
+    fault, damage, reason = FAILURES[how]
+    victim = seeds / SEED
+    if damage:
+        damage(victim)
+    if fault:
+        monkeypatch.setenv(FAULTS_VARIABLE, f"{fault}:{victim.stem}")
+    before = load_manifest(docs).seeds[victim.stem]
+    report = convert_directory(seeds, docs, Settings(seed_timeout=1), toolkit=toolkit)
+    assert [failure.seed_file for failure in report.failed] in ([SEED], [victim.stem])
+    assert report.failed[0].reason.startswith(reason)
+    assert (docs / "articles" / PAGE).read_bytes() == old[victim.stem]
+    assert load_manifest(docs).seeds[victim.stem] == replace(before, seed_hash="")
+    assert len(report.converted) == 2 and not report.removed
+    monkeypatch.delenv(FAULTS_VARIABLE, raising=False)
+    if damage:
+        victim.unlink()
+        shutil.copy(GOLDEN / SEED, victim)
+        edit_one(victim)
+    again = convert_directory(seeds, docs, toolkit=toolkit)
+    assert again.converted == (f"articles/{PAGE}",) and not again.failed
+    assert check_directory(seeds, docs) == []
+
+
+def test_scan_names_each_failure_by_its_seed(seeds):
+    (seeds / "link.txt").symlink_to(seeds / SEED)
+    found, failed = scan_seeds(seeds)
+    assert [seed.name for seed in found] == [SEED.removesuffix(".txt")]
+    assert failed == {"link": Failure("link.txt", "refused: a symbolic link, not a seed file")}
+
+
+def test_plan_converts_what_changed_and_what_failed_last_time(archive):
+    seeds, docs, _ = archive
+    manifest = load_manifest(docs)
+    found, _ = scan_seeds(seeds)
+    assert plan_run(found, manifest, current_stamp(), docs).to_convert == []
+    failed_last_time = replace(manifest.seeds[found[0].name], seed_hash="")
+    manifest.seeds[found[0].name] = failed_last_time
+    plan = plan_run(found, manifest, current_stamp(), docs)
+    assert plan.to_convert == [found[0]] and found[0].name not in plan.unchanged
+    assert plan_run(found, None, current_stamp(), docs).to_convert == found
+
+
+def test_prepare_parses_good_seeds_and_names_bad_ones(seeds):
+    (seeds / "empty.txt").write_bytes(b"")
+    found, _ = scan_seeds(seeds)
+    prepared, failed = prepare_all(found, Settings())
+    assert [item.seed.stem for item in prepared] == [SEED.removesuffix(".txt")]
+    assert failed == {"empty": Failure("empty.txt", "no article text: the seed is empty")}
+
+
+def test_grouping_converts_again_an_unchanged_seed_whose_page_must_list_others(archive):
+    seeds, docs, _ = archive
+    owner = SEED.removesuffix(".txt")
+    shutil.copy(seeds / SEED, seeds / "zz_copy.txt")
+    found, _ = scan_seeds(seeds)
+    plan = plan_run(found, load_manifest(docs), current_stamp(), docs)
+    prepared, _ = prepare_all(plan.to_convert, Settings())
+    grouping = group_seeds(plan, prepared, docs, Settings())
+    assert grouping.groups[owner] == (owner, "zz_copy") and grouping.regroup == (owner,)
+
+
+def test_grouping_gives_a_duplicate_whose_owner_is_gone_a_page_of_its_own(archive, toolkit):
+    seeds, docs, _ = archive
+    shutil.copy(seeds / SEED, seeds / "zz_copy.txt")
+    convert_directory(seeds, docs, toolkit=toolkit)
+    (seeds / SEED).unlink()
+    found, _ = scan_seeds(seeds)
+    plan = plan_run(found, load_manifest(docs), current_stamp(), docs)
+    assert "zz_copy" in plan.unchanged
+    grouping = group_seeds(plan, [], docs, Settings())
+    assert grouping.regroup == ("zz_copy",)
+    report = convert_directory(seeds, docs, toolkit=toolkit)
+    assert report.converted == (f"articles/{PAGE}",)
+    matter, _ = page_parts((docs / "articles" / PAGE).read_text("utf-8"))
+    assert matter["seed"] == "zz_copy" and "seeds" not in matter  # its own page, alone
+
+
+def test_convert_fails_a_failed_owners_duplicates_with_it(archive, toolkit, monkeypatch):
+    seeds, docs, _ = archive
+    owner = SEED.removesuffix(".txt")
+    shutil.copy(seeds / SEED, seeds / "zz_copy.txt")
+    monkeypatch.setenv(FAULTS_VARIABLE, f"raise:{owner}")
+    found, _ = scan_seeds(seeds)
+    plan = plan_run(found, load_manifest(docs), current_stamp(), docs)
+    prepared, _ = prepare_all(plan.to_convert, Settings())
+    grouping = group_seeds(plan, prepared, docs, Settings())
+    converted, failed = convert_groups(grouping, prepared, found, toolkit, Settings())
+    assert converted == [] and failed.keys() == {owner, "zz_copy"}
+    assert failed["zz_copy"].reason.startswith(f"shares its page with {owner}, which failed: ")
+
+
+def test_write_keeps_off_the_pages_failed_seeds_hold(tmp_path):
+    plan = Plan(unchanged={})
+    seeds = [SeedFile("b", tmp_path / "b.txt", "b.txt", "hash-b")]
+    article = Article(seed="b", title="Same title", source="", blocks=())
+    grouping = Grouping({"b": ("b",)}, {"b": "text-b"}, {"b": ""}, (), ())
+    pages = [Converted(article, "page of b")]
+    written = write_pages(tmp_path, seeds, plan, grouping, pages, {}, frozenset({"same-title"}))
+    assert written.converted == (f"articles/same-title-{seed_suffix('b')}.md",)
+    assert written.records["b"].page == written.converted[0]
+
+
+def test_failed_seeds_hold_their_pages_but_not_one_their_owner_rewrites(archive):
+    seeds, docs, _ = archive
+    manifest = load_manifest(docs)
+    owner = SEED.removesuffix(".txt")
+    failed = {owner: Failure(SEED, "not text")}
+    held = held_pages(docs, manifest, failed, existing_pages(docs))
+    assert held == {owner: {f"articles/{PAGE}"}}
+    grouping = Grouping({"other": ("other",)}, {}, {}, (), ())
+    assert reserved_slugs(held, manifest, grouping, failed) == {PAGE.removesuffix(".md")}
+    member = replace(manifest.seeds[owner], duplicate_of="x")
+    manifest.seeds["member"] = member
+    held = held_pages(docs, manifest, {"member": Failure("member", "")}, [])
+    assert reserved_slugs(held, manifest, Grouping({owner: (owner,)}, {}, {}, (), ()), {}) == set()
+
+
+def test_prune_removes_pages_of_gone_seeds_and_keeps_those_failed_seeds_hold(archive):
+    seeds, docs, _ = archive
+    manifest = load_manifest(docs)
+    names = sorted(manifest.seeds)
+    gone, failing, written = names[0], names[1], {names[2]: manifest.seeds[names[2]]}
+    on_disk = existing_pages(docs)
+    records, removed = prune_pages(docs, manifest, written, {failing: Failure("", "")}, on_disk)
+    assert records == written | {failing: replace(manifest.seeds[failing], seed_hash="")}
+    assert removed == [docs / manifest.seeds[gone].page]
+    assert sorted(path.name for path in (docs / "articles").iterdir()) == sorted(
+        Path(record.page).name for record in records.values()
+    )
+
+
+def test_save_manifest_writes_what_load_manifest_reads(tmp_path):
+    record = SeedRecord("s", "t", "Title", "articles/title.md", "p")
+    save_manifest(tmp_path, current_stamp(), {"a": record})
+    assert load_manifest(tmp_path) == Manifest(current_stamp(), {"a": record})
+
+
+def test_without_a_manifest_a_failed_seed_still_keeps_the_page_that_names_it(archive):
+    seeds, docs, _ = archive
+    manifest = load_manifest(docs)
+    on_disk = existing_pages(docs)
+    failing, gone = sorted(manifest.seeds)[:2]
+    records, removed = prune_pages(docs, None, {}, {failing: Failure("", "")}, on_disk)
+    assert records == {}
+    assert (docs / manifest.seeds[failing].page).exists()
+    assert docs / manifest.seeds[gone].page in removed

@@ -4,63 +4,20 @@ script runs."""
 
 from __future__ import annotations
 
-import http.server
-import os
 import re
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
-from functools import partial
 from pathlib import Path
 
 import pytest
-from helpers import build_site
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from helpers import build_site, serve
+from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SYRIA_URL = "articles/us-and-russia-poised-for-new-battle-over-syria/"
 SYRIA_TITLE = "US and Russia poised for new battle over Syria"
 GENEVA_URL = "articles/kerry-and-lavrov-agree-syria-truce-in-geneva/"
 GENEVA_TITLE = "Kerry and Lavrov agree Syria truce in Geneva"
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site without a log line per request cluttering the test output."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """A built site over HTTP on 127.0.0.1, on a free port."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), partial(QuietHandler, directory=str(site_dir))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
-
-
-@pytest.fixture(scope="session")
-def site_url(site_dir: Path) -> Iterator[str]:
-    """The built site (the archive's own search index), for the whole session."""
-    with serve(site_dir) as url:
-        yield url
 
 
 @pytest.fixture(scope="session")
@@ -72,19 +29,6 @@ def pagefind_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 ENGINES = pytest.mark.parametrize("engine_url", ["site_url", "pagefind_url"])
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    if not os.path.exists(CHROMIUM):
-        reason = f"BROWSER TESTS NOT RUN: {CHROMIUM} is missing (apt-get install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
@@ -328,3 +272,40 @@ def test_hostile_queries_are_searched_as_text_and_run_nothing(
     result = page.locator(".md-search-result__item").first
     expect(result).to_be_visible(timeout=10_000)
     assert result.locator("script, b, img").count() == 0
+
+
+def test_search_forgives_word_forms_and_typos_and_keeps_phrases(page: Page, site_url: str) -> None:
+    """The archive's own index: "warplane" (the article says "warplanes"), a swap of two
+    letters, and a quoted phrase that holds only in that order."""
+    page.goto(site_url)
+    meta = page.locator(".md-search-result__meta")
+    syria = page.locator(".md-search-result__item", has_text=SYRIA_TITLE)
+    box = page.locator("header input.md-search__input")
+    for query in ("warplane convoys", "Lavorv Aleppo", '"humanitarian convoy near"'):
+        box.fill("")
+        search_for(page, query)
+        expect(syria).to_have_count(1, timeout=10_000)
+        expect(syria.locator(".archive-search__snippet mark").first).to_be_visible()
+    box.fill("")
+    search_for(page, '"convoy humanitarian"')
+    expect(meta).to_have_text("No matching articles", timeout=10_000)
+
+
+def test_empty_one_letter_and_very_long_queries_get_a_clear_answer(
+    page: Page, site_url: str
+) -> None:
+    page.goto(site_url)
+    meta = page.locator(".md-search-result__meta")
+    box = page.locator("header input.md-search__input")
+    search_for(page, "a")
+    expect(meta).to_have_text("Type two letters or more", timeout=10_000)
+    box.fill("")
+    box.press("Backspace")
+    expect(meta).to_have_text("Type to start searching", timeout=10_000)
+    box.fill(("Lavrov convoy " * 15)[:200])
+    box.press("End")
+    expect(meta).to_contain_text("matching article", timeout=10_000)
+    expect(page.locator(".md-search-result__item", has_text=SYRIA_TITLE)).to_have_count(1)
+    box.fill("x" * 200)
+    box.press("End")
+    expect(meta).to_have_text("No matching articles", timeout=10_000)

@@ -9,6 +9,7 @@ from converter.enrich.language import LanguageError, load_language, parse_langua
 LISTS = (
     "titles",
     "not_actors",
+    "calendar_words",
     "demonyms",
     "locative_words",
     "name_particles",

@@ -88,3 +88,12 @@ def test_built_feeds_parse_and_list_the_latest_articles(
         links = [item.link for item in topic_feed.entries]
         assert len(links) == min(20, len(expected)) and set(links) <= expected, entry.name
         assert topic_feed.feed.link == f"{SITE_URL}topics/{entry.slug}/"
+
+
+def test_built_feeds_list_newest_first_and_the_undated_last(site_dir: Path) -> None:
+    feeds = [site_dir / "feed.xml", *sorted((site_dir / "topics").glob("*/feed.xml"))]
+    assert len(feeds) > 10
+    for path in feeds:
+        published = [entry.get("published", "") for entry in parse(path.read_bytes()).entries]
+        dated = [day for day in published if day]
+        assert published[: len(dated)] == dated == sorted(dated, reverse=True), path

@@ -131,3 +131,21 @@ def test_urls_follow_use_directory_urls() -> None:
 def test_numbered_pages_live_under_the_first_page(src_uri: str, number: int, expected: str) -> None:
     assert numbered_src_uri(src_uri, number) == expected
 
+
+def test_actor_names_differing_only_in_case_are_one_entry() -> None:
+    """Pages converted before names were unshouted, or edited by hand, may still disagree."""
+    archive = archive_of(
+        [
+            article("a", actors=("NEW York", "Bonn"), places=("NEW York",)),
+            article("b", actors=("New York",), places=("New York",)),
+            article("c", actors=("New York", "NEW YORK"), places=("NEW YORK", "New York")),
+            article("d", actors=("UN", "Un")),
+        ]
+    )
+    assert [entry.name for entry in archive.actors.entries] == ["Bonn", "New York", "UN"]
+    assert archive.actors.by_name["New York"].count == 3
+    assert archive.actors.by_name["New York"].kind == "place"
+    by_uri = archive.by_src_uri
+    assert by_uri["articles/c.md"].actors == ("New York",)
+    assert by_uri["articles/a.md"].places == ("New York",)
+    assert by_uri["articles/d.md"].actors == ("UN",)  # one each: "UN" is no shouted word

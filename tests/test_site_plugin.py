@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -172,9 +173,10 @@ def test_build_logs_nothing_about_articles_missing_from_the_nav(site_build: Site
     assert "WARNING" not in site_build.log
 
 
-def test_nav_has_only_home_and_the_three_indexes(site_dir: Path) -> None:
+def test_nav_has_only_home_and_the_four_indexes(site_dir: Path) -> None:
     assert [text.strip() for _, text in links_in(site_dir, "", "md-tabs__list")] == [
         "Home",
+        "Dates",
         "Actors",
         "Topics",
         "Sources",
@@ -424,6 +426,7 @@ def test_article_facts_link_source_actors_and_topics_to_existing_pages(site_dir:
     links = links_in(site_dir, SYRIA_URL, "archive-facts")
     names = [text for _, text in links]
     assert names == [
+        "Undated",
         "Associated Press",
         "Bashar Assad",
         "John Kerry",
@@ -439,9 +442,9 @@ def test_article_facts_link_source_actors_and_topics_to_existing_pages(site_dir:
     for href, _ in links:
         target = resolve(SYRIA_URL, href)
         assert (site_dir / target / "index.html").is_file(), href
-    assert dict((text, resolve(SYRIA_URL, href)) for href, text in links)["John Kerry"] == (
-        "actors/john-kerry/"
-    )
+    targets = dict((text, resolve(SYRIA_URL, href)) for href, text in links)
+    assert targets["John Kerry"] == "actors/john-kerry/"
+    assert targets["Undated"] == "dates/undated/"
 
 
 def test_article_facts_sit_first_in_the_content_and_list_videos(site_dir: Path) -> None:
@@ -455,9 +458,14 @@ def test_article_facts_sit_first_in_the_content_and_list_videos(site_dir: Path) 
 
 def test_article_facts_show_date_and_dateline_when_known(site_dir: Path) -> None:
     html = page_html(site_dir, GENEVA_URL)
-    assert '<time datetime="2016-09-10">10 September 2016</time>' in html
+    assert (
+        '<dt>Date</dt><dd><a href="../../dates/2016/09/">'
+        '<time datetime="2016-09-10">10 September 2016</time></a></dd>'
+    ) in html
     assert "<dd>GENEVA</dd>" in html
-    assert "<dt>Date</dt>" not in page_html(site_dir, SYRIA_URL)
+    html = page_html(site_dir, SYRIA_URL)
+    assert '<dt>Date</dt><dd><a href="../../dates/undated/">Undated</a></dd>' in html
+    assert "<dt>Dateline</dt>" not in html
 
 
 def test_related_stories_close_every_article_page(site_dir: Path, site_archive: Archive) -> None:
@@ -472,6 +480,75 @@ def test_related_stories_close_every_article_page(site_dir: Path, site_archive: 
             assert html.index("archive-related") > html.index("<p>")
     # The Geneva talks share seven names with the Syria story: nothing else comes close.
     assert resolve(SYRIA_URL, links_in(site_dir, SYRIA_URL, "archive-related")[0][0]) == GENEVA_URL
+
+
+# --- date pages -------------------------------------------------------------------------
+
+
+def fixture_dates(site_articles: list[FixtureArticle]) -> dict[str, set[str]]:
+    """'YYYY/MM' (or 'undated') -> the URLs of its articles, from the raw front matter: a date
+    that is no calendar date (the hostile '2016-02-30<script>') is none."""
+    months: dict[str, set[str]] = {}
+    for article in site_articles:
+        value = str(article.meta.get("date") or "")
+        try:
+            month = date.fromisoformat(value).strftime("%Y/%m")
+        except ValueError:
+            month = "undated"
+        months.setdefault(month, set()).add(article.url)
+    return months
+
+
+def test_every_article_is_listed_on_its_month_page_or_as_undated(
+    any_site: Path, site_articles: list[FixtureArticle]
+) -> None:
+    expected = fixture_dates(site_articles)
+    assert "undated" in expected and len(expected) >= 3  # the fixtures span two years
+    for month, urls in expected.items():
+        listed = [
+            resolve(page, href)
+            for page in series(any_site, f"dates/{month}/")
+            for href, _ in links_in(any_site, page, "archive-articles")
+        ]
+        assert len(listed) == len(set(listed)) and set(listed) == urls, month
+
+
+def test_date_index_lists_years_and_months_newest_first_with_counts(
+    site_dir: Path, site_articles: list[FixtureArticle]
+) -> None:
+    expected = fixture_dates(site_articles)
+    html = page_html(site_dir, "dates/")
+    tallies = [(resolve("dates/", href), int(count)) for href, _, count in TALLY.findall(html)]
+    months = sorted((month for month in expected if month != "undated"), reverse=True)
+    assert tallies == [
+        *((f"dates/{month}/", len(expected[month])) for month in months),
+        ("dates/undated/", len(expected["undated"])),
+    ]
+    years = re.findall(r'<h2 id="year-(\d{4})">\d{4} <span[^>]*>(\d+)</span>', html)
+    assert [year for year, _ in years] == sorted({month[:4] for month in months}, reverse=True)
+    assert sum(int(count) for _, count in years) == sum(len(expected[m]) for m in months)
+
+
+def test_a_month_page_groups_its_articles_by_day_and_links_the_months_beside_it(
+    site_dir: Path,
+) -> None:
+    html = page_html(site_dir, "dates/1996/08/")
+    days = re.findall(r'<h2 id="day-(\d\d)"><time datetime="([\d-]+)">', html)
+    assert days == [("30", "1996-08-30"), ("29", "1996-08-29")]
+    assert [
+        (resolve("dates/1996/08/", href), text)
+        for href, text in links_in(site_dir, "dates/1996/08/", "archive-months-nav")
+    ] == [("dates/2016/09/", "September 2016 \u2192")]
+    assert '<meta content="22 articles from August 1996." name="description">' in html
+    undated = page_html(site_dir, "dates/undated/")
+    assert "archive-months-nav" not in undated and "articles without a date." in undated
+
+
+def test_home_leads_to_the_date_index(site_dir: Path) -> None:
+    to_dates = [link for link in anchors(site_dir, "") if resolve("", link.href) == "dates/"]
+    assert {frozenset({"archive-stats"}) <= link.within for link in to_dates} == {True, False}
+    assert any(link.text.startswith("Dated from") for link in to_dates)
+    assert any("md-tabs__list" in link.within for link in to_dates)
 
 
 # --- home -------------------------------------------------------------------------------
@@ -587,6 +664,7 @@ def test_archive_date_never_comes_from_the_clock(site_archive: Archive) -> None:
         actors=site_archive.actors,
         topics=site_archive.topics,
         sources=site_archive.sources,
+        dates=site_archive.dates,
         by_src_uri={},
         topic_tree=site_archive.topic_tree,
         related={},

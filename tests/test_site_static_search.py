@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from typing import Any
+
+from helpers import index_postings, index_text
+from hypothesis import given
+from hypothesis import strategies as st
 
 from converter.site.static_search import (
+    DOC_TEXT_CHARS,
     FILTER_BUCKETS,
+    FORM_BITS,
     POSTINGS_BYTES,
     SearchDoc,
     build_index,
@@ -14,7 +22,14 @@ from converter.site.static_search import (
     filter_bucket,
     html_text,
     impact,
+    term_counts,
+    text_parts,
+    vocabulary,
     words,
+)
+
+SPEC = json.loads(
+    (Path(__file__).parent / "fixtures" / "search_spec.json").read_text(encoding="utf-8")
 )
 
 
@@ -29,35 +44,33 @@ def doc(title: str, text: str, **filters: tuple[str, ...]) -> SearchDoc:
     )
 
 
-def files(docs: list[SearchDoc]) -> dict[str, object]:
+def files(docs: list[SearchDoc]) -> dict[str, Any]:
     return {path: json.loads(text) for path, text in build_index(docs)}
 
 
-def postings(index: dict[str, object], word: str) -> dict[int, int]:
-    """Document number -> weight for a word, read the way archive-search.js reads it."""
-    files = index["meta.json"]["dictionaries"]  # type: ignore[index]
-    frequency, leaf = index[f"dict/{dictionary_key(word, files)}.json"][word]  # type: ignore[index]
-    flat = index[f"post/{leaf}.json"][word]  # type: ignore[index]
-    found, number = {}, 0
-    for gap, weight in zip(flat[::2], flat[1::2], strict=True):
-        number += gap
-        found[number] = weight
-    assert len(found) == frequency
-    return found
+def postings(index: dict[str, Any], word: str) -> dict[int, tuple[int, int]]:
+    return index_postings(index.__getitem__, word)
 
 
-def test_words_are_lower_cased_runs_of_letters_and_digits() -> None:
-    assert words("Kerry's UN-backed plan_B, 2016: Café") == [
-        "kerry",
-        "s",
-        "un",
-        "backed",
-        "plan",
-        "b",
-        "2016",
-        "café",
-    ]
-    assert words("Cafe\u0301") == ["café"]  # decomposed accents are composed first
+# --- the spec shared with archive-search.js (tests/js/search.test.js reads it too) ----------
+
+
+def test_words_follow_the_shared_spec() -> None:
+    for text, expected in SPEC["words"]:
+        assert words(text) == expected, text
+
+
+def test_dictionary_keys_follow_the_shared_spec() -> None:
+    for word, count, key in SPEC["dictionary_key"]:
+        assert dictionary_key(word, count) == key, word
+
+
+def test_impacts_follow_the_shared_spec() -> None:
+    for frequency, length, average, value in SPEC["impact"]:
+        assert impact(frequency, length, average) == value, (frequency, length, average)
+
+
+# --- the index -------------------------------------------------------------------------------
 
 
 def test_html_text_drops_tags_and_decodes_entities() -> None:
@@ -71,25 +84,71 @@ def test_every_word_leads_to_the_documents_holding_it() -> None:
         doc("Budget", "The government cut the budget. Lavrov was not there."),
     ]
     index = files(docs)
-    assert index["meta.json"] == {"version": 1, "docs": 2, "dictionaries": 1}
+    lengths = [sum(term_counts(d).values()) for d in docs]
+    assert index["meta.json"] == {
+        "version": 2,
+        "docs": 2,
+        "dictionaries": 1,
+        "average": sum(lengths) / 2,
+    }
     assert set(postings(index, "lavrov")) == {0, 1}
     assert set(postings(index, "geneva")) == {0}
     assert set(postings(index, "budget")) == {1}
-    assert index["doc/1.json"]["text"] == docs[1].text  # type: ignore[index]
+    assert index["doc/1.json"]["text"] == docs[1].text
+    assert index["doc/1.json"]["length"] == lengths[1]
 
 
-def test_title_words_and_short_documents_weigh_more() -> None:
+def test_forms_of_a_word_share_their_stem_and_each_has_its_bit() -> None:
     index = files(
         [
-            doc("Lavrov speaks", "He spoke at length about many things today."),
-            doc("Other news", "Lavrov spoke at length about many things today."),
-            doc("Long", "Lavrov " + "word " * 200),
+            doc("Polls", "The elections were held. Elections again."),
+            doc("Vote", "An election was called."),
+            doc("Chamber", "The speaker was elected."),
         ]
     )
-    weights = postings(index, "lavrov")
+    dictionary = index["dict/0.json"]
+    stems = dictionary["stems"]
+    forms = {word: dictionary["words"][word] for word in ("elections", "election", "elected")}
+    assert [frequency for _, _, frequency in forms.values()] == [1, 1, 1]
+    assert {stems[number][0] for number, _, _ in forms.values()} == {"elect"}
+    # most documents first: each form in one, so in alphabetical order
+    assert {word: bit for word, (_, bit, _) in forms.items()} == {
+        "elected": 0,
+        "election": 1,
+        "elections": 2,
+    }
+    found = postings(index, "election")
+    assert found == postings(index, "elections") == postings(index, "elected")
+    assert {number: mask for number, (_, mask) in found.items()} == {0: 4, 1: 2, 2: 1}
+    assert postings(index, "speaker")[2][1] == 1  # one form: no masks stored, every match exact
+
+
+def test_forms_past_the_bits_of_a_mask_have_none() -> None:
+    forms = [f"form{n:02d}" for n in range(FORM_BITS + 5)]
+    found = vocabulary(forms, [100 - n for n in range(len(forms))], ["stem"] * len(forms))
+    assert found.forms == {"stem": tuple(forms)}
+    assert [found.bit_of[form] for form in forms] == [*range(FORM_BITS), -1, -1, -1, -1, -1]
+
+
+def test_weights_are_impacts_of_the_stem_frequency() -> None:
+    docs = [
+        doc("Lavrov speaks", "He spoke at length about many things today."),
+        doc("Other news", "Lavrov spoke at length about many things today."),
+        doc("Long", "Lavrov " + "word " * 200),
+        doc("Forms", "Elections, an election and elected members."),
+    ]
+    index = files(docs)
+    average = index["meta.json"]["average"]
+    weights = {number: weight for number, (weight, _) in postings(index, "lavrov").items()}
     assert weights[0] > weights[1] > weights[2]
+    for number, d in enumerate(docs[:3]):
+        frequency = term_counts(d)["lavrov"]
+        assert weights[number] == impact(frequency, sum(term_counts(d).values()), average)
+    counts = term_counts(docs[3])
+    assert postings(index, "elected")[3][0] == impact(3, sum(counts.values()), average)
     assert impact(2, 100, 100.0) > impact(1, 100, 100.0)
     assert impact(1, 50, 100.0) > impact(1, 200, 100.0)
+    assert impact(1, 10**9, 100.0) == 1  # a matched word always weighs something
 
 
 def test_filters_list_the_documents_of_each_actor_topic_and_source() -> None:
@@ -101,12 +160,12 @@ def test_filters_list_the_documents_of_each_actor_topic_and_source() -> None:
     )
 
     def documents(kind: str, value: str) -> list[int]:
-        return index[f"filter/{kind}/{filter_bucket(value)}.json"][value]  # type: ignore[index]
+        return index[f"filter/{kind}/{filter_bucket(value)}.json"][value]
 
     assert documents("actor", "John Kerry") == [0, 1]
     assert documents("actor", "Sergey Lavrov") == [1]
     assert documents("topic", "diplomacy") == [0]
-    assert index["doc/1.json"]["filters"]["actor"] == [  # type: ignore[index]
+    assert index["doc/1.json"]["filters"]["actor"] == [
         ["John Kerry", filter_bucket("John Kerry")],
         ["Sergey Lavrov", filter_bucket("Sergey Lavrov")],
     ]
@@ -117,29 +176,46 @@ def test_filters_of_many_values_share_a_bounded_number_of_files() -> None:
     index = files([doc("A", "x", actor=names[:1500]), doc("B", "y", actor=names[1500:])])
     buckets = [path for path in index if path.startswith("filter/actor/")]
     assert len(buckets) <= FILTER_BUCKETS
-    listed = {name: numbers for path in buckets for name, numbers in index[path].items()}  # type: ignore[union-attr]
+    listed = {name: numbers for path in buckets for name, numbers in index[path].items()}
     assert listed == {name: [0 if n < 1500 else 1] for n, name in enumerate(names)}
 
 
-def test_postings_are_split_into_files_of_bounded_size() -> None:
-    docs = [doc(f"Story {n}", " ".join(f"w{n}x{k}" for k in range(300))) for n in range(40)]
+def test_postings_are_split_into_files_of_bounded_size_and_short_ones_kept_inline() -> None:
+    docs = [doc(f"Story {n}", " ".join(f"w{n % 3}x{k}" for k in range(300))) for n in range(40)]
     index = dict(build_index(docs))
     leaves = [text for path, text in index.items() if path.startswith("post/")]
     assert len(leaves) > 1
     assert all(len(text) < 2 * POSTINGS_BYTES for text in leaves)
+    parsed = {path: json.loads(text) for path, text in index.items()}
+    dictionary = parsed[f"dict/{dictionary_key('story', parsed['meta.json']['dictionaries'])}.json"]
+    stem = dictionary["stems"][dictionary["words"]["story"][0]]
+    assert stem[0] == "stori" and isinstance(stem[2], int)  # in every document: a postings file
+    assert set(postings(parsed, "story")) == set(range(40))
+    seven = parsed[f"dict/{dictionary_key('7', parsed['meta.json']['dictionaries'])}.json"]
+    assert isinstance(seven["stems"][seven["words"]["7"][0]][2], list)  # inline
+    assert set(postings(parsed, "7")) == {7}
 
 
 def test_a_prefix_finds_its_words_in_one_dictionary_file() -> None:
     index = files([doc("Gov", "government governments governor gown")])
-    count = index["meta.json"]["dictionaries"]  # type: ignore[index]
-    entries = index[f"dict/{dictionary_key('gov', count)}.json"]
-    assert sorted(word for word in entries if word.startswith("gov")) == [  # type: ignore[union-attr]
+    count = index["meta.json"]["dictionaries"]
+    entries = index[f"dict/{dictionary_key('gov', count)}.json"]["words"]
+    assert sorted(word for word in entries if word.startswith("gov")) == [
         "gov",
         "government",
         "governments",
         "governor",
     ]
     assert dictionary_key("gov", 1024) == dictionary_key("government", 1024)
+
+
+def test_a_stem_is_in_the_dictionary_file_of_its_own_first_letters() -> None:
+    docs = [doc(f"S{n}", " ".join(f"w{n}x{k}" for k in range(100))) for n in range(30)]
+    index = files([*docs, doc("Flies", "The fly flies.")])
+    count = index["meta.json"]["dictionaries"]
+    assert dictionary_key("fli", count) != dictionary_key("fly", count)  # "fly" stems to "fli"
+    own = index[f"dict/{dictionary_key('fli', count)}.json"]
+    assert "fli" in [record[0] for record in own["stems"]]
 
 
 def test_dictionary_files_follow_the_vocabulary() -> None:
@@ -149,11 +225,27 @@ def test_dictionary_files_follow_the_vocabulary() -> None:
     assert dictionary_count(80_000) == 2048
     docs = [doc(f"S{n}", " ".join(f"w{n}x{k}" for k in range(100))) for n in range(30)]
     index = files(docs)
-    count = index["meta.json"]["dictionaries"]  # type: ignore[index]
+    count = index["meta.json"]["dictionaries"]
     dictionaries = [path for path in index if path.startswith("dict/")]
     vocabulary = 3000 + 30  # 100 words a story, and each title's "sN"
     assert count == dictionary_count(vocabulary) == 64 and len(dictionaries) <= count
-    assert sum(len(index[path]) for path in dictionaries) == vocabulary  # type: ignore[arg-type]
+    assert sum(len(index[path]["words"]) for path in dictionaries) == vocabulary
+
+
+def test_long_texts_go_on_in_parts_that_split_no_word() -> None:
+    text = " ".join(f"word{n}" for n in range(3 * DOC_TEXT_CHARS // 6))
+    index = files([doc("Long", text)])
+    assert index["doc/0.json"]["parts"] > 1
+    assert len(index["doc/0.json"]["text"]) <= DOC_TEXT_CHARS
+    assert index_text(index.__getitem__, 0) == text
+    assert text_parts("x" * (3 * DOC_TEXT_CHARS)) == ["x" * (3 * DOC_TEXT_CHARS)]  # no space
+
+
+@given(st.text(max_size=3 * DOC_TEXT_CHARS))
+def test_text_parts_join_back_and_keep_every_word_whole(text: str) -> None:
+    parts = text_parts(text)
+    assert "".join(parts) == text
+    assert [w for part in parts for w in words(part)] == words(text)
 
 
 def test_index_is_deterministic_and_holds_no_markup() -> None:
@@ -162,3 +254,7 @@ def test_index_is_deterministic_and_holds_no_markup() -> None:
     assert first == second
     assert not any("<" in text or ">" in text for _, text in first)
     assert json.loads(dict(first)["doc/0.json"])["title"] == "<script>alert(1)</script>"
+
+
+def test_an_empty_archive_has_an_empty_index() -> None:
+    assert files([]) == {"meta.json": {"version": 2, "docs": 0, "dictionaries": 1, "average": 0.0}}

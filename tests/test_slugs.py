@@ -70,3 +70,9 @@ def test_many_seeds_with_one_title_get_distinct_pages():
 def test_a_seed_name_with_undecodable_bytes_still_gets_a_suffix():
     slugs = assign_slugs([("caf\udce9", "Title"), ("cafe", "Title")])
     assert len(set(slugs.values())) == 2
+
+
+def test_reserved_slugs_are_never_given():
+    reserved = frozenset({"budget", f"budget-{seed_suffix('b')}"})
+    slugs = assign_slugs([("b", "Budget"), ("c", "Council")], reserved)
+    assert slugs == {"b": f"budget-{seed_suffix('b')}-2", "c": "council"}

@@ -38,7 +38,7 @@ def test_existing_pages_reads_seed_fields(tmp_path):
     articles.mkdir()
     (articles / "ours.md").write_text("---\ntitle: T\nseed: 001_x\n---\n\nBody.\n")
     (articles / "hand-written.md").write_text("# Not ours\n")
-    assert existing_pages(tmp_path) == {"001_x": articles / "ours.md"}
+    assert existing_pages(tmp_path) == [("001_x", articles / "ours.md")]
     assert read_seed_field(articles / "hand-written.md") is None
 
 

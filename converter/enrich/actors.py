@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
+from converter.casing import Evidence, case_evidence, is_shouted, unshout
 from converter.enrich.aliases import AliasTable, alias_key, apply_curated
 from converter.enrich.language import Language, load_language
 from converter.model import Actor, ActorKind
@@ -34,13 +35,17 @@ class Mention:
     locative: bool = False
 
 
-def find_mentions(doc: Doc, language: Language, headline_chars: int = 0) -> list[Mention]:
-    """NER spans of the kinds we keep, with titles, possessives and junk removed.
+def find_mentions(
+    doc: Doc, language: Language, headline_chars: int = 0, evidence: Evidence | None = None
+) -> list[Mention]:
+    """NER spans of the kinds we keep, with titles, possessives, dates and junk removed; a name
+    from a line in capitals gets the case the article gives its words elsewhere (`evidence`).
 
     The first `headline_chars` characters are the headline: Title Case fools the model there,
     so a headline entity counts only when the body names it too."""
     text = doc.text  # built from the tokens on every access: once is enough
     body = text[headline_chars:].casefold()
+    evidence = case_evidence([text]) if evidence is None else evidence
     mentions = []
     shouted: dict[tuple[int, int], bool] = {}  # per line: articles name dozens of entities a line
     for span in doc.ents:
@@ -50,17 +55,41 @@ def find_mentions(doc: Doc, language: Language, headline_chars: int = 0) -> list
         name = clean_name(span.text, language)
         line = _line_around(text, span)
         if line not in shouted:
-            shouted[line] = _shouted(text[line[0] : line[1]])
+            shouted[line] = is_shouted(text[line[0] : line[1]])
         if shouted[line]:
-            name = unshout(name)
-        key = alias_key(name)
-        if not name or key in language.not_actors or key in language.demonyms:
+            name = unshout(name, evidence)
+        if kind != "person":
+            name = strip_calendar_words(name, language)
+        if not is_actor_name(name, language):
             continue
         if span.start_char < headline_chars and not _names_in(name, body):
             continue
         previous = doc[span.start - 1].lower_ if span.start > 0 else ""
         mentions.append(Mention(name, kind, previous in language.locative_words))
     return mentions
+
+
+def is_actor_name(name: str, language: Language) -> bool:
+    """Not empty, not an office or a generic word, not a nationality, not a date ("Friday",
+    "December 1996")."""
+    key = alias_key(name)
+    if not key or key in language.not_actors or key in language.demonyms:
+        return False
+    return not all(
+        word in language.calendar_words or any(char.isdigit() for char in word)
+        for word in key.split()
+    )
+
+
+def strip_calendar_words(name: str, language: Language) -> str:
+    """'August Chicago NAPM' -> 'Chicago NAPM': a month or weekday at a name's ends is a date
+    beside it (a person's first name may be one: 'Jan Kroslak')."""
+    words = name.split()
+    while len(words) > 1 and alias_key(words[0]) in language.calendar_words:
+        words.pop(0)
+    while len(words) > 1 and alias_key(words[-1]) in language.calendar_words:
+        words.pop()
+    return " ".join(words)
 
 
 def _names_in(name: str, text: str) -> bool:
@@ -71,20 +100,6 @@ def _line_around(text: str, span: Span) -> tuple[int, int]:
     """Start and end offsets of the line(s) holding `span`."""
     end = text.find("\n", span.end_char)
     return text.rfind("\n", 0, span.start_char) + 1, end if end >= 0 else len(text)
-
-
-def _shouted(line: str) -> bool:
-    """An all-capitals line (a dateline, a table, a shouted headline)."""
-    letters = [char for char in line if char.isalpha()]
-    return len(letters) > 8 and sum(char.isupper() for char in letters) / len(letters) > 0.8
-
-
-def unshout(name: str) -> str:
-    """'NEW YORK' -> 'New York'; short all-capital words stay: they are acronyms ('PSV')."""
-    return " ".join(
-        word.capitalize() if word.isupper() and sum(c.isalpha() for c in word) > 3 else word
-        for word in name.split()
-    )
 
 
 def _is_proper(span: Span) -> bool:
@@ -277,11 +292,16 @@ def extract_actors(
     dateline: str = "",
     extra: Iterable[Mention] = (),
     language: Language | None = None,
+    evidence: Evidence | None = None,
 ) -> tuple[Actor, ...]:
     """The whole step: NER mentions (+ the dateline's place, + `extra` found otherwise, e.g.
-    in tables) -> merged, curated actors."""
+    in tables) -> merged, curated actors. `evidence`: how the article writes its words in mixed
+    case (casing.case_evidence), made from the text when not given."""
     language = language or load_language()
-    mentions = find_mentions(doc, language, headline_chars) + list(extra)
+    evidence = case_evidence([doc.text]) if evidence is None else evidence
+    mentions = find_mentions(doc, language, headline_chars, evidence) + list(extra)
     if dateline:
-        mentions.append(Mention(unshout(clean_name(dateline, language)), "place", locative=True))
+        place = unshout(clean_name(dateline, language), evidence)
+        if is_actor_name(place, language):
+            mentions.append(Mention(place, "place", locative=True))
     return merge_mentions(mentions, table, credits)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from converter.casing import case_evidence
 from converter.enrich.actors import extract_actors
 from converter.enrich.aliases import AliasTable
 from converter.enrich.classify import classify
@@ -20,8 +21,19 @@ def body_text(parsed: ParsedSeed) -> str:
     return "\n\n".join(block.text for block in parsed.blocks)
 
 
+ENGLISH = ("en", "")
+"""The NER model and the topic cues are English; an article in another language gets neither."""
+
+
+def in_english(parsed: ParsedSeed) -> bool:
+    return parsed.language in ENGLISH
+
+
 def analysis_text(parsed: ParsedSeed) -> str:
-    """What the NER model reads: headline and body, one block per paragraph."""
+    """What the NER model reads: headline and body, one block per paragraph; nothing for a text
+    in another language (the model is English: it would tag noise)."""
+    if not in_english(parsed):
+        return ""
     return "\n\n".join([parsed.title, *(block.text for block in parsed.blocks)])
 
 
@@ -35,6 +47,9 @@ def enrich(
     """Add actors, topics, description and word count to a parsed seed."""
     credits = [parsed.source, *(video.source for video in parsed.media)]
     body = body_text(parsed)
+    english = in_english(parsed)
+    language = load_language()
+    evidence = case_evidence([parsed.title, body])
     return Article(
         seed=parsed.stem,
         title=parsed.title,
@@ -47,9 +62,11 @@ def enrich(
             credits,
             headline_chars=len(parsed.title),
             dateline=parsed.dateline,
-            extra=table_mentions(parsed.blocks, load_language()),
+            extra=table_mentions(parsed.blocks, language, evidence) if english else [],
+            language=language,
+            evidence=evidence,
         ),
-        topics=classify(parsed.title, body, vocabulary),
+        topics=classify(parsed.title, body, vocabulary) if english else (),
         description=describe(parsed.blocks, settings.description_max_chars),
         words=count_words(parsed.blocks),
         dateline=parsed.dateline,

@@ -10,7 +10,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from converter import fast_yaml
 
@@ -29,6 +28,8 @@ class Language:
     titles: tuple[str, ...]
     """Lower case, longest first, so "prime minister" is stripped before "minister"."""
     not_actors: frozenset[str]
+    calendar_words: frozenset[str]
+    """Month and weekday names and their abbreviations, lower case: dates, never actors."""
     demonyms: frozenset[str]
     locative_words: frozenset[str]
     name_particles: frozenset[str]
@@ -41,10 +42,7 @@ def parse_language(document: Mapping[str, object]) -> Language:
     """The YAML document -> a Language; every list must be there, and hold only words."""
 
     def words(key: str) -> list[str]:
-        value = document.get(key)
-        if not isinstance(value, list) or not all(isinstance(word, str) for word in value):
-            raise LanguageError(f"{key}: expected a list of words, not {value!r}")
-        return value
+        return fast_yaml.word_list(document, key, LanguageError)
 
     def folded(key: str) -> frozenset[str]:
         return frozenset(word.casefold() for word in words(key))
@@ -53,6 +51,7 @@ def parse_language(document: Mapping[str, object]) -> Language:
     return Language(
         titles=tuple(sorted(folded("titles"), key=len, reverse=True)),
         not_actors=folded("not_actors"),
+        calendar_words=folded("calendar_words"),
         demonyms=folded("demonyms"),
         locative_words=folded("locative_words"),
         name_particles=folded("name_particles"),
@@ -64,8 +63,4 @@ def parse_language(document: Mapping[str, object]) -> Language:
 @cache
 def load_language() -> Language:
     """The packaged language file, read once per process."""
-    text = resources.files("converter.data").joinpath(LANGUAGE_FILE).read_text("utf-8")
-    document = fast_yaml.safe_load(text)
-    if not isinstance(document, dict):
-        raise LanguageError(f"{LANGUAGE_FILE}: expected a mapping of word lists")
-    return parse_language(document)
+    return parse_language(fast_yaml.data_mapping(LANGUAGE_FILE, LanguageError))

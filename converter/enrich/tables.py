@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from converter.enrich.actors import Mention, unshout
-from converter.enrich.aliases import alias_key
+from converter.casing import Evidence, case_evidence, unshout
+from converter.enrich.actors import Mention, is_actor_name
 from converter.enrich.language import Language
 from converter.model import Block
 
@@ -35,9 +35,14 @@ def is_table_like(text: str, particles: frozenset[str]) -> bool:
     return numbers >= 1 and numbers / len(tokens) >= 0.2 and lower / len(tokens) <= 0.25
 
 
-def table_mentions(blocks: tuple[Block, ...], language: Language) -> list[Mention]:
-    """Every run of capitalised words between the numbers of table-like paragraphs."""
+def table_mentions(
+    blocks: tuple[Block, ...], language: Language, evidence: Evidence | None = None
+) -> list[Mention]:
+    """Every run of capitalised words between the numbers of table-like paragraphs; a name in
+    capitals gets the case the article's `evidence` (casing.case_evidence) gives its words."""
     particles = language.name_particles
+    if evidence is None:
+        evidence = case_evidence(block.text for block in blocks)
     mentions = []
     for block in blocks:
         if block.kind != "paragraph" or not is_table_like(block.text, particles):
@@ -45,12 +50,13 @@ def table_mentions(blocks: tuple[Block, ...], language: Language) -> list[Mentio
         line_up = re.search(r"\b\d+\s-\s[A-Z]", block.text) is not None
         for chunk in _SEPARATORS.split(block.text):
             for name in _names_in_chunk(chunk, particles):
-                if alias_key(name) in language.not_actors:
+                name = unshout(name, evidence)
+                if not is_actor_name(name, language):
                     continue
                 person = any(_INITIAL.match(word) for word in name.split()) or (
                     line_up and len(name.split()) > 1
                 )
-                mentions.append(Mention(unshout(name), "person" if person else "organisation"))
+                mentions.append(Mention(name, "person" if person else "organisation"))
     return mentions
 
 

@@ -6,11 +6,18 @@ from collections.abc import Callable
 
 from converter.errors import NoArticleTextError
 from converter.model import Block, ParsedSeed, RawSeed
+from converter.rules.article_language import detect_language
+from converter.rules.body import keep_body
+from converter.rules.byline import take_byline
 from converter.rules.chrome import drop_chrome
 from converter.rules.crosshead import mark_crossheads
 from converter.rules.dateline import take_dateline
 from converter.rules.headline import take_headline
+from converter.rules.headline_case import recase_headline
 from converter.rules.paragraphs import to_blocks
+from converter.rules.prose import score_lines
+from converter.rules.published import take_date
+from converter.rules.publisher import take_publisher
 from converter.rules.source_credit import take_source_credit
 from converter.rules.state import SeedState, split_lines
 from converter.rules.video_block import lift_video_blocks
@@ -20,18 +27,25 @@ Rule = Callable[[SeedState], SeedState]
 UNKNOWN_SOURCE = "Unknown"
 
 RULES: tuple[Rule, ...] = (
-    take_headline,
+    detect_language,
     drop_chrome,
     lift_video_blocks,
+    score_lines,
+    take_headline,
     take_source_credit,
     take_dateline,
+    take_date,
+    take_byline,
+    take_publisher,
+    keep_body,
     mark_crossheads,
+    recase_headline,
 )
 
 
 def parse_seed(seed: RawSeed, rules: tuple[Rule, ...] = RULES) -> ParsedSeed:
     """Raw seed text -> headline, credit, clean body blocks and lifted media."""
-    state = split_lines(seed.stem, seed.text)
+    state = split_lines(seed.stem, seed.text, seed.facts)
     if not state.lines:
         raise NoArticleTextError("no article text: the seed is empty")
     for rule in rules:
@@ -49,9 +63,9 @@ def parse_seed(seed: RawSeed, rules: tuple[Rule, ...] = RULES) -> ParsedSeed:
         media=state.media,
         dateline=state.dateline,
         date=state.date or seed.facts.date,
-        publisher=seed.facts.publisher,
-        authors=seed.facts.authors,
-        language=seed.facts.language,
+        publisher=state.publisher or seed.facts.publisher,
+        authors=state.authors or seed.facts.authors,
+        language=state.language,
         format=seed.format,
     )
 

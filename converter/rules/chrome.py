@@ -2,101 +2,47 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+from converter.data import load_yaml
 from converter.rules.state import SeedState
 
-# Whole lines only: a sentence that merely contains one of these words is never touched.
-CHROME_LINES = frozenset(
-    {
-        "share",
-        "share this",
-        "share this article",
-        "share article",
-        "share this story",
-        "share on facebook",
-        "share on twitter",
-        "share on x",
-        "share on whatsapp",
-        "share via email",
-        "tweet",
-        "email",
-        "e-mail",
-        "print",
-        "copy link",
-        "link copied",
-        "loading",
-        "loading...",
-        "loading error",
-        "error loading",
-        "refresh",
-        "retry",
-        "try again",
-        "reload",
-        "advertisement",
-        "advert",
-        "ad",
-        "sponsored",
-        "skip advert",
-        "skip ad",
-        "read more",
-        "show more",
-        "see more",
-        "more",
-        "load more",
-        "comments",
-        "comment",
-        "view comments",
-        "play",
-        "play video",
-        "watch",
-        "watch video",
-        "replay",
-        "pause",
-        "mute",
-        "unmute",
-        "close",
-        "menu",
-        "subscribe",
-        "sign up",
-        "sign in",
-        "log in",
-        "login",
-        "next",
-        "previous",
-        "back to top",
-        "related",
-        "related stories",
-        "related articles",
-        "most read",
-        "top stories",
-        "follow",
-        "follow us",
-        "listen",
-        "video",
-        "image",
-        "getty images",
-        "skip to content",
-        "skip to main content",
-        "cookies",
-        "accept cookies",
-        "accept",
-        "open",
-        "expand",
-        "collapse",
-        "more on this",
-        "media playback is unsupported on your device",
-        "this video can not be played",
-    }
-)
+CHROME_LINES_FILE = "chrome.yaml"
 # Stripped with str.strip, not a `[...]+$` regex: that backtracks quadratically on a long run.
 _TRAILING_MARKS = " \t.:!…»›>|•·-"
 _LEADING_MARKS = " \t«‹<|•·-"
 
 
+@cache
+def chrome_lines() -> frozenset[str]:
+    """The curated UI labels (data/chrome.yaml), casefolded. Whole lines only."""
+    return _labels("lines")
+
+
+@cache
+def end_lines() -> frozenset[str]:
+    """Headings of what comes after an article (data/chrome.yaml `ends`), casefolded."""
+    return _labels("ends")
+
+
+def _labels(key: str) -> frozenset[str]:
+    return frozenset(str(line).casefold() for line in load_yaml(CHROME_LINES_FILE)[key])
+
+
 def is_chrome(text: str) -> bool:
     """True for a line that is only a UI label, whatever its case or trailing arrows/dots."""
+    return _is_label(text, chrome_lines())
+
+
+def is_article_end(text: str) -> bool:
+    """True for a heading such as 'Related stories' or 'Comments' (a line of its own)."""
+    return _is_label(text, end_lines())
+
+
+def _is_label(text: str, labels: frozenset[str]) -> bool:
     folded = text.casefold()
     label = folded.rstrip(_TRAILING_MARKS).lstrip(_LEADING_MARKS)
-    return label in CHROME_LINES or folded in CHROME_LINES
+    return label in labels or folded in labels
 
 
 def drop_chrome(state: SeedState) -> SeedState:

@@ -1,33 +1,100 @@
-"""The headline is the first line that reads as one: not chrome, not a credit, not punctuation."""
+"""The headline: the page's own title when its markup gives one, else the line a learned ranker
+finds most headline-like where it sits (just before the article's prose, not a site name, menu
+or cookie notice). It leaves the body, with every line that repeats it."""
 
 from __future__ import annotations
 
 from converter.rules.chrome import is_chrome
+from converter.rules.prose import MIN_RANKED_LINES
+from converter.rules.published import read_date
 from converter.rules.source_credit import credit_at
-from converter.rules.state import SeedState
+from converter.rules.state import Line, SeedState
 
 MAX_HEADLINE_CHARS = 200
-"""Longer than any real headline: such a first line is body text that lost its headline."""
+"""Longer than any real headline: such a line is body text that lost its headline."""
+MAX_TAIL_WORDS = 5
+"""A date glued to the end of the headline line ('... July 29, 2012') is at most this long."""
+MIN_HEADLINE_WORDS = 2
+FIRST_LINE_SHARE = 0.5
+"""A first line the ranker rates at least half as high as its best stays the headline: a seed
+that opens with its headline (wire copy, an article block) keeps it."""
+MIN_UI_RUN = 2
+"""UI labels glued to a headline come in a row ('Save Email Print'); one label-like last word
+('... not a comment') is the headline's own."""
 
 
 def take_headline(state: SeedState) -> SeedState:
-    """First line that can be a headline -> title; it leaves the body. A line too long to be a
-    headline stays in the body and the title is its opening words."""
+    """Title from the markup, else the best-ranked line; `top` marks where the article starts."""
+    if state.facts.title:
+        return _take(state, state.facts.title, _first_repeat(state.lines, state.facts.title))
     lines = state.lines
+    candidates = _candidates(lines)
+    if not candidates:
+        return state
+    if len(lines) < MIN_RANKED_LINES:
+        best = candidates[0]
+    else:
+        best = max(candidates, key=lambda index: (lines[index].headline, -index))
+        if lines[candidates[0]].headline >= FIRST_LINE_SHARE * lines[best].headline:
+            best = candidates[0]
+    text = lines[best].text
+    if len(text) > MAX_HEADLINE_CHARS:
+        return state.with_lines(lines, title=shorten(text, MAX_HEADLINE_CHARS), top=best)
+    title, date = trim_headline(text, state.language)
+    return _take(state, text, best, title=title, date=state.date or date)
+
+
+def trim_headline(text: str, language: str) -> tuple[str, str]:
+    """The headline line without what pages glue to its end: UI labels ('Save Email Print')
+    and a date ('July 29, 2012'), which is returned. The headline's own characters stay."""
+    words = text.split(" ")
+    labels = 0
+    while labels < len(words) - MIN_HEADLINE_WORDS and is_chrome(words[-1 - labels]):
+        labels += 1
+    if labels >= MIN_UI_RUN:
+        words = words[:-labels]
+    for size in range(MAX_TAIL_WORDS, 1, -1):
+        if len(words) - size < MIN_HEADLINE_WORDS:
+            continue
+        found = read_date(" ".join(words[-size:]), language)
+        if found is not None and found[1] == 0:
+            return " ".join(words[:-size]).rstrip(" ,-–—|"), found[0]
+    return " ".join(words), ""
+
+
+def _take(state: SeedState, line: str, at: int, title: str = "", date: str = "") -> SeedState:
+    """The headline is `title` (by default the `line` it stood on); lines repeating it go, and
+    `top` is where it stood."""
+    key = _key(line)
+    kept = [other for other in state.lines if _key(other.text) != key]
+    top = at - sum(1 for other in state.lines[:at] if _key(other.text) == key)
+    return state.with_lines(kept, title=title or line, top=max(top, 0), date=date or state.date)
+
+
+def _first_repeat(lines: tuple[Line, ...], title: str) -> int:
+    key = _key(title)
+    return next((index for index, line in enumerate(lines) if _key(line.text) == key), 0)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _candidates(lines: tuple[Line, ...]) -> list[int]:
+    """Lines that can be a headline: not chrome, not a credit (nor the outlet after a bare
+    `Source:`), not punctuation."""
+    candidates = []
     index = 0
     while index < len(lines):
-        text = lines[index].text
         used, _ = credit_at(lines, index)
         if used:
             index += used
             continue
-        if is_chrome(text) or not any(char.isalnum() for char in text):
-            index += 1
-            continue
-        if len(text) > MAX_HEADLINE_CHARS:
-            return state.with_lines(lines, title=shorten(text, MAX_HEADLINE_CHARS))
-        return state.with_lines(lines[:index] + lines[index + 1 :], title=text)
-    return state
+        text = lines[index].text
+        if any(char.isalnum() for char in text) and not is_chrome(text):
+            candidates.append(index)
+        index += 1
+    return candidates
 
 
 def shorten(text: str, max_chars: int) -> str:

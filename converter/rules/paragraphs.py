@@ -6,6 +6,9 @@ from converter.model import Block
 from converter.rules.state import Line
 
 _SENTENCE_END = (".", "!", "?", '"', "'", "”", "’", ")", "…", ":")
+_RUNS_ON = (",", ";", "-", "–", "—", "(")
+WRAPPED_LINE_CHARS = 60
+"""A line this long that stops mid-sentence was wrapped by the scrape (or the writer's editor)."""
 MAX_PARAGRAPH_CHARS = 3000
 """Far past any real paragraph: a longer one is a scrape that lost its line breaks. It is split
 (at a sentence end, else a space) because Markdown and NER slow down sharply on huge blocks."""
@@ -13,7 +16,8 @@ _BREAKS = (". ", "! ", "? ", "… ", '." ', '?" ', '!" ', ".” ", "?” ", "!�
 
 
 def to_blocks(lines: tuple[Line, ...]) -> tuple[Block, ...]:
-    """Lines of one group that break mid-sentence are one paragraph; others stand alone."""
+    """Lines of one group that are one sentence broken by the scrape are one paragraph; lines the
+    seed kept apart otherwise (a menu, a list, a short caption) stand alone."""
     blocks: list[Block] = []
     pending: list[str] = []
     pending_group = -1
@@ -22,15 +26,25 @@ def to_blocks(lines: tuple[Line, ...]) -> tuple[Block, ...]:
             _flush(blocks, pending)
             blocks.append(Block("crosshead", line.text))
             continue
-        continues = (
-            pending and line.group == pending_group and not pending[-1].endswith(_SENTENCE_END)
-        )
+        continues = pending and line.group == pending_group and broken(pending[-1], line.text)
         if not continues:
             _flush(blocks, pending)
         pending.append(line.text)
         pending_group = line.group
     _flush(blocks, pending)
     return tuple(blocks)
+
+
+def broken(previous: str, following: str) -> bool:
+    """True when `following` goes on with the sentence `previous` left open: it starts in lower
+    case, `previous` ends on a comma or dash, or `previous` is a long line cut mid-sentence."""
+    if previous.endswith(_SENTENCE_END):
+        return False
+    return (
+        following[0].islower()
+        or previous.endswith(_RUNS_ON)
+        or (len(previous) >= WRAPPED_LINE_CHARS and following[0].isalnum())
+    )
 
 
 def split_long(text: str, limit: int = MAX_PARAGRAPH_CHARS) -> list[str]:

@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from converter.model import Video
+from converter.model import PageFacts, Video
 
 LineKind = Literal["text", "crosshead"]
 
@@ -18,6 +18,10 @@ class Line:
     text: str
     group: int
     kind: LineKind = "text"
+    prose: float = 1.0
+    """How sure the body classifier is that the line is article text (rules/prose.py)."""
+    headline: float = 0.0
+    """How sure the headline ranker is that the line is the headline (rules/prose.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,12 +35,30 @@ class SeedState:
     media: tuple[Video, ...] = field(default=())
     dateline: str = ""
     date: str = ""
+    publisher: str = ""
+    authors: tuple[str, ...] = ()
+    language: str = ""
+    facts: PageFacts = field(default_factory=PageFacts)
+    """What an HTML page's markup said (empty for text seeds): stronger than any guess."""
+    top: int = 0
+    """Index of the line after the headline: where bylines, dates and credits are looked for."""
+
+    def text_sample(self, max_chars: int) -> str:
+        """The opening lines' text, for guesses that need only a sample (the language)."""
+        sample: list[str] = []
+        size = 0
+        for line in self.lines:
+            if size >= max_chars:
+                break
+            sample.append(line.text)
+            size += len(line.text) + 1
+        return "\n".join(sample)
 
     def with_lines(self, lines: list[Line] | tuple[Line, ...], **changes: object) -> SeedState:
         return replace(self, lines=tuple(lines), **changes)
 
 
-def split_lines(stem: str, text: str) -> SeedState:
+def split_lines(stem: str, text: str, facts: PageFacts | None = None) -> SeedState:
     """Text -> stripped non-empty lines, each remembering its paragraph group; a line of only
     invisible marks (bidi, joiners) counts as blank."""
     lines: list[Line] = []
@@ -47,7 +69,7 @@ def split_lines(stem: str, text: str) -> SeedState:
             lines.append(Line(stripped, group))
         elif lines and lines[-1].group == group:
             group += 1
-    return SeedState(stem=stem, lines=tuple(lines))
+    return SeedState(stem=stem, lines=tuple(lines), facts=facts or PageFacts())
 
 
 def _invisible(text: str) -> bool:

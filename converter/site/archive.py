@@ -13,7 +13,8 @@ from collections.abc import Iterable, Sequence
 
 from converter.enrich.topics import TopicEntry
 from converter.site.articles import latest_first
-from converter.site.indexes import actor_kinds, section_index
+from converter.site.dates import date_index
+from converter.site.indexes import actor_kinds, one_spelling, section_index
 from converter.site.model import Archive, ArticleMeta
 from converter.site.related import related_stories
 from converter.site.topic_tree import topic_tree
@@ -28,10 +29,11 @@ def build_archive(
     actor_page_min: int,
     index_per_page: int,
 ) -> Archive:
-    """Group articles by actor, topic and source, place topics in the vocabulary tree and find
-    each article's `related` closest stories. An actor named in fewer than `actor_page_min`
-    articles is listed on the index (`index_per_page` entries a page), not given a page."""
-    ordered = latest_first(articles)
+    """Group articles by actor (one spelling per name whatever its case), topic, source and
+    month, place topics in the vocabulary tree and find each article's `related` closest
+    stories. An actor named in fewer than `actor_page_min` articles is listed on the index
+    (`index_per_page` entries a page), not given a page."""
+    ordered = one_spelling(latest_first(articles))
     kinds = actor_kinds(ordered)
     index = functools.partial(
         section_index, use_directory_urls=use_directory_urls, per_page=index_per_page
@@ -54,6 +56,7 @@ def build_archive(
             kind_of=lambda _: "source",
             page_min=1,
         ),
+        dates=date_index(ordered, use_directory_urls=use_directory_urls),
         by_src_uri={article.src_uri: article for article in ordered},
         topic_tree=topic_tree(topics, vocabulary),
         related=related_stories(ordered, limit=related),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from converter.site.dates import date_entry
 from converter.site.model import ACTOR_FIELDS, KIND_LABELS, Archive, ArticleMeta, Entry
 
 # Actors in no typed list (a hand-written page may give only `actors:`) are listed last.
@@ -15,13 +16,16 @@ class ArticleFacts:
     """An article's facts panel: every name it carries resolved to the entry page it links to."""
 
     article: ArticleMeta
+    month: Entry
+    """Where its date links: its month's page, or the undated list."""
     source: Entry | None
     actor_groups: tuple[tuple[str, tuple[Entry, ...]], ...]
     topics: tuple[Entry, ...]
 
 
 def article_facts(archive: Archive, article: ArticleMeta) -> ArticleFacts:
-    """Resolve an article's source, actors and topics to the entries their links point at."""
+    """Resolve an article's date, source, actors and topics to the entries their links point
+    at."""
     actors = archive.actors.by_name
     typed = {name for field, _ in ACTOR_FIELDS for name in getattr(article, field)}
     groups = (
@@ -30,6 +34,7 @@ def article_facts(archive: Archive, article: ArticleMeta) -> ArticleFacts:
     )
     return ArticleFacts(
         article=article,
+        month=date_entry(archive.dates, article),
         source=archive.sources.by_name.get(article.source),
         actor_groups=tuple(
             (label, tuple(actors[name] for name in names)) for label, names in groups if names

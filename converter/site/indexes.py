@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from mkdocs.structure.files import File
 from slugify import slugify
 
+from converter.casing import unshout
 from converter.site.model import (
     ACTOR_FIELDS,
     ArticleMeta,
@@ -107,6 +109,39 @@ def actor_kinds(articles: Iterable[ArticleMeta]) -> dict[str, str]:
         name: min(counts, key=lambda kind: (-counts[kind], rank[kind]))
         for name, counts in votes.items()
     }
+
+
+def one_spelling(articles: Sequence[ArticleMeta]) -> tuple[ArticleMeta, ...]:
+    """Actor names that differ only in case are one actor ("NEW York", "New York": pages made
+    before a converter fix, or by hand), written as most articles write it, but never with a
+    shouted word when another form has none ("NEW" is shouted, "UN" and "PSV" are not)."""
+    counts: dict[str, Counter[str]] = {}
+    for article in articles:
+        for name in article.actors:
+            counts.setdefault(name.casefold(), Counter())[name] += 1
+    spelling = {
+        name: min(forms, key=lambda form: (_shouts(form), -forms[form], form))
+        for forms in counts.values()
+        if len(forms) > 1
+        for name in forms
+    }
+    if not spelling:
+        return tuple(articles)
+
+    def respelled(names: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(spelling.get(name, name) for name in names))
+
+    fields = ("actors", *(field for field, _ in ACTOR_FIELDS))
+    return tuple(
+        replace(article, **{field: respelled(getattr(article, field)) for field in fields})
+        if any(name in spelling for name in article.actors)
+        else article
+        for article in articles
+    )
+
+
+def _shouts(name: str) -> bool:
+    return any(word.isupper() and unshout(word, {}) != word for word in name.split())
 
 
 def base_slug(name: str) -> str:

@@ -10,7 +10,7 @@ from typing import Literal
 
 from converter.model import Video
 
-Section = Literal["actors", "topics", "sources"]
+Section = Literal["actors", "topics", "sources", "dates"]
 
 # Front-matter list -> actor kind, in the order a tie between kinds is broken.
 ACTOR_FIELDS: tuple[tuple[str, str], ...] = (
@@ -62,13 +62,17 @@ class ArticleMeta:
         """The date as readers write it ("21 September 2016"), the same in every locale."""
         if not self.date:
             return ""
-        year, month, day = (int(part) for part in self.date.split("-"))
-        return f"{day} {_MONTHS[month - 1]} {year}"
+        return f"{int(self.date[8:10])} {month_label(self.date[:7])}"
+
+
+def month_label(month: str) -> str:
+    """'2016-09' -> 'September 2016', the same in every locale."""
+    return f"{_MONTHS[int(month[5:7]) - 1]} {month[:4]}"
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One actor, topic or source: its generated page and the articles naming it, latest first.
+    """One actor, topic, source or month: its generated page and its articles, latest first.
 
     An actor in too few articles for a page of its own (`has_page` False) lives on the A-Z index
     instead, its articles listed under its name: `url` is that line (`actors/page/3/#entry-x`).
@@ -80,6 +84,7 @@ class Entry:
     url: str
     kind: str
     letter: str
+    """The group it is listed under on its index: a letter A-Z or '#', or a month's year."""
     articles: tuple[ArticleMeta, ...]
     has_page: bool = True
 
@@ -99,7 +104,8 @@ def entry_anchor(slug: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class LetterGroup:
-    """The entries of an index page that share a first letter (A-Z, or '#' for the rest)."""
+    """The entries of an index page that share a first letter (A-Z, or '#' for the rest), or
+    the months of a year on the date index."""
 
     letter: str
     anchor: str
@@ -108,7 +114,7 @@ class LetterGroup:
 
 @dataclass(frozen=True, slots=True)
 class Index:
-    """All entries of one section (actors, topics or sources) in reading order."""
+    """All entries of one section (actors, topics, sources or dates) in reading order."""
 
     section: Section
     title: str
@@ -143,13 +149,14 @@ class TopicTree:
 
 @dataclass(frozen=True, slots=True)
 class Archive:
-    """The whole site's model: articles latest first, the three indexes over them, the topic
-    tree, and each article's related stories."""
+    """The whole site's model: articles latest first, the three indexes over them and the time
+    axis (dates.py), the topic tree, and each article's related stories."""
 
     articles: tuple[ArticleMeta, ...]
     actors: Index
     topics: Index
     sources: Index
+    dates: Index
     by_src_uri: Mapping[str, ArticleMeta]
     topic_tree: TopicTree
     related: Mapping[str, tuple[ArticleMeta, ...]]

@@ -29,18 +29,23 @@ from converter.site.stats import (
 HOME_TEMPLATE = "archive/home.html"
 INDEX_TEMPLATE = "archive/index.html"
 TOPICS_TEMPLATE = "archive/topics.html"
+DATES_TEMPLATE = "archive/dates.html"
 ENTRY_TEMPLATES: Mapping[str, str] = {
     "actors": "archive/actor.html",
     "topics": "archive/topic.html",
     "sources": "archive/source.html",
+    "dates": "archive/month.html",
 }
-# An article is listed on each of its actors', topics' and source's pages, its one-sentence
-# description only on its source's: every article has one, so the description is written once.
+# An article is listed on each of its actors', topics' and source's pages and its month's, its
+# one-sentence description only on its source's: every article has one, so it is written once.
 DESCRIBED_SECTION = "sources"
+# By section, or by an entry's own kind where the section has more than one.
 ENTRY_DESCRIPTIONS: Mapping[str, str] = {
     "actors": "{count} naming {name}.",
     "topics": "{count} about {name}.",
     "sources": "{count} from {name}.",
+    "month": "{count} from {name}.",
+    "undated": "{count} without a date.",
 }
 
 
@@ -77,9 +82,9 @@ class IndexPage:
 
 @dataclass(frozen=True, slots=True)
 class EntryPage:
-    """One page of an actor, topic or source: its share of the articles (with their descriptions
-    or not); the first page also has the entry's profile and, for a topic, its place in the
-    vocabulary tree."""
+    """One page of an actor, topic, source or month: its share of the articles (with their
+    descriptions or not); the first page also has the entry's profile and, for a topic, its place
+    in the vocabulary tree. A month's pages link the months before and after it."""
 
     entry: Entry
     articles: tuple[ArticleMeta, ...]
@@ -88,6 +93,8 @@ class EntryPage:
     profile: EntryProfile | None = None
     topic: TopicNode | None = None
     feed_path: str | None = None
+    newer: Entry | None = None
+    older: Entry | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,8 +139,9 @@ def page_meta(title: str, template: str, description: str = "") -> dict[str, Any
 
 
 def generated_pages(archive: Archive, layout: Layout, *, with_home: bool) -> list[GeneratedPage]:
-    """Every page the archive adds: home (unless docs has one), the three indexes, one page
-    (or a numbered series) per entry. Only home and the index fronts go in the nav."""
+    """Every page the archive adds: home (unless docs has one), the three indexes and the date
+    index, one page (or a numbered series) per entry and per month, and one for the undated.
+    Only home and the index fronts go in the nav."""
     pages: list[GeneratedPage] = []
     if with_home:
         pages.append(
@@ -152,10 +160,25 @@ def generated_pages(archive: Archive, layout: Layout, *, with_home: bool) -> lis
         )
     )
     pages.extend(index_pages(archive.sources, layout))
+    pages.append(
+        GeneratedPage(
+            archive.dates.src_uri,
+            page_meta(archive.dates.title, DATES_TEMPLATE),
+            {"archive_index": archive.dates},
+        )
+    )
     for index in (archive.actors, archive.topics, archive.sources):
         for entry in index.entries:
             if entry.has_page:
                 pages.extend(entry_pages(archive, index, entry, layout))
+    months = [entry for entry in archive.dates.entries if entry.kind == "month"]
+    for at, month in enumerate(months):
+        newer = months[at - 1] if at > 0 else None
+        older = months[at + 1] if at + 1 < len(months) else None
+        pages.extend(entry_pages(archive, archive.dates, month, layout, newer=newer, older=older))
+    for entry in archive.dates.entries:
+        if entry.kind != "month":  # the undated
+            pages.extend(entry_pages(archive, archive.dates, entry, layout))
     return pages
 
 
@@ -217,14 +240,21 @@ def index_pages(
 
 
 def entry_pages(
-    archive: Archive, index: Index, entry: Entry, layout: Layout
+    archive: Archive,
+    index: Index,
+    entry: Entry,
+    layout: Layout,
+    *,
+    newer: Entry | None = None,
+    older: Entry | None = None,
 ) -> list[GeneratedPage]:
     """An entry's articles, `per_page` a page; the first page carries its profile."""
     chunks = runs_of(entry.articles, layout.per_page)
     uris = [numbered_src_uri(entry.src_uri, number) for number in range(1, len(chunks) + 1)]
     urls = [page_url(uri, layout.use_directory_urls) for uri in uris]
     count = f"{entry.count} article{'' if entry.count == 1 else 's'}"
-    description = ENTRY_DESCRIPTIONS[index.section].format(count=count, name=entry.name)
+    described = ENTRY_DESCRIPTIONS.get(entry.kind) or ENTRY_DESCRIPTIONS[index.section]
+    description = described.format(count=count, name=entry.name)
     feed_path = topic_feed_path(entry) if index.section == "topics" else None
     pages = []
     for number, chunk in enumerate(chunks):
@@ -239,6 +269,8 @@ def entry_pages(
             else None,
             topic=archive.topic_tree.by_name.get(entry.name) if first else None,
             feed_path=feed_path,
+            newer=newer,
+            older=older,
         )
         title = entry.name if first else f"{entry.name} (page {number + 1})"
         pages.append(

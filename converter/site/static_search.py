@@ -1,21 +1,36 @@
 """The archive's own static search index: what one query downloads does not grow with the archive.
 
 Pagefind (search.py) makes every visitor download a list of all pages before the first result
-(about 8 bytes an article: 156 KB at 20,000). This index has no such list. A query fetches:
+(about 8 bytes an article: 156 KB at 20,000). This index has no such list. Words are indexed by
+their Snowball English stem, so "elections" finds "election"; the browser needs no stemmer, as
+the dictionary maps every form seen in the archive to its stem. Format (version 2), all JSON:
 
-- `dict/<n>.json`: the words whose first 3 characters hash to n, each with its document
-  frequency and the postings file holding it (so a prefix's words are all in one file); there
-  are about a sixty-fourth as many such files as words (`dictionaries` in meta.json);
-- `post/<n>.json`: the postings of a run of words in sorted order, about POSTINGS_BYTES each;
-  a posting is a document number and its BM25 weight for the word, quantised;
-- `doc/<n>.json`: one per result shown: title, URL, source, filters, text (for the snippet);
+- `meta.json`: `{"version", "docs", "dictionaries", "average"}`: the number of documents and of
+  dictionary files, and the average document length (for BM25 computed from a document's text).
+- `dict/<k>.json`: the words whose first PREFIX_CHARS characters hash to k (dictionary_key),
+  so a prefix's words and a word's typos after those characters are all in one file:
+  `{"words": {form: [stem number, bit, df]}, "stems": [[stem, df, where, forms], ...]}`.
+  A form's stem number indexes `stems`, its bit is its place in the stem's masks (-1 past the
+  FORM_BITS most frequent forms), df its document frequency (as a stem's is the stem's).
+  `stems` holds the stem of every form of the file and every stem hashing to k itself (for a
+  query word never seen, by its longest known prefix). `where` is the number of the postings
+  file holding the stem, or its postings themselves when short (INLINE_NUMBERS); `forms` is
+  how many of its forms have a bit.
+- `post/<n>.json`: `{stem: postings}` for a run of stems in sorted order, about POSTINGS_BYTES
+  each. Postings are flat: `[gap, weight, mask, gap, weight, mask, ...]`, a document's number
+  as the gap from the previous one, the stem's BM25 weight (impact), and the bits of the forms
+  the document holds (so an exact form can rank above another form); without `mask` when the
+  stem has fewer than two forms with a bit.
+- `doc/<n>.json`: one per result shown: url, title, source, date, filters, `length` (its BM25
+  length) and `parts`, and the first DOC_TEXT_CHARS or so of its text (for the snippet, and for
+  checking phrases and the query's common words there); a longer text goes on in
+  `doc/<n>-<part>.json` (a JSON string each), fetched only when a word is not found before.
 - `filter/<kind>/<bucket>.json`: when a filter is chosen, the document numbers of the actors
-  (topics, sources) whose name hashes to that bucket: FILTER_BUCKETS files a kind, not one
-  per actor (tens of thousands of files);
-- `meta.json`: the number of documents and of dictionary files, and the format's version.
+  (topics, sources) whose name hashes to that bucket: FILTER_BUCKETS files a kind.
 
-Documents are numbered newest first, so equal scores list the newest article first. Words are
-runs of letters and digits, lower-cased (the same rule archive-search.js applies to queries).
+Documents are numbered newest first, so equal scores list the newest article first. The
+tokenizer (`words`), `dictionary_key` and `impact` are also written in archive-search.js;
+tests/fixtures/search_spec.json holds the vectors both sides are tested against.
 """
 
 from __future__ import annotations
@@ -29,11 +44,17 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from html import unescape
 
-FORMAT_VERSION = 1
+import numpy as np
+import Stemmer
+
+FORMAT_VERSION = 2
 BUNDLE_DIR = "search-index"  # under the site dir
-POSTINGS_BYTES = 24_000  # target size of a postings file (JSON, before compression)
+POSTINGS_BYTES = 8_000  # target size of a postings file (JSON, before compression)
+INLINE_NUMBERS = 12  # postings of at most this many numbers stay in the dictionary file
+DOC_TEXT_CHARS = 4_000  # text of a document file, and of each further part of a long one
 PREFIX_CHARS = 3  # words sharing their first PREFIX_CHARS characters share a dictionary file
 WORDS_PER_DICTIONARY = 64  # on average: the number of dictionary files follows the vocabulary
+FORM_BITS = 30  # forms of a stem told apart in a posting's mask (a JavaScript int has 31 bits)
 TITLE_WEIGHT = 3  # a word of the title counts as this many occurrences in the body
 K1, B = 1.2, 0.75  # BM25
 IMPACT_SCALE = 40  # BM25 term weights (0..k1+1) are stored as integers 0..88
@@ -54,6 +75,33 @@ class SearchDoc:
     date: str
     text: str
     filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Every form of the archive with its stem, and the forms of each stem, most frequent first."""
+
+    stem_of: Mapping[str, str]
+    forms: Mapping[str, tuple[str, ...]]
+    bit_of: Mapping[str, int]  # a form's bit in its stem's masks, -1 past FORM_BITS
+    frequency: Mapping[str, int]  # a form's document frequency
+
+
+@dataclass(frozen=True, slots=True)
+class Postings:
+    """Every (stem, document) pair, sorted by stem then document: parallel arrays."""
+
+    stems: tuple[str, ...]  # sorted; `stem` holds indexes into it
+    stem: np.ndarray
+    number: np.ndarray  # the document
+    weight: np.ndarray  # BM25 impact of the stem there
+    mask: np.ndarray  # bits of the stem's forms the document holds
+
+    def spans(self) -> Iterator[tuple[str, int, int]]:
+        """(stem, start, end) of each stem's run in the arrays."""
+        starts = np.flatnonzero(np.diff(self.stem, prepend=-1)).tolist()
+        for start, end in zip(starts, [*starts[1:], len(self.stem)][: len(starts)], strict=True):
+            yield self.stems[int(self.stem[start])], start, end
 
 
 def words(text: str) -> list[str]:
@@ -89,78 +137,185 @@ def filter_bucket(value: str) -> str:
 
 
 def impact(frequency: int, length: int, average: float) -> int:
-    """The BM25 weight of a word in a document, as a small integer (idf comes at query time)."""
+    """The BM25 weight of a word in a document, as a small integer, at least 1 (idf comes at
+    query time). Rounded half up, the same arithmetic in archive-search.js."""
     norm = K1 * (1 - B + B * length / average) if average else K1
-    return max(1, round(IMPACT_SCALE * frequency * (K1 + 1) / (frequency + norm)))
+    return max(1, int(IMPACT_SCALE * frequency * (K1 + 1) / (frequency + norm) + 0.5))
+
+
+def term_counts(doc: SearchDoc) -> Counter[str]:
+    """How often each form occurs in a document, a title word counting TITLE_WEIGHT times."""
+    count = Counter(words(doc.text))
+    for word in words(doc.title):
+        count[word] += TITLE_WEIGHT
+    return count
+
+
+def vocabulary(forms: Sequence[str], frequency: Sequence[int], stems: Sequence[str]) -> Vocabulary:
+    """Each form's stem, and each stem's forms, most documents first (ties in form order).
+    `frequency` and `stems` hold each form's document frequency and stem."""
+    stem_of = dict(zip(forms, stems, strict=True))
+    documents = dict(zip(forms, frequency, strict=True))
+    by_stem: dict[str, list[str]] = {}
+    for index in sorted(range(len(forms)), key=lambda index: (-frequency[index], forms[index])):
+        by_stem.setdefault(stem_of[forms[index]], []).append(forms[index])
+    bit_of = {
+        form: bit if bit < FORM_BITS else -1
+        for members in by_stem.values()
+        for bit, form in enumerate(members)
+    }
+    forms_of = {stem: tuple(members) for stem, members in by_stem.items()}
+    return Vocabulary(stem_of, forms_of, bit_of, documents)
 
 
 def build_index(docs: Sequence[SearchDoc]) -> Iterator[tuple[str, str]]:
     """Every file of the index as (path under the bundle, JSON text), in a fixed order.
     `docs` come newest first; their position is their number."""
-    postings = word_postings(docs)
-    dictionary_files = dictionary_count(len(postings))
-    yield (
-        "meta.json",
-        _json({"version": FORMAT_VERSION, "docs": len(docs), "dictionaries": dictionary_files}),
+    counts = [term_counts(doc) for doc in docs]
+    lengths = np.array([sum(count.values()) for count in counts], dtype=np.int64)
+    average = float(lengths.sum()) / len(lengths) if len(lengths) else 0.0
+    forms = sorted(set().union(*counts))
+    identity = {form: index for index, form in enumerate(forms)}
+    form = np.fromiter(
+        (identity[word] for count in counts for word in count), np.int64, sum(map(len, counts))
     )
-    yield from _postings_and_dictionaries(postings, dictionary_files)
-    yield from _documents_and_filters(docs)
+    frequency = np.fromiter(
+        (value for count in counts for value in count.values()), np.int64, len(form)
+    )
+    number = np.repeat(np.arange(len(counts), dtype=np.int64), [len(count) for count in counts])
+    frequencies = np.bincount(form, minlength=len(forms)).tolist()
+    vocab = vocabulary(forms, frequencies, Stemmer.Stemmer("english").stemWords(forms))
+    postings = stem_postings((form, number, frequency), forms, vocab, lengths, average)
+    dictionary_files = dictionary_count(len(forms))
+    meta = {
+        "version": FORMAT_VERSION,
+        "docs": len(docs),
+        "dictionaries": dictionary_files,
+        "average": average,
+    }
+    yield "meta.json", _json(meta)
+    yield from _postings_and_dictionaries(postings, vocab, dictionary_files)
+    yield from _documents_and_filters(docs, lengths.tolist())
 
 
-def word_postings(docs: Sequence[SearchDoc]) -> dict[str, list[tuple[int, int]]]:
-    """word -> (document number, BM25 weight) for every document holding it, in number order."""
-    counts: list[Counter[str]] = []
-    for doc in docs:
-        count = Counter(words(doc.text))
-        for word in words(doc.title):
-            count[word] += TITLE_WEIGHT
-        counts.append(count)
-    lengths = [sum(count.values()) for count in counts]
-    average = sum(lengths) / len(lengths) if lengths else 0.0
-    postings: dict[str, list[tuple[int, int]]] = {}
-    for number, count in enumerate(counts):
-        for word, frequency in count.items():
-            weight = impact(frequency, lengths[number], average)
-            postings.setdefault(word, []).append((number, weight))
-    return postings
+def stem_postings(
+    occurrences: tuple[np.ndarray, np.ndarray, np.ndarray],
+    forms: Sequence[str],
+    vocab: Vocabulary,
+    lengths: np.ndarray,
+    average: float,
+) -> Postings:
+    """(form, document, frequency) triples -> each stem's documents with their BM25 weight and
+    the mask of the stem's forms there; the weight is impact() over whole arrays."""
+    form, number, frequency = occurrences
+    stems = tuple(sorted(vocab.forms))
+    stem_index = {stem: index for index, stem in enumerate(stems)}
+    stem_of_form = np.array([stem_index[vocab.stem_of[f]] for f in forms], dtype=np.int64)
+    bits = np.array([vocab.bit_of[f] for f in forms], dtype=np.int64)
+    mask_of_form = np.where(bits >= 0, np.left_shift(1, np.maximum(bits, 0)), 0)
+    stem = stem_of_form[form]
+    order = np.lexsort((number, stem))
+    stem, number = stem[order], number[order]
+    first = np.ones(len(stem), dtype=bool)  # the first occurrence of a (stem, document) pair
+    first[1:] = (stem[1:] != stem[:-1]) | (number[1:] != number[:-1])
+    starts = np.flatnonzero(first)
+    if len(starts):
+        frequency = np.add.reduceat(frequency[order], starts)
+        mask = np.bitwise_or.reduceat(mask_of_form[form][order], starts)
+    else:
+        mask = frequency
+    number = number[starts]
+    length = lengths[number]
+    norm = K1 * (1 - B + B * length / average) if average else K1
+    weight = np.maximum(1, np.floor(IMPACT_SCALE * frequency * (K1 + 1) / (frequency + norm) + 0.5))
+    return Postings(stems, stem[starts], number, weight.astype(np.int64), mask)
 
 
 def _postings_and_dictionaries(
-    postings: dict[str, list[tuple[int, int]]], dictionary_files: int
+    postings: Postings, vocab: Vocabulary, dictionary_files: int
 ) -> Iterator[tuple[str, str]]:
-    """Postings files of consecutive words, then the dictionary files pointing into them."""
-    dictionaries: dict[int, dict[str, list[int]]] = {}
+    """Postings files of consecutive stems, then the dictionary files pointing into them."""
+    gaps = np.diff(postings.number, prepend=0)
+    starts = np.diff(postings.stem, prepend=-1) != 0
+    gaps[starts] = postings.number[starts]  # a stem's first document: its number
+    rows = np.stack((gaps, postings.weight, postings.mask), axis=1)
+    where: dict[str, int | list[int]] = {}
+    frequency: dict[str, int] = {}
     leaf: dict[str, list[int]] = {}
     leaf_bytes, leaf_number = 0, 0
-    for word in sorted(postings):
-        encoded = _encode(postings[word])
-        if leaf and leaf_bytes + len(word) + 4 * len(encoded) > POSTINGS_BYTES:
+    for stem, start, end in postings.spans():
+        run = rows[start:end] if len(vocab.forms[stem]) > 1 else rows[start:end, :2]
+        encoded = run.ravel().tolist()
+        frequency[stem] = end - start
+        if len(encoded) <= INLINE_NUMBERS:
+            where[stem] = encoded
+            continue
+        if leaf and leaf_bytes + len(stem) + 4 * len(encoded) > POSTINGS_BYTES:
             yield f"post/{leaf_number}.json", _json(leaf)
             leaf, leaf_bytes, leaf_number = {}, 0, leaf_number + 1
-        leaf[word] = encoded
-        leaf_bytes += len(word) + 4 * len(encoded)
-        entry = [len(postings[word]), leaf_number]
-        dictionaries.setdefault(dictionary_key(word, dictionary_files), {})[word] = entry
+        leaf[stem] = encoded
+        leaf_bytes += len(stem) + 4 * len(encoded)
+        where[stem] = leaf_number
     if leaf:
         yield f"post/{leaf_number}.json", _json(leaf)
-    for key in sorted(dictionaries):
-        yield f"dict/{key}.json", _json(dictionaries[key])
+    files: dict[int, tuple[dict[str, str], set[str]]] = {}
+    for form, stem in vocab.stem_of.items():
+        found, stems = files.setdefault(dictionary_key(form, dictionary_files), ({}, set()))
+        found[form] = stem
+        stems.add(stem)
+    for stem in vocab.forms:
+        files.setdefault(dictionary_key(stem, dictionary_files), ({}, set()))[1].add(stem)
+    for key in sorted(files):
+        found, stems = files[key]
+        ordered = sorted(stems)
+        index = {stem: position for position, stem in enumerate(ordered)}
+        record = {
+            "words": {
+                form: [index[found[form]], vocab.bit_of[form], vocab.frequency[form]]
+                for form in sorted(found)
+            },
+            "stems": [
+                [stem, frequency[stem], where[stem], min(len(vocab.forms[stem]), FORM_BITS)]
+                for stem in ordered
+            ],
+        }
+        yield f"dict/{key}.json", _json(record)
 
 
-def _documents_and_filters(docs: Sequence[SearchDoc]) -> Iterator[tuple[str, str]]:
-    """One file per document, then each filter kind's buckets of value -> document numbers."""
+def _documents_and_filters(
+    docs: Sequence[SearchDoc], lengths: Sequence[int]
+) -> Iterator[tuple[str, str]]:
+    """Each document's file(s), then each filter kind's buckets of value -> document numbers."""
     buckets: dict[tuple[str, str], dict[str, list[int]]] = {}
     for number, doc in enumerate(docs):
         for kind in FILTER_KINDS:
             for value in doc.filters.get(kind, ()):
                 bucket = buckets.setdefault((kind, filter_bucket(value)), {})
                 bucket.setdefault(value, []).append(number)
-        yield f"doc/{number}.json", _json(_doc_record(doc))
+        parts = text_parts(doc.text)
+        yield f"doc/{number}.json", _json(_doc_record(doc, parts[0], len(parts), lengths[number]))
+        for index, part in enumerate(parts[1:], start=1):
+            yield f"doc/{number}-{index}.json", _json(part)
     for (kind, bucket), members in sorted(buckets.items()):
         yield f"filter/{kind}/{bucket}.json", _json(dict(sorted(members.items())))
 
 
-def _doc_record(doc: SearchDoc) -> dict[str, object]:
+def text_parts(text: str) -> list[str]:
+    """The text in parts of about DOC_TEXT_CHARS, each cut before a space, so no word is split
+    (a run with no space in it stays whole)."""
+    parts, start = [], 0
+    while len(text) - start > DOC_TEXT_CHARS:
+        cut = text.rfind(" ", start + DOC_TEXT_CHARS // 2, start + DOC_TEXT_CHARS + 1)
+        if cut <= start:
+            cut = start + DOC_TEXT_CHARS
+            while cut < len(text) and not text[cut].isspace():
+                cut += 1
+        parts.append(text[start:cut])
+        start = cut
+    return [*parts, text[start:]] if start < len(text) or not parts else parts
+
+
+def _doc_record(doc: SearchDoc, text: str, parts: int, length: int) -> dict[str, object]:
     return {
         "url": doc.url,
         "title": doc.title,
@@ -170,17 +325,10 @@ def _doc_record(doc: SearchDoc) -> dict[str, object]:
             kind: [[value, filter_bucket(value)] for value in doc.filters.get(kind, ())]
             for kind in FILTER_KINDS
         },
-        "text": doc.text,
+        "length": length,
+        "parts": parts,
+        "text": text,
     }
-
-
-def _encode(postings: list[tuple[int, int]]) -> list[int]:
-    """[gap, impact, gap, impact, ...]: document numbers as gaps from the previous one."""
-    flat, previous = [], 0
-    for number, weight in postings:
-        flat += [number - previous, weight]
-        previous = number
-    return flat
 
 
 def _json(value: object) -> str:

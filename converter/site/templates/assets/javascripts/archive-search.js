@@ -1,16 +1,487 @@
 // The header search behind Material's search box and result list, over the archive's own index
 // (default) or Pagefind's. Nothing is fetched until the box is used; a query then fetches only
-// the index files for its words and one small file per result shown.
+// the dictionary file of each word, the postings of its rarest words and one file per result.
 // Titles, sources and filter values are set as text, never as HTML; an excerpt is rebuilt from
 // its text and <mark> nodes only.
+// The search core (first part) is also loaded by Node's test runner (tests/js/): the tokenizer,
+// dictionaryKey and impact are those of converter/site/static_search.py, both tested against
+// tests/fixtures/search_spec.json.
 (() => {
   "use strict";
 
+  // --- the search core: no DOM --------------------------------------------------------------
+  const PREFIX_CHARS = 3; // static_search.PREFIX_CHARS: the characters that pick a dictionary file
+  const TITLE_WEIGHT = 3;
+  const K1 = 1.2;
+  const B = 0.75;
+  const IMPACT_SCALE = 40;
+  const WORD = /[\p{L}\p{N}]+/gu;
   const PAGE_SIZE = 10;
+  const MAX_WORDS = 12; // a longer query is searched for its first twelve words
+  const PREFIX_STEMS = 3; // other words a last word stands for as a prefix ("gov": government)
+  const TYPO_STEMS = 3; // words a typo stands for, the closest and most frequent first
+  const TYPO_MIN_CHARS = 5; // a shorter word with no match is not guessed at
+  const MAX_SUFFIX = 3; // a word never seen is taken for a known word it extends by this much
+  const PLURAL = ["s", "es"]; // endings the stemmer leaves on some words ("bbqs"): other forms
+  const PHRASE_CHECKS = 40; // documents read per page to find those holding a phrase
+  const TEXT_PARTS = 2; // parts of a long text read to find a word before fetching its postings
+  // A document scores, for each query word, BM25: the rarity (idf) of the word as typed where
+  // it holds that form, else of its stem times OTHER_FORM, or of a word the typo may stand for
+  // times TYPO; a completion of a last word still being typed counts as typed.
+  const AS_TYPED = 1;
+  const OTHER_FORM = 0.7;
+  const TYPO = 0.4;
+
+  function words(text) {
+    return text.normalize("NFC").toLowerCase().match(WORD) ?? [];
+  }
+
+  // The dictionary file of a word: FNV-1a of its first characters' UTF-8 bytes.
+  function dictionaryKey(word, files) {
+    let value = 0x811c9dc5;
+    for (const byte of new TextEncoder().encode([...word].slice(0, PREFIX_CHARS).join(""))) {
+      value = Math.imul(value ^ byte, 0x01000193) >>> 0;
+    }
+    return value % files;
+  }
+
+  // The BM25 weight of a word in a document, as static_search.impact stores it.
+  function impact(frequency, length, average) {
+    const norm = average ? K1 * (1 - B + (B * length) / average) : K1;
+    return Math.max(1, Math.floor((IMPACT_SCALE * frequency * (K1 + 1)) / (frequency + norm) + 0.5));
+  }
+
+  // A parsed JSON object's own entry: a word or a name may be "constructor" or "__proto__".
+  function own(object, key) {
+    return object && Object.hasOwn(object, key) ? object[key] : undefined;
+  }
+
+  function idf(frequency, documents) {
+    return Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
+  }
+
+  // Optimal string alignment distance (a swap of neighbours is one edit), or limit + 1.
+  function editDistance(a, b, limit) {
+    const s = [...a];
+    const t = [...b];
+    if (Math.abs(s.length - t.length) > limit) return limit + 1;
+    let before = null;
+    let previous = Array.from({ length: t.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= s.length; i++) {
+      const row = [i];
+      let best = i;
+      for (let j = 1; j <= t.length; j++) {
+        const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+        let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+        if (before && i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) {
+          value = Math.min(value, before[j - 2] + 1);
+        }
+        row.push(value);
+        best = Math.min(best, value);
+      }
+      if (best > limit) return limit + 1;
+      before = previous;
+      previous = row;
+    }
+    return Math.min(previous[t.length], limit + 1);
+  }
+
+  // The words of a query (the first MAX_WORDS distinct ones), its "quoted phrases", and
+  // whether its last word is still being typed (it then also stands for its completions).
+  function parseQuery(term) {
+    const all = words(term);
+    const tokens = [...new Set(all)];
+    const phrases = [...term.matchAll(/"([^"]*)"?/g)].map((match) => words(match[1])).filter((p) => p.length > 1);
+    const open = (term.match(/"/g) ?? []).length % 2 === 1;
+    const typing = /[\p{L}\p{N}]$/u.test(term);
+    const last = all[all.length - 1] ?? "";
+    return {
+      all,
+      tokens: tokens.slice(0, MAX_WORDS),
+      truncated: tokens.length > MAX_WORDS,
+      prefix: typing && [...last].length >= PREFIX_CHARS && tokens.indexOf(last) < MAX_WORDS ? last : "",
+      phrases,
+      openPhrase: open && typing,
+    };
+  }
+
+  // Dictionary files from neighbouring first letters, where a typo in those letters sends a
+  // word: two of the first four swapped, or one of the first three extra.
+  function typoPrefixes(token) {
+    const chars = [...token];
+    const variants = [];
+    for (let i = 0; i < PREFIX_CHARS && i + 1 < chars.length; i++) {
+      const swapped = [...chars];
+      [swapped[i], swapped[i + 1]] = [swapped[i + 1], swapped[i]];
+      variants.push(swapped.join(""));
+    }
+    for (let i = 0; i < PREFIX_CHARS && chars.length > PREFIX_CHARS; i++) {
+      variants.push(chars.filter((_, j) => j !== i).join(""));
+    }
+    return variants;
+  }
+
+  // A search engine over the index that `fetchJson(path)` reads (a promise of the parsed
+  // file, or null); each file is fetched at most once.
+  function createEngine(fetchJson) {
+    const files = new Map();
+    const load = (path, parse = (value) => value) => {
+      if (!files.has(path)) {
+        const loading = Promise.resolve(fetchJson(path)).then((value) => (value ? parse(value) : null));
+        loading.catch(() => files.delete(path)); // a failed fetch is tried again next time
+        files.set(path, loading);
+      }
+      return files.get(path);
+    };
+    const meta = () => load("meta.json");
+    meta(); // as soon as the box is used: every query needs it first
+    const asDictionary = (json) => ({
+      words: new Map(Object.entries(json.words ?? {})),
+      stems: (json.stems ?? []).map(([stem, frequency, where, forms]) => ({ stem, frequency, where, forms })),
+    });
+    const dictionary = async (word) => {
+      const count = (await meta())?.dictionaries ?? 1;
+      return (await load(`dict/${dictionaryKey(word, count)}.json`, asDictionary)) ?? asDictionary({});
+    };
+
+    // How a query word can be met: each sense is a stem, the factor of its documents, and the
+    // bit and document frequency of the word as typed in that stem (documents holding it score
+    // as typed, with that frequency).
+    function sense(dict, record, factor, entry = [0, -1, 0]) {
+      return { ...record, dict, factor, bit: entry[1], formFrequency: entry[2] };
+    }
+
+    async function lookUp(token, isPrefix) {
+      const dict = await dictionary(token);
+      const senses = [];
+      const exact = dict.words.get(token);
+      if (exact) senses.push(sense(dict, dict.stems[exact[0]], OTHER_FORM, exact));
+      if (isPrefix) {
+        const completions = new Map();
+        for (const [word, [stem]] of dict.words) {
+          if (word.startsWith(token) && word !== token) {
+            completions.set(stem, dict.stems[stem]);
+          }
+        }
+        const known = new Set(senses.map((s) => s.stem));
+        [...completions.values()]
+          .filter((record) => !known.has(record.stem))
+          .sort((a, b) => b.frequency - a.frequency || (a.stem < b.stem ? -1 : 1))
+          .slice(0, PREFIX_STEMS)
+          .forEach((record) => senses.push(sense(dict, record, AS_TYPED)));
+      }
+      if (exact) {
+        // The word with or without a plural ending, where the stemmer kept the ending.
+        const known = new Set(senses.map((s) => s.stem));
+        for (const ending of PLURAL) {
+          for (const other of [token + ending, token.endsWith(ending) ? token.slice(0, -ending.length) : ""]) {
+            const entry = other && dict.words.get(other);
+            const record = entry && dict.stems[entry[0]];
+            if (record && !known.has(record.stem)) {
+              known.add(record.stem);
+              senses.push(sense(dict, record, OTHER_FORM));
+            }
+          }
+        }
+      }
+      if (!senses.length) {
+        // Never seen: the stem of the longest known word or stem it extends by a short ending.
+        let best = null;
+        const consider = (key, record) => {
+          const length = [...key].length;
+          if (token.startsWith(key) && length >= PREFIX_CHARS && [...token].length - length <= MAX_SUFFIX) {
+            if (!best || length > best.length) best = { length, record };
+          }
+        };
+        for (const [word, [stem]] of dict.words) consider(word, dict.stems[stem]);
+        for (const record of dict.stems) consider(record.stem, record);
+        if (best) senses.push(sense(dict, best.record, OTHER_FORM));
+      }
+      const completed = senses.some((s) => s.factor === AS_TYPED);
+      return { token, isPrefix, dict, senses, typos: false, seen: Boolean(exact), completed };
+    }
+
+    // Words within one edit (two from nine letters) in the word's dictionary file and in the
+    // files its first letters would pick had they been typed in another order.
+    async function addTypos(term) {
+      term.typos = true;
+      const length = [...term.token].length;
+      if (length < TYPO_MIN_CHARS) return;
+      const limit = length >= 9 ? 2 : 1;
+      const dicts = [term.dict, ...(await Promise.all(typoPrefixes(term.token).map(dictionary)))];
+      const found = new Map();
+      for (const dict of new Set(dicts)) {
+        for (const [word, [stem]] of dict.words) {
+          if (word === term.token) continue;
+          const distance = editDistance(word, term.token, limit);
+          const record = dict.stems[stem];
+          const seen = found.get(record.stem);
+          if (distance <= limit && (!seen || distance < seen.distance)) {
+            found.set(record.stem, { distance, sense: sense(dict, record, TYPO) });
+          }
+        }
+      }
+      const known = new Set(term.senses.map((s) => s.stem));
+      [...found.values()]
+        .filter(({ sense }) => !known.has(sense.stem))
+        .sort((a, b) => a.distance - b.distance || b.sense.frequency - a.sense.frequency)
+        .slice(0, TYPO_STEMS)
+        .forEach(({ sense }) => term.senses.push(sense));
+    }
+
+    const frequencyOf = (term) => term.senses.reduce((sum, s) => sum + s.frequency, 0);
+    const weightOf = (s, exact, documents) =>
+      (s.bit >= 0 && exact ? idf(s.formFrequency, documents) : s.factor * idf(s.frequency, documents)) / IMPACT_SCALE;
+
+    // Document number -> the word's best score there, from the postings of its senses.
+    async function postingScores(term, documents) {
+      const scores = new Map();
+      for (const s of term.senses) {
+        const flat = Array.isArray(s.where) ? s.where : own(await load(`post/${s.where}.json`), s.stem);
+        if (!Array.isArray(flat)) continue;
+        const stride = s.forms > 1 ? 3 : 2;
+        const weights = [weightOf(s, false, documents), weightOf(s, true, documents)];
+        let number = 0;
+        for (let i = 0; i < flat.length; i += stride) {
+          number += flat[i];
+          const exact = stride === 2 || (flat[i + 2] & (1 << s.bit)) !== 0;
+          const score = weights[exact ? 1 : 0] * flat[i + 1];
+          if (score > (scores.get(number) ?? 0)) scores.set(number, score);
+        }
+      }
+      return scores;
+    }
+
+    // The same score read from a document's text (for words whose postings were not fetched):
+    // the stem's frequency counts the document's words that the dictionary gives that stem.
+    function textScore(term, counts, length, average, documents) {
+      let best = 0;
+      const exact = counts.has(term.token);
+      for (const s of term.senses) {
+        let frequency = 0;
+        for (const [word, count] of counts) {
+          const entry = s.dict.words.get(word);
+          if (entry && s.dict.stems[entry[0]] && s.dict.stems[entry[0]].stem === s.stem) frequency += count;
+        }
+        if (!frequency) continue;
+        best = Math.max(best, weightOf(s, exact, documents) * impact(frequency, length, average));
+      }
+      return best;
+    }
+
+    // A document's words as far as its text is read: a long text comes in parts, read on only
+    // while `enough(read)` is false, up to `limit` parts. `length` is the whole document's.
+    async function readDocument(number, enough, limit = Infinity) {
+      const doc = await load(`doc/${number}.json`);
+      if (!doc) return null;
+      const title = words(doc.title);
+      let text = doc.text;
+      for (let part = 1; ; part++) {
+        const complete = part >= (doc.parts ?? 1);
+        const read = { doc, text, title, words: words(text), counts: new Map(), length: doc.length, complete };
+        for (const word of read.words) read.counts.set(word, (read.counts.get(word) ?? 0) + 1);
+        for (const word of title) read.counts.set(word, (read.counts.get(word) ?? 0) + TITLE_WEIGHT);
+        if (complete || part >= limit || enough(read)) return read;
+        text += (await load(`doc/${number}-${part}.json`)) ?? "";
+      }
+    }
+
+    function holdsPhrases(read, query) {
+      return query.phrases.every((phrase, index) => {
+        const prefixLast = query.openPhrase && index === query.phrases.length - 1;
+        const matches = (list, at) =>
+          phrase.every((word, k) =>
+            prefixLast && k === phrase.length - 1 ? (list[at + k] ?? "").startsWith(word) : list[at + k] === word,
+          );
+        return [read.title, read.words].some((list) => list.some((_, at) => matches(list, at)));
+      });
+    }
+
+    const sameWords = (a, b) => a.length === b.length && a.every((word, i) => word === b[i]);
+
+    function excerpt(text, terms) {
+      const parts = text.split(/\s+/);
+      const matchesWord = (word) =>
+        terms.some(
+          (term) =>
+            word === term.token ||
+            term.senses.some((s) => {
+              const entry = s.dict.words.get(word);
+              return entry && s.dict.stems[entry[0]]?.stem === s.stem;
+            }),
+        );
+      const matches = (part) => words(part).some(matchesWord);
+      const first = Math.max(0, parts.findIndex(matches));
+      const start = Math.max(0, first - 6);
+      const escape = (word) =>
+        word.replace(/[&<>"]/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[char]);
+      return parts
+        .slice(start, start + 24)
+        .map((part) => (matches(part) ? `<mark>${escape(part)}</mark>` : escape(part)))
+        .join(" ");
+    }
+
+    function resultData(number, read, terms) {
+      const doc = read.doc;
+      return {
+        number,
+        url: doc.url,
+        title: doc.title,
+        source: doc.source,
+        excerpt: excerpt(read.text, terms),
+        filters: Object.fromEntries(
+          Object.entries(doc.filters ?? {}).map(([kind, values]) => [kind, values.map(([value, file]) => [value, `${kind}/${file}`])]),
+        ),
+      };
+    }
+
+    // All documents holding every telling word: postings of the rarest words first; once at most a
+    // page of documents is left, the other words are checked in their text instead of fetching
+    // their (longer) postings. A word in more than half of the archive is skipped if there are
+    // more than a page of documents, as it would not change which ones match.
+    async function retrieve(terms, query, chosen, documents, average, current) {
+      const telling = terms.filter((term) => frequencyOf(term) <= documents / 2);
+      telling.sort((a, b) => frequencyOf(a) - frequencyOf(b));
+      const lists = await Promise.all(
+        Object.values(chosen).map(async ({ key, value }) => own(await load(`filter/${key}.json`), value) ?? []),
+      );
+      const allowed = lists.map((list) => new Set(list));
+      let scores = null;
+      const taken = new Set();
+      const take = async (batch) => {
+        if (!current()) throw new Superseded();
+        const found = await Promise.all(batch.map((term) => postingScores(term, documents)));
+        batch.forEach((term, i) => {
+          taken.add(term);
+          const next = new Map();
+          for (const [number, score] of found[i]) {
+            if (scores === null ? allowed.every((set) => set.has(number)) : scores.has(number)) {
+              next.set(number, (scores?.get(number) ?? 0) + score);
+            }
+          }
+          scores = next;
+        });
+      };
+      const inline = telling.filter((term) => term.senses.every((s) => Array.isArray(s.where)));
+      await take([...new Set([telling[0], ...inline])]);
+      for (const term of telling) {
+        if (scores.size <= PAGE_SIZE) break;
+        if (!taken.has(term)) await take([term]);
+      }
+      const unchecked = terms.filter((term) => !taken.has(term));
+      let ranked = [...scores].map(([number, score]) => ({ number, score, title: false }));
+      const settled = scores.size <= PAGE_SIZE;
+      if (settled && !current()) throw new Superseded();
+      if (settled) {
+        // Words are looked for in the first TEXT_PARTS parts of a document's text (phrases in all
+        // of it); a word not found in a longer one is looked up in its postings after all.
+        const scored = (read) => unchecked.map((term) => textScore(term, read.counts, read.length, average, documents));
+        const enough = (read) => scored(read).every((score) => score > 0) && holdsPhrases(read, query);
+        const limit = query.phrases.length ? Infinity : TEXT_PARTS;
+        const reads = await Promise.all(ranked.map(({ number }) => readDocument(number, enough, limit)));
+        const unresolved = new Set();
+        for (const read of reads) {
+          if (read && !read.complete) scored(read).forEach((score, k) => score || unresolved.add(unchecked[k]));
+        }
+        const looked = new Map(
+          await Promise.all([...unresolved].map(async (term) => [term, await postingScores(term, documents)])),
+        );
+        ranked = ranked.flatMap((result, i) => {
+          const read = reads[i];
+          if (!read || !holdsPhrases(read, query)) return [];
+          let score = result.score;
+          for (const [k, found] of scored(read).entries()) {
+            const value = found || (looked.get(unchecked[k])?.get(result.number) ?? 0);
+            if (!value) return [];
+            score += value;
+          }
+          return [{ number: result.number, score, title: sameWords(read.title, query.all), read }];
+        });
+      }
+      ranked.sort((a, b) => b.title - a.title || b.score - a.score || a.number - b.number);
+      return { ranked, settled };
+    }
+
+    // A search the reader has typed past (`current()` false) stops before fetching postings or
+    // documents: while typing, only dictionary files are fetched, and those are needed anyway.
+    class Superseded extends Error {}
+
+    async function search(term, chosen = {}, current = () => true) {
+      try {
+        return await answer(term, chosen, current);
+      } catch (error) {
+        if (error instanceof Superseded) return { total: 0, exact: true, superseded: true, next: async () => [] };
+        throw error;
+      }
+    }
+
+    async function answer(term, chosen, current) {
+      const query = parseQuery(term);
+      if (!query.tokens.length) return { total: 0, exact: true, message: "No words to search for", next: async () => [] };
+      if (query.tokens.every((token) => [...token].length < 2)) {
+        return { total: 0, exact: true, message: "Type two letters or more", next: async () => [] };
+      }
+      const { docs: documents = 0, average = 0 } = (await meta()) ?? {};
+      const terms = await Promise.all(query.tokens.map((token) => lookUp(token, token === query.prefix)));
+      // A word never seen may be a typo, even when it looks like a known word's other form.
+      await Promise.all(terms.filter((t) => !t.seen && !t.completed).map(addTypos));
+      let found = terms.filter((t) => t.senses.length);
+      const missing = terms.filter((t) => !t.senses.length).map((t) => t.token);
+      const notes = [];
+      if (query.truncated) notes.push(`Searched for the first ${MAX_WORDS} words.`);
+      if (missing.length && found.length) notes.push(`No article has ${missing.map((w) => `“${w}”`).join(", ")}: searched without.`);
+      if (!found.length) return { total: 0, exact: true, message: "No matching articles", notes, next: async () => [] };
+      if (found.every((t) => frequencyOf(t) > documents / 2)) {
+        const listed = found.map((t) => `“${t.token}”`).join(", ");
+        return { total: 0, exact: true, message: `${listed}: in most articles; add a rarer word`, notes, next: async () => [] };
+      }
+      let { ranked, settled } = await retrieve(found, query, chosen, documents, average, current);
+      if (!ranked.length) {
+        // A typo can make another word ("trail" for "trial"): try the close words too.
+        const retry = found.filter((t) => !t.typos && [...t.token].length >= TYPO_MIN_CHARS);
+        if (retry.length) {
+          await Promise.all(retry.map(addTypos));
+          found = terms.filter((t) => t.senses.length);
+          ({ ranked, settled } = await retrieve(found, query, chosen, documents, average, current));
+        }
+      }
+      const checkPhrases = !settled && query.phrases.length > 0;
+      let position = 0;
+      let first = true;
+      const next = async () => {
+        const page = [];
+        const enough = (read) => !checkPhrases || holdsPhrases(read, query);
+        const start = position;
+        while (page.length < PAGE_SIZE && position < ranked.length && position - start < PHRASE_CHECKS) {
+          const batch = ranked.slice(position, position + PAGE_SIZE - page.length);
+          const reads = await Promise.all(batch.map((result) => result.read ?? readDocument(result.number, enough)));
+          position += batch.length;
+          batch.forEach((result, i) => reads[i] && enough(reads[i]) && page.push({ result, read: reads[i] }));
+        }
+        if (first && !settled) {
+          // A title equal to the query comes first, whatever the weights.
+          page.sort((a, b) => sameWords(b.read.title, query.all) - sameWords(a.read.title, query.all));
+        }
+        first = false;
+        return page.map(({ result, read }) => resultData(result.number, read, found));
+      };
+      return { total: ranked.length, exact: !checkPhrases, notes, next, remaining: () => position < ranked.length };
+    }
+
+    return { search, prefetch: (term) => parseQuery(term).tokens.filter((t) => [...t].length >= PREFIX_CHARS).forEach(dictionary) };
+  }
+
+  const core = { words, dictionaryKey, impact, idf, editDistance, parseQuery, typoPrefixes, createEngine };
+  if (typeof document === "undefined") {
+    if (typeof module === "object" && module.exports) module.exports = core;
+    return;
+  }
+
+  // --- the search box ----------------------------------------------------------------------
   // Each filter option remembers where its engine finds the value's documents (its key).
   const FILTER_KEYS = ["actor", "topic", "source"];
   const FILTER_OPTIONS = 30; // values offered per filter, the most frequent in the results
-  const DEBOUNCE_MS = 200;
+  const DEBOUNCE_MS = 120;
 
   const root = document.querySelector("[data-archive-search]");
   if (!root) return;
@@ -29,138 +500,20 @@
 
   let engine = null;
   let generation = 0; // the latest query; older answers are dropped
-  let pending = [];
+  let answer = null;
   let shown = []; // data of the results on screen, for the filter options
   let timer = 0;
 
-  // --- the archive's own index (converter/site/static_search.py) ---------------------------
-  // A query fetches the dictionary file of each word (by its first three characters), the postings
-  // files of the words it picks there, and one document file per result shown.
-  const PREFIX_CHARS = 3;
-  const PREFIX_EXPANSIONS = 8; // words a prefix ("gov") stands for, the most frequent first
-  const WORD = /[\p{L}\p{N}]+/gu;
-
   function archiveEngine(indexUrl) {
-    const cache = new Map();
-    const fetchJson = (path) => {
-      if (!cache.has(path)) {
-        cache.set(
-          path,
-          fetch(new URL(path, indexUrl)).then((response) => (response.ok ? response.json() : null)),
-        );
-      }
-      return cache.get(path);
-    };
-    // The dictionary file of a word: FNV-1a of its first characters' UTF-8 bytes, as
-    // static_search.dictionary_key computes it.
-    const dictionaryOf = (token, files) => {
-      let value = 0x811c9dc5;
-      for (const byte of new TextEncoder().encode([...token].slice(0, PREFIX_CHARS).join(""))) {
-        value = Math.imul(value ^ byte, 0x01000193) >>> 0;
-      }
-      return value % files;
-    };
-    const wordsOf = (text) => text.normalize("NFC").toLowerCase().match(WORD) ?? [];
-    const meta = fetchJson("meta.json");
-
-    async function postings(word) {
-      const leaf = await fetchJson(`post/${word.leaf}.json`);
-      const weights = new Map();
-      let number = 0;
-      const flat = leaf?.[word.text] ?? [];
-      for (let i = 0; i < flat.length; i += 2) {
-        number += flat[i];
-        weights.set(number, flat[i + 1]);
-      }
-      return weights;
-    }
-
-    async function candidates(token, isPrefix) {
-      const files = (await meta)?.dictionaries ?? 1;
-      const entries = (await fetchJson(`dict/${dictionaryOf(token, files)}.json`)) ?? {};
-      const words = Object.entries(entries)
-        .filter(([text]) => text === token || (isPrefix && text.startsWith(token)))
-        .map(([text, [frequency, leaf]]) => ({ text, frequency, leaf }))
-        .sort((a, b) => (a.text === token ? -1 : b.text === token ? 1 : b.frequency - a.frequency));
-      return words.slice(0, isPrefix ? PREFIX_EXPANSIONS : 1);
-    }
-
-    async function tokenScores(words, documents) {
-      const scores = new Map();
-      for (const word of words) {
-        const idf = Math.log(1 + (documents - word.frequency + 0.5) / (word.frequency + 0.5));
-        for (const [number, weight] of await postings(word)) {
-          scores.set(number, Math.max(scores.get(number) ?? 0, idf * weight));
-        }
-      }
-      return scores;
-    }
-
-    function excerpt(text, tokens, prefix) {
-      const words = text.split(/\s+/);
-      const matches = (word) =>
-        wordsOf(word).some((part) => tokens.includes(part) || (prefix && part.startsWith(prefix)));
-      const first = Math.max(0, words.findIndex(matches));
-      const start = Math.max(0, first - 6);
-      const escape = (word) =>
-        word.replace(/[&<>"]/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[char]);
-      return words
-        .slice(start, start + 24)
-        .map((word) => (matches(word) ? `<mark>${escape(word)}</mark>` : escape(word)))
-        .join(" ");
-    }
-
+    const core = createEngine((path) =>
+      fetch(new URL(path, indexUrl)).then((response) => (response.ok ? response.json() : null)),
+    );
     return {
-      async search(term, chosen) {
-        const tokens = wordsOf(term);
-        if (!tokens.length) return { results: [] };
-        const documents = (await meta)?.docs ?? 0;
-        const last = tokens.length - 1;
-        const prefix = /[\p{L}\p{N}]$/u.test(term) && tokens[last].length >= PREFIX_CHARS ? tokens[last] : "";
-        const picked = await Promise.all(
-          tokens.map((token, index) => candidates(token, index === last && prefix !== "")),
-        );
-        // A word in most articles ("the", "said") says little and its postings are the longest
-        // of all: it is left out of a query that has other words.
-        const common = (words) => words.length > 0 && words.every((word) => word.frequency > documents / 2);
-        const telling = picked.filter((words) => !common(words));
-        const perToken = await Promise.all(
-          (telling.length ? telling : picked).map((words) => tokenScores(words, documents)),
-        );
-        // A filter file holds the document numbers of every value hashed to its bucket.
-        const lists = await Promise.all(
-          Object.values(chosen).map(async ({ key, value }) => (await fetchJson(`filter/${key}.json`))?.[value]),
-        );
-        const allowed = lists.map((list) => new Set(list ?? []));
-        const totals = [];
-        for (const [number, score] of perToken[0]) {
-          let total = score;
-          for (const scores of perToken.slice(1)) {
-            const other = scores.get(number);
-            if (other === undefined) { total = null; break; }
-            total += other;
-          }
-          if (total !== null && allowed.every((set) => set.has(number))) totals.push([number, total]);
-        }
-        totals.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-        return {
-          results: totals.map(([number]) => ({
-            data: async () => {
-              const doc = await fetchJson(`doc/${number}.json`);
-              const filters = {};
-              for (const key of FILTER_KEYS) {
-                filters[key] = (doc.filters[key] ?? []).map(([value, file]) => [value, `${key}/${file}`]);
-              }
-              return {
-                url: new URL(doc.url, new URL(siteRoot, location.origin)).pathname,
-                title: doc.title,
-                source: doc.source,
-                excerpt: excerpt(doc.text, tokens, prefix),
-                filters,
-              };
-            },
-          })),
-        };
+      prefetch: core.prefetch,
+      async search(term, chosen, current) {
+        const found = await core.search(term, chosen, current);
+        const pageUrl = (url) => new URL(url, new URL(siteRoot, location.origin)).pathname;
+        return { ...found, next: async () => (await found.next()).map((data) => ({ ...data, url: pageUrl(data.url) })) };
       },
     };
   }
@@ -174,29 +527,40 @@
     await module.options({ baseUrl: siteRoot, excerptLength: 24, noWorker: true });
     module.init();
     return {
+      prefetch() {},
       async search(term, chosen) {
         const filters = {};
         for (const { key, value } of Object.values(chosen)) filters[key] = value;
         const search = await module.search(term, { filters });
+        const results = search?.results ?? [];
+        let position = 0;
         return {
-          results: (search?.results ?? []).map((result) => ({
-            data: async () => {
-              const data = await result.data();
-              const grouped = {};
-              for (const key of FILTER_KEYS) {
-                grouped[key] = Object.entries(data.filters ?? {})
-                  .filter(([name]) => name === key || name.startsWith(`${key}-`))
-                  .flatMap(([name, values]) => values.map((value) => [value, name]));
-              }
-              return {
-                url: data.url,
-                title: textOf(data.meta.title) || data.url,
-                source: textOf(data.meta.source),
-                excerpt: data.excerpt || "",
-                filters: grouped,
-              };
-            },
-          })),
+          total: results.length,
+          exact: true,
+          notes: [],
+          remaining: () => position < results.length,
+          next: async () => {
+            const batch = results.slice(position, position + PAGE_SIZE);
+            position += batch.length;
+            return Promise.all(
+              batch.map(async (result) => {
+                const data = await result.data();
+                const grouped = {};
+                for (const key of FILTER_KEYS) {
+                  grouped[key] = Object.entries(data.filters ?? {})
+                    .filter(([name]) => name === key || name.startsWith(`${key}-`))
+                    .flatMap(([name, values]) => values.map((value) => [value, name]));
+                }
+                return {
+                  url: data.url,
+                  title: textOf(data.meta.title) || data.url,
+                  source: textOf(data.meta.source),
+                  excerpt: data.excerpt || "",
+                  filters: grouped,
+                };
+              }),
+            );
+          },
         };
       },
     };
@@ -300,41 +664,55 @@
     filterBar.hidden = shown.length === 0 && !Object.keys(chosenFilters()).length;
   }
 
+  function describe(found) {
+    if (found.message) return found.message;
+    const count = found.total;
+    if (count === 0) return "No matching articles";
+    if (!found.exact) return `Up to ${count} matching articles`;
+    return count === 1 ? "1 matching article" : `${count} matching articles`;
+  }
+
   async function showMore(query) {
-    const batch = pending.splice(0, PAGE_SIZE);
-    const datas = await Promise.all(batch.map((result) => result.data()));
+    const datas = await answer.next();
     if (query !== generation) return;
     shown.push(...datas);
     list.append(...datas.map(resultItem));
-    more.hidden = pending.length === 0;
+    more.hidden = !answer.remaining?.();
+    if (!answer.exact && !answer.remaining?.()) meta.textContent = shown.length === 1 ? "1 matching article" : `${shown.length} matching articles`;
     fillFilters();
   }
 
   async function runSearch() {
     const query = ++generation;
+    clearTimeout(timer);
     const term = input.value.trim();
     if (!term) {
       list.replaceChildren();
       shown = [];
-      pending = [];
+      answer = null;
       more.hidden = true;
       meta.textContent = "Type to start searching";
       fillFilters();
       return;
     }
-    const search = await (await loadEngine()).search(input.value, chosenFilters());
-    if (query !== generation || !search) return;
-    const count = search.results.length;
-    meta.textContent =
-      count === 0 ? "No matching articles" : count === 1 ? "1 matching article" : `${count} matching articles`;
-    list.replaceChildren();
-    shown = [];
-    pending = [...search.results];
-    await showMore(query);
+    try {
+      const found = await (await loadEngine()).search(input.value, chosenFilters(), () => query === generation);
+      if (query !== generation || !found) return;
+      answer = found;
+      meta.textContent = [describe(found), ...(found.notes ?? [])].join(" ");
+      list.replaceChildren();
+      shown = [];
+      await showMore(query);
+    } catch {
+      // A file of the index could not be fetched or read (offline, a partly uploaded site).
+      if (query === generation) meta.textContent = "Search is unavailable just now: try again";
+    }
   }
 
   function schedule() {
     clearTimeout(timer);
+    // The dictionary file of a word depends on its first letters only: fetch it while typing.
+    loadEngine().then((loaded) => loaded.prefetch(input.value));
     timer = setTimeout(runSearch, DEBOUNCE_MS);
   }
 
@@ -366,5 +744,9 @@
     });
   });
   for (const key of FILTER_KEYS) selects[key].addEventListener("change", runSearch);
-  more.addEventListener("click", () => showMore(generation));
+  more.addEventListener("click", () =>
+    showMore(generation).catch(() => {
+      meta.textContent = "Search is unavailable just now: try again";
+    }),
+  );
 })();

@@ -1,0 +1,301 @@
+"""What text alone says about a line: cheap, language-aware measurements the body classifier
+(rules/prose.py) and the headline ranker (rules/headline.py) learn from. Names, not positions,
+tie a measurement to its weight, so the model files say what they weigh."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+_WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
+_URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co\.uk|gov|edu|io)\b", re.IGNORECASE)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+")
+_HANDLE = re.compile(r"(?:^|\s)[@#]\w")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_NUMBER_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
+_MARKET = re.compile(r"[$€£¥₹%]|[+-]\d|\d[+-]")
+_SEPARATORS = re.compile(r"[|•·»›«‹/>]")
+_COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.IGNORECASE)
+_BULLET = re.compile(r"^(?:[-*•·»›>]|\d{1,3}[.)])\s")
+_SENTENCE = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z0-9]")
+_SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", "…", ")")
+_BY = re.compile(r"^(?:by|posted by|written by|words by|story by|from)\s", re.IGNORECASE)
+
+LINE_FEATURES = (
+    "log_chars",
+    "log_words",
+    "stopword_share",
+    "stopwords",
+    "ends_sentence",
+    "ends_colon",
+    "ends_comma",
+    "starts_upper",
+    "starts_lower",
+    "capital_share",
+    "digit_share",
+    "letter_share",
+    "punct_share",
+    "url",
+    "email",
+    "handle",
+    "time",
+    "year",
+    "number_date",
+    "market",
+    "separators",
+    "copyright",
+    "bullet",
+    "sentences",
+    "by",
+    "all_caps",
+    "word_length",
+    "comma_rate",
+    "repeats",
+    "position",
+    "group_lines",
+    "alone",
+    "longest_share",
+)
+
+
+def line_features(
+    texts: Sequence[str], groups: Sequence[int], stopwords: frozenset[str]
+) -> list[list[float]]:
+    """One row of LINE_FEATURES per line of a page, in order."""
+    counts = Counter(texts)
+    group_sizes = Counter(groups)
+    longest = max((len(text) for text in texts), default=1) or 1
+    total = max(len(texts) - 1, 1)
+    rows = []
+    for index, (text, group) in enumerate(zip(texts, groups, strict=True)):
+        words = _WORD.findall(text)
+        n_words = len(words) or 1
+        n_chars = len(text) or 1
+        folded = [word.casefold() for word in words]
+        stops = sum(1 for word in folded if word in stopwords)
+        capitals = sum(1 for word in words if word[0].isupper())
+        digits = len(_DIGIT.findall(text))
+        letters = len(_LETTER.findall(text))
+        spaces = text.count(" ")
+        first = text[0]
+        rows.append(
+            [
+                math.log1p(len(text)),
+                math.log1p(len(words)),
+                stops / n_words,
+                math.log1p(stops),
+                float(text.endswith(_SENTENCE_END)),
+                float(text.endswith(":")),
+                float(text.endswith((",", ";", "-", "–", "—"))),
+                float(first.isupper()),
+                float(first.islower()),
+                capitals / n_words,
+                digits / n_chars,
+                letters / n_chars,
+                (n_chars - letters - digits - spaces) / n_chars,
+                float(bool(_URL.search(text))),
+                float(bool(_EMAIL.search(text))),
+                float(bool(_HANDLE.search(text))),
+                float(bool(_TIME.search(text))),
+                float(bool(_YEAR.search(text))),
+                float(bool(_NUMBER_DATE.search(text))),
+                float(bool(_MARKET.search(text))),
+                min(len(_SEPARATORS.findall(text)), 5) / 5,
+                float(bool(_COPYRIGHT.search(text))),
+                float(bool(_BULLET.match(text))),
+                math.log1p(len(_SENTENCE.findall(text))),
+                float(bool(_BY.match(text))),
+                float(letters > 3 and text.upper() == text),
+                letters / n_words,
+                text.count(",") / n_words,
+                math.log(counts[text]),
+                index / total,
+                math.log(group_sizes[group]),
+                float(group_sizes[group] == 1),
+                len(text) / longest,
+            ]
+        )
+    return rows
+
+
+CONTEXT_FEATURES = (
+    "prose",
+    "prose_before_1",
+    "prose_before_2",
+    "prose_before_3",
+    "prose_after_1",
+    "prose_after_2",
+    "prose_after_3",
+    "prose_near_max",
+    "group_prose",
+    "in_main_run",
+    "lines_to_main_run",
+    "prose_chars_before",
+    "prose_chars_after",
+    "main_run_share",
+    "page_lines",
+    "page_prose",
+    "run_overlap",
+)
+_NEAR = 3
+
+
+def context_features(
+    prose: Sequence[float], texts: Sequence[str], groups: Sequence[int], stopwords: frozenset[str]
+) -> list[list[float]]:
+    """One row of CONTEXT_FEATURES per line: the first pass's verdicts on the neighbours, the
+    line's group, and where the line sits against the densest run of prose (jusText's second
+    pass, learned: the article is one dense run; a short line inside it is text too)."""
+    count = len(prose)
+    start, end = main_run(prose, texts)
+    prose_chars = [p * len(text) for p, text in zip(prose, texts, strict=True)]
+    total_prose = sum(prose_chars) or 1.0
+    run_chars = sum(len(text) for text in texts[start : end + 1])
+    all_chars = sum(len(text) for text in texts) or 1
+    group_sum: Counter[int] = Counter()
+    group_size: Counter[int] = Counter(groups)
+    for p, group in zip(prose, groups, strict=True):
+        group_sum[group] += p
+    rows = []
+    words = [_content_words(text, stopwords) for text in texts]
+    run_words: Counter[str] = Counter()
+    for line_words in words[start : end + 1]:
+        run_words.update(set(line_words))
+    page_lines = math.log1p(count)
+    page_prose = sum(prose) / (count or 1)
+    before = 0.0
+    for index in range(count):
+        near = [prose[j] for j in range(index - _NEAR, index + _NEAR + 1) if 0 <= j < count]
+        distance = start - index if index < start else index - end if index > end else 0
+        inside = start <= index <= end
+        own = set(words[index])
+        shared = sum(1 for word in own if run_words[word] > (1 if inside else 0))
+        rows.append(
+            [
+                prose[index],
+                *(prose[index - k] if index - k >= 0 else 0.0 for k in (1, 2, 3)),
+                *(prose[index + k] if index + k < count else 0.0 for k in (1, 2, 3)),
+                max(near),
+                group_sum[groups[index]] / group_size[groups[index]],
+                float(inside),
+                math.log1p(distance),
+                before / total_prose,
+                (total_prose - before - prose_chars[index]) / total_prose,
+                run_chars / all_chars,
+                page_lines,
+                page_prose,
+                shared / len(own) if own else 0.0,
+            ]
+        )
+        before += prose_chars[index]
+    return rows
+
+
+def _content_words(text: str, stopwords: frozenset[str]) -> list[str]:
+    return [
+        word
+        for word in (match.casefold() for match in _WORD.findall(text))
+        if len(word) > 2 and word not in stopwords and not word.isdigit()
+    ]
+
+
+def main_run(prose: Sequence[float], texts: Sequence[str]) -> tuple[int, int]:
+    """First and last line of the article's prose: the run where sure prose outweighs the rest,
+    each line weighing by its length."""
+    return densest_run(
+        [(p - 0.5) * math.log1p(len(text)) for p, text in zip(prose, texts, strict=True)]
+    )
+
+
+def densest_run(weights: Sequence[float]) -> tuple[int, int]:
+    """The contiguous run with the largest sum (Kadane): where the article's prose sits."""
+    best, best_start, best_end = float("-inf"), 0, -1
+    current, current_start = 0.0, 0
+    for index, weight in enumerate(weights):
+        if current <= 0:
+            current, current_start = weight, index
+        else:
+            current += weight
+        if current > best:
+            best, best_start, best_end = current, current_start, index
+    return best_start, best_end
+
+
+HEADLINE_FEATURES = (
+    *LINE_FEATURES,
+    *CONTEXT_FEATURES,
+    "first_line",
+    "run_offset",
+    "prose_lines_before",
+    "heading_shaped",
+    "headings_to_run",
+    "byline_after",
+    "date_after",
+    "lede_overlap",
+    "prose_following",
+)
+_MAX_OFFSET = 50
+_FOLLOWING = 15
+"""Lines after a headline that hold its article's opening: the most prose on the page follows
+the real headline, a teaser's headline is followed by a line or two."""
+_AFTER = 3
+"""Lines after a headline where its byline and date sit, and lines of the lede it echoes."""
+
+
+def headline_features(
+    rows: Sequence[Sequence[float]],
+    texts: Sequence[str],
+    groups: Sequence[int],
+    prose: Sequence[float],
+    stopwords: frozenset[str],
+    threshold: float,
+) -> list[list[float]]:
+    """One row of HEADLINE_FEATURES per line: what the line is, how the body classifier judged
+    it and its neighbours, where it sits against the article's prose (a headline comes just
+    before it, after the menus), whether a byline or date follows it and whether the lede
+    repeats its words. `rows` are the lines' LINE_FEATURES."""
+    context = context_features(prose, texts, groups, stopwords)
+    start, _ = main_run(prose, texts)
+    shaped = [_heading_shaped(text) for text in texts]
+    words = [set(_content_words(text, stopwords)) for text in texts]
+    prose_at = [index for index, p in enumerate(prose) if p >= threshold]
+    mass = [p * len(text) for p, text in zip(prose, texts, strict=True)]
+    following_mass = [sum(mass[index + 1 : index + 1 + _FOLLOWING]) for index in range(len(mass))]
+    most = max(following_mass, default=0.0) or 1.0
+    features = []
+    prose_before = 0
+    for index, (row, around) in enumerate(zip(rows, context, strict=True)):
+        offset = max(-_MAX_OFFSET, min(_MAX_OFFSET, index - start))
+        between = shaped[index + 1 : start] if index < start else []
+        following = range(index + 1, min(len(texts), index + 1 + _AFTER))
+        lede: set[str] = set()
+        for at in [at for at in prose_at if at > index][:_AFTER]:
+            lede |= words[at]
+        features.append(
+            [
+                *row,
+                *around,
+                float(index == 0),
+                float(offset),
+                math.log1p(prose_before),
+                float(shaped[index]),
+                math.log1p(sum(between)),
+                float(any(_BY.match(texts[at]) for at in following)),
+                float(any(_YEAR.search(texts[at]) or _TIME.search(texts[at]) for at in following)),
+                len(words[index] & lede) / len(words[index]) if words[index] else 0.0,
+                following_mass[index] / most,
+            ]
+        )
+        prose_before += prose[index] >= threshold
+    return features
+
+
+def _heading_shaped(text: str) -> bool:
+    """2 to 25 words, capitalised, no sentence end: what headlines and menu items look like."""
+    count = len(text.split())
+    return 2 <= count <= 25 and text[0].isupper() and not text.endswith((".", ":", ","))

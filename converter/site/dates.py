@@ -1,0 +1,95 @@
+"""The archive's time axis: one entry per month, its articles newest first, the months grouped
+by year, newest first; articles without a date are one entry apart, never dropped.
+
+A month is an Entry of the `dates` section, so its page is cut, paginated and profiled (who and
+what that month was about) like an actor's; its `letter` is its year.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from converter.site.indexes import page_url
+from converter.site.model import ArticleMeta, Entry, Index, LetterGroup, month_label
+
+DATES_DIR = "dates"
+UNDATED = "Undated"
+UNDATED_SLUG = "undated"
+
+
+def date_index(articles: Sequence[ArticleMeta], *, use_directory_urls: bool) -> Index:
+    """Months newest first (`dates/1996/08/`), then the undated (`dates/undated/`); `articles`
+    come newest first, so each month lists them so."""
+    by_month: dict[str, list[ArticleMeta]] = {}
+    undated = []
+    for article in articles:
+        if article.date:
+            by_month.setdefault(article.date[:7], []).append(article)
+        else:
+            undated.append(article)
+    entries = [
+        _entry(
+            month_label(month),
+            month,
+            f"{DATES_DIR}/{month[:4]}/{month[5:]}.md",
+            "month",
+            month[:4],
+            found,
+            use_directory_urls,
+        )
+        for month, found in sorted(by_month.items(), reverse=True)
+    ]
+    if undated:
+        entries.append(
+            _entry(
+                UNDATED,
+                UNDATED_SLUG,
+                f"{DATES_DIR}/{UNDATED_SLUG}.md",
+                "undated",
+                UNDATED,
+                undated,
+                use_directory_urls,
+            )
+        )
+    src_uri = f"{DATES_DIR}/index.md"
+    return Index(
+        section="dates",
+        title="Dates",
+        src_uri=src_uri,
+        url=page_url(src_uri, use_directory_urls),
+        entries=tuple(entries),
+        groups=tuple(
+            LetterGroup(
+                letter, UNDATED_SLUG if letter == UNDATED else f"year-{letter}", tuple(group)
+            )
+            for letter, group in itertools.groupby(entries, key=lambda entry: entry.letter)
+        ),
+        by_name={entry.name: entry for entry in entries},
+        per_page=max(1, len(entries)),
+    )
+
+
+def date_entry(dates: Index, article: ArticleMeta) -> Entry:
+    """The month an article is listed under, or the undated."""
+    return dates.by_name[month_label(article.date[:7]) if article.date else UNDATED]
+
+
+def _entry(
+    name: str,
+    slug: str,
+    src_uri: str,
+    kind: str,
+    letter: str,
+    articles: list[ArticleMeta],
+    use_directory_urls: bool,
+) -> Entry:
+    return Entry(
+        name=name,
+        slug=slug,
+        src_uri=src_uri,
+        url=page_url(src_uri, use_directory_urls),
+        kind=kind,
+        letter=letter,
+        articles=tuple(articles),
+    )

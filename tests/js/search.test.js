@@ -1,0 +1,199 @@
+// The query side of the archive's search (archive-search.js), under Node's own test runner: the
+// vectors it shares with static_search.py, and the engine over an index that static_search.py
+// builds (run through the project's Python: PYTHON, else .venv/bin/python).
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { execFileSync } = require("node:child_process");
+const fs = require("node:fs");
+const path = require("node:path");
+
+const REPO = path.resolve(__dirname, "..", "..");
+const core = require(path.join(REPO, "converter/site/templates/assets/javascripts/archive-search.js"));
+const spec = JSON.parse(fs.readFileSync(path.join(REPO, "tests/fixtures/search_spec.json"), "utf8"));
+
+test("words are split and lower-cased as static_search.words does", () => {
+  for (const [text, expected] of spec.words) assert.deepEqual(core.words(text), expected, text);
+});
+
+test("a word goes to the dictionary file static_search.dictionary_key gives", () => {
+  for (const [word, files, key] of spec.dictionary_key) assert.equal(core.dictionaryKey(word, files), key, word);
+});
+
+test("a word weighs in a document what static_search.impact stores", () => {
+  for (const [frequency, length, average, value] of spec.impact) {
+    assert.equal(core.impact(frequency, length, average), value, `${frequency} ${length} ${average}`);
+  }
+  for (const [frequency, documents, value] of spec.idf) {
+    assert.ok(Math.abs(core.idf(frequency, documents) - value) < 1e-12, `${frequency} of ${documents}`);
+  }
+});
+
+test("edit distance counts a swap of neighbours as one edit and stops past the limit", () => {
+  assert.equal(core.editDistance("claims", "calims", 1), 1);
+  assert.equal(core.editDistance("claims", "clams", 1), 1);
+  assert.equal(core.editDistance("claims", "claimss", 1), 1);
+  assert.equal(core.editDistance("claims", "clients", 1), 2); // limit + 1
+  assert.equal(core.editDistance("government", "goverment", 2), 1);
+  assert.equal(core.editDistance("government", "govrenmetn", 2), 2);
+  assert.equal(core.editDistance("café", "cafe", 1), 1); // characters, not bytes
+});
+
+test("a query's words, phrases and the prefix still being typed", () => {
+  const query = core.parseQuery('"general election" in Kenya gov');
+  assert.deepEqual(query.tokens, ["general", "election", "in", "kenya", "gov"]);
+  assert.deepEqual(query.phrases, [["general", "election"]]);
+  assert.equal(query.prefix, "gov");
+  assert.equal(core.parseQuery("Kenya gov ").prefix, "");
+  assert.equal(core.parseQuery("Kenya go").prefix, ""); // too short to stand for completions
+  assert.deepEqual(core.parseQuery('"open phrase').phrases, [["open", "phrase"]]);
+  const long = core.parseQuery(Array.from({ length: 30 }, (_, i) => `word${i}`).join(" "));
+  assert.equal(long.tokens.length, 12);
+  assert.ok(long.truncated);
+});
+
+test("typos in the first letters send a word to these neighbouring dictionary files", () => {
+  assert.deepEqual(core.typoPrefixes("calims"), ["aclims", "claims", "cailms", "alims", "clims", "caims"]);
+});
+
+// --- the engine over a real index ---------------------------------------------------------
+
+const DOCS = [
+  // newest first: the position is the document number
+  { url: "a/", title: "Dogged Federer claims Dubai crown", text: "Federer beat Ljubicic in the final." },
+  {
+    url: "b/",
+    title: "Federer claims Dubai crown",
+    text: "World number one Roger Federer added the Dubai Championship trophy to his long list of successes. " +
+      "The Swiss star, who had not lost a match in Dubai for years, claimed the crown again.",
+  },
+  { url: "c/", title: "Voters go to the polls", text: "The elections were held on Sunday across the country." },
+  { url: "d/", title: "A new chamber", text: "The election of a speaker was the first business of the chamber." },
+  { url: "e/", title: "Budget talks", text: "The government and the governor met on the general budget; in general, talks went well." },
+  { url: "f/", title: "Snap vote", text: "Key called a snap general election for the autumn." },
+  { url: "g/", title: "Barbecue season", text: "Families bought bbqs and charcoal before the long weekend." },
+  {
+    url: "h/",
+    title: "__proto__ and constructor",
+    text: "Words an object already has: __proto__ constructor toString.",
+    actors: ["constructor", "__proto__"],
+  },
+  { url: "i/", title: "Rail news", text: "The train was late again." },
+  { url: "j/", title: "Walks", text: "Mountain trails were closed." },
+];
+
+function buildIndex(docs) {
+  const python = process.env.PYTHON || path.join(REPO, ".venv", "bin", "python");
+  const script = [
+    "import json, sys",
+    "from converter.site.static_search import SearchDoc, build_index",
+    "docs = [SearchDoc(url=d['url'], title=d['title'], source='Reuters', date='', text=d['text'],",
+    "                  filters={'actor': tuple(d.get('actors', ()))}) for d in json.load(sys.stdin)]",
+    "print(json.dumps(dict(build_index(docs))))",
+  ].join("\n");
+  return JSON.parse(execFileSync(python, ["-c", script], { cwd: REPO, input: JSON.stringify(docs) }));
+}
+
+const INDEX = buildIndex(DOCS);
+
+function engine() {
+  const fetched = [];
+  const search = core.createEngine(async (file) => {
+    fetched.push(file);
+    return file in INDEX ? JSON.parse(INDEX[file]) : null;
+  });
+  return { search, fetched };
+}
+
+async function urls(term) {
+  const answer = await engine().search.search(term);
+  return (await answer.next()).map((result) => result.url);
+}
+
+test("a query equal to a title puts that article first", async () => {
+  assert.deepEqual((await urls("Federer claims Dubai crown")).slice(0, 2), ["b/", "a/"]);
+  assert.deepEqual((await urls("Dogged Federer claims Dubai crown"))[0], "a/");
+});
+
+test("another form of a word finds the article, after those with the form as typed", async () => {
+  assert.deepEqual(await urls("elections"), ["c/", "f/", "d/"]);
+  assert.deepEqual(await urls("election"), ["f/", "d/", "c/"]);
+  assert.deepEqual(await urls("claimed"), ["b/", "a/"]);
+});
+
+test("a word never seen finds the stem of the known word it extends", async () => {
+  assert.deepEqual(await urls("governors"), ["e/"]);
+  assert.deepEqual(await urls("chambers"), ["d/"]);
+});
+
+test("a plural the stemmer keeps is still another form", async () => {
+  assert.deepEqual(await urls("bbq"), ["g/"]);
+});
+
+test("a typo finds the words one edit away, below the word as typed", async () => {
+  assert.deepEqual(await urls("chamebr"), ["d/"]); // neighbours swapped after the first letters
+  assert.deepEqual((await urls("ecletions")).sort(), ["c/", "d/", "f/"]); // ... and within them
+  assert.deepEqual(await urls("Federer Dubia"), ["a/", "b/"]);
+  assert.deepEqual(await urls("trains"), ["i/", "j/"]); // train (another form), then trails
+  assert.deepEqual(await urls("chamber chamebr"), ["d/"]);
+});
+
+test("all words must match, and the last one also stands for its completions", async () => {
+  assert.deepEqual(await urls("federer election"), []);
+  assert.deepEqual(await urls("gov"), ["e/"]);
+  assert.deepEqual(await urls("snap gen"), ["f/"]);
+});
+
+test("a quoted phrase matches its words in that order only", async () => {
+  assert.deepEqual(await urls("general election"), ["f/"]);
+  assert.deepEqual(await urls("general budget"), ["e/"]);
+  assert.deepEqual(await urls('"general budget"'), ["e/"]);
+  assert.deepEqual(await urls('"budget general"'), []);
+  assert.deepEqual(await urls('"in general'), ["e/"]); // an open quote: the phrase so far
+});
+
+test("empty, one-letter, very long and unknown queries get a clear answer", async () => {
+  const ask = async (term) => engine().search.search(term);
+  assert.equal((await ask("")).message, "No words to search for");
+  assert.equal((await ask("'`;--")).message, "No words to search for");
+  assert.equal((await ask("a")).message, "Type two letters or more");
+  const long = await ask("Federer ".repeat(25));
+  assert.deepEqual((await long.next()).map((r) => r.url), ["a/", "b/"]);
+  const many = await ask(Array.from({ length: 20 }, (_, i) => `federer${"x".repeat(i)}`).join(" "));
+  assert.match(many.notes.join(" "), /first 12 words/);
+  const unknown = await ask("federer xyzzyq");
+  assert.match(unknown.notes.join(" "), /xyzzyq/);
+  assert.deepEqual((await unknown.next()).map((r) => r.url), ["a/", "b/"]);
+  assert.equal((await ask("x".repeat(200))).total, 0);
+  assert.match((await ask("the")).message, /in most articles/);
+});
+
+test("words and names an object already has are words and names like any other", async () => {
+  assert.deepEqual(await urls("__proto__"), ["h/"]);
+  assert.deepEqual(await urls("constructor tostring"), ["h/"]);
+  assert.deepEqual(await urls("hasownproperty"), []);
+  const { search } = engine();
+  const [result] = await (await search.search("words")).next();
+  for (const [value, key] of result.filters.actor) {
+    const filtered = await search.search("words", { actor: { key, value } });
+    assert.deepEqual((await filtered.next()).map((r) => r.url), ["h/"], value);
+  }
+  const other = await search.search("words", { actor: { key: result.filters.actor[0][1], value: "valueOf" } });
+  assert.equal(other.total, 0);
+});
+
+test("a query fetches its dictionary files, postings of rare words and the results only", async () => {
+  const { search, fetched } = engine();
+  await (await search.search("Federer claims Dubai crown")).next();
+  assert.ok(fetched.every((file) => /^(meta|dict\/\d+|post\/\d+|doc\/\d+(-\d+)?)\.json$/.test(file)), fetched);
+  assert.equal(new Set(fetched).size, fetched.length); // each file once
+  assert.deepEqual(fetched.filter((file) => file.startsWith("doc/")).sort(), ["doc/0.json", "doc/1.json"]);
+});
+
+test("a search typed past fetches no postings and no documents", async () => {
+  const { search, fetched } = engine();
+  const answer = await search.search("Federer claims Dubai crown", {}, () => false);
+  assert.ok(answer.superseded);
+  assert.deepEqual(fetched.filter((file) => !/^(meta|dict\/\d+)\.json$/.test(file)), []);
+});

@@ -1,0 +1,170 @@
+"""Accessibility in Debian's chromium: axe-core (its WCAG 2.1 A and AA rules) over every page
+type and the open search, light and dark, desktop and phone, Material's own header and footer
+included; and the search box, its filters and its results used with the keyboard alone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from helpers import REPO, missing_for_browser_tests
+from playwright.sync_api import Browser, Page, expect
+
+pytestmark = pytest.mark.browser
+
+# The npm package's own build, installed by `make setup` (npm ci over package-lock.json).
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING = ("serious", "critical")
+SYRIA_URL = "articles/us-and-russia-poised-for-new-battle-over-syria/"
+PAGE_TYPES = {
+    "home": "",
+    "date index": "dates/",
+    "actor index": "actors/",
+    "topic index": "topics/",
+    "source index": "sources/",
+    "actor": "actors/john-kerry/",
+    "topic": "topics/diplomacy/",
+    "source": "sources/associated-press/",
+    "month": "dates/1996/08/",
+    "undated": "dates/undated/",
+    "article": SYRIA_URL,
+    "hostile article": "articles/hostile-markup-in-every-field/",
+}
+RUN_AXE = """async tags => {
+  const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+  return {
+    passes: result.passes.map(rule => rule.id),
+    violations: result.violations.map(rule => ({
+      id: rule.id,
+      impact: rule.impact,
+      targets: rule.nodes.map(node => node.target.join(" ")),
+    })),
+  };
+}"""
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> str:
+    missing_for_browser_tests(str(AXE), "`make setup` installs it with npm ci")
+    return AXE.read_text("utf-8")
+
+
+@pytest.fixture(params=[(1280, "light"), (1280, "dark"), (390, "light"), (390, "dark")])
+def tab(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    width, scheme = request.param
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    yield context.new_page()
+    context.close()
+
+
+def run_axe(tab: Page, axe_script: str) -> dict[str, Any]:
+    """axe-core's WCAG 2.1 A/AA rules over the page as it is now."""
+    tab.add_script_tag(content=axe_script)
+    return tab.evaluate(RUN_AXE, WCAG_TAGS)
+
+
+def blocking(result: dict[str, Any]) -> list[str]:
+    return [
+        f"{rule['id']} ({rule['impact']}): {', '.join(rule['targets'][:5])}"
+        for rule in result["violations"]
+        if rule["impact"] in BLOCKING
+    ]
+
+
+def open_search(tab: Page, words: str) -> None:
+    """Open the header search (behind a button on a phone) and type, as a reader would."""
+    button = tab.locator("label.md-header__button[for=__search]")
+    if button.is_visible():
+        button.click()
+    else:
+        tab.locator("header input.md-search__input").click()
+    tab.locator("input.md-search__input").press_sequentially(words)
+    expect(tab.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+    tab.wait_for_function(
+        "document.getAnimations().every(animation => animation.playState !== 'running')"
+    )
+
+
+def test_no_serious_or_critical_wcag_violation_on_any_page_type(
+    tab: Page, site_url: str, axe_script: str
+) -> None:
+    found: dict[str, list[str]] = {}
+    for name, url in PAGE_TYPES.items():
+        tab.goto(site_url + url)
+        result = run_axe(tab, axe_script)
+        assert "color-contrast" in result["passes"], name  # the rules did run
+        found[name] = blocking(result)
+    tab.goto(site_url)
+    open_search(tab, "Moscow")
+    found["search with results and filters"] = blocking(run_axe(tab, axe_script))
+    assert {name: rules for name, rules in found.items() if rules} == {}
+
+
+def test_axe_would_catch_a_contrast_failure(tab: Page, site_url: str, axe_script: str) -> None:
+    """The check above can fail: grey on white text added to a page is reported."""
+    tab.goto(site_url + SYRIA_URL)
+    tab.evaluate(
+        """() => document.querySelector("article").insertAdjacentHTML("beforeend",
+        '<p id="faint" style="color:#aaa;background:#fff">Faint text</p>')"""
+    )
+    assert any(
+        rule.startswith("color-contrast (serious): #faint")
+        for rule in blocking(run_axe(tab, axe_script))
+    )
+
+
+def focused(tab: Page) -> str:
+    return tab.evaluate(
+        """() => { const e = document.activeElement;
+        return e.matches("input.md-search__input") ? "query" : e.dataset.archiveFilter
+          ? `filter:${e.dataset.archiveFilter}` : e.matches(".md-search-result__link")
+          ? "result" : e.tagName.toLowerCase(); }"""
+    )
+
+
+def tab_to(tab: Page, target: str, presses: int = 25) -> None:
+    """Press Tab until `target` (see `focused`) has the focus, as a keyboard user would."""
+    for _ in range(presses):
+        tab.keyboard.press("Tab")
+        if focused(tab) == target:
+            return
+    pytest.fail(f"{target} cannot be reached with the Tab key (last: {focused(tab)})")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_search_filters_and_results_work_with_the_keyboard_alone(
+    browser: Browser, site_url: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + "topics/")
+        meta = tab.locator(".md-search-result__meta")
+        results = tab.locator(".md-search-result__item")
+        tab_to(tab, "query")
+        tab.keyboard.type("Moscow")
+        expect(meta).to_have_text("6 matching articles", timeout=10_000)
+        actor = tab.locator("select[data-archive-filter=actor]")
+        expect(actor).to_be_visible(timeout=10_000)  # once the results' filters are known
+        tab_to(tab, "filter:actor")
+        tab.keyboard.press("ArrowDown")  # a closed select takes the next option
+        expect(actor).not_to_have_value("")
+        expect(meta).not_to_have_text("6 matching articles", timeout=10_000)
+        count = int(meta.inner_text().split()[0])
+        expect(results).to_have_count(count)
+        assert 0 < count < 6
+        tab_to(tab, "result")
+        link = tab.evaluate("document.activeElement.href")
+        # The focus is visible (Material tints a focused result, after a short transition).
+        expect(tab.locator(".md-search-result__link:focus")).not_to_have_css(
+            "background-color", "rgba(0, 0, 0, 0)"
+        )
+        tab.keyboard.press("Enter")
+        expect(tab).to_have_url(link)
+        tab_to(tab, "query")
+        tab.keyboard.press("Escape")
+        expect(tab.locator("#__search")).not_to_be_checked()
+    finally:
+        context.close()

@@ -1,0 +1,53 @@
+"""The learned models: trees exported by the training script and applied with numpy give
+scikit-learn's own probabilities, and the model files match the features the code computes."""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import numpy as np
+from sklearn.ensemble import HistGradientBoostingClassifier
+
+from converter.rules.boosted import load_trees
+from converter.rules.features import HEADLINE_FEATURES
+from converter.rules.prose import headline_model, line_model
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+def load_trainer():
+    sys.path.insert(0, str(BENCHMARKS))
+    spec = importlib.util.spec_from_file_location("train_lines", BENCHMARKS / "train_lines.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_exported_trees_give_sklearns_probabilities():
+    rng = np.random.default_rng(0)
+    rows = rng.normal(size=(600, 4))
+    labels = (rows[:, 0] + rows[:, 1] * rows[:, 2] > 0.3).astype(int)
+    model = HistGradientBoostingClassifier(max_iter=30, max_depth=3, random_state=0)
+    model.fit(rows, labels)
+    names = ("a", "b", "c", "d")
+    trees = load_trees(load_trainer().export(model, names), names)
+    tests = rng.normal(size=(200, 4))
+    ours = np.asarray(trees.probabilities(tests.tolist()))
+    assert np.allclose(ours, model.predict_proba(tests)[:, 1], atol=1e-4)
+
+
+def test_a_model_file_for_other_features_is_refused():
+    document = {"features": ["x"], "feature": [[0]], "threshold": [[0.0]], "left": [[0]],
+                "right": [[0]], "value": [[0.0]], "bias": 0.0, "depth": 1}
+    try:
+        load_trees(document, ("y",))
+    except ValueError as error:
+        assert "retrain" in str(error)
+    else:
+        raise AssertionError("a model for other features was accepted")
+
+
+def test_the_packaged_models_load_with_the_codes_features():
+    assert 0 < line_model().threshold < 1
+    assert headline_model().features == HEADLINE_FEATURES

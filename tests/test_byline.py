@@ -1,0 +1,50 @@
+"""Bylines: names and agencies out of the lines by the headline, and those lines out of the body."""
+
+import pytest
+
+from converter.rules.byline import read_byline, take_byline
+from converter.rules.state import split_lines
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "agency"),
+    [
+        ("By Randy Maniloff", ("Randy Maniloff",), ""),
+        ("Jamelle Bouie, Opinion Columnist", ("Jamelle Bouie",), ""),
+        ("By SETH ROBERTS at 1:12 pm Thursday, Aug 9", ("Seth Roberts",), ""),
+        ("By Jane Doe and John van der Berg", ("Jane Doe", "John van der Berg"), ""),
+        ("By Matthew Lee, Associated Press", ("Matthew Lee",), "Associated Press"),
+        ("By Philip Bump (AP)", ("Philip Bump",), "Associated Press"),
+        ("Monday, November 12, 2012, by Matthew Kang", ("Matthew Kang",), ""),
+        ("Posted by Ana Gomez | 05.12.08", ("Ana Gomez",), ""),
+        ("Par Jean Dupont", ("Jean Dupont",), ""),
+    ],
+)
+def test_bylines_give_names_and_agencies(line, authors, agency):
+    byline = read_byline(line)
+    assert byline is not None
+    assert (byline.authors, byline.agency) == (authors, agency)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the end of the year the council had spent its budget.",
+        "by far the largest",
+        "Opinion Columnist",
+        "The minister, speaking on Monday, said the talks would go on for another week at least.",
+        "Share this, Facebook",
+    ],
+)
+def test_sentences_and_labels_are_not_bylines(line):
+    assert read_byline(line) is None
+
+
+def test_the_byline_by_the_headline_leaves_the_body():
+    state = split_lines("s", "By Randy Maniloff\nThe story starts here.\nBy the way, it goes on.")
+    state = take_byline(state)
+    assert state.authors == ("Randy Maniloff",)
+    assert [line.text for line in state.lines] == [
+        "The story starts here.",
+        "By the way, it goes on.",
+    ]

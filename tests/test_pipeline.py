@@ -1,0 +1,93 @@
+"""One seed's way through prepare and convert: the per-seed time limit and faults that stay
+one seed's failure."""
+
+import signal
+import time
+from pathlib import Path
+
+import pytest
+from helpers import CORPUS
+
+from converter.errors import SeedTimeoutError
+from converter.faults import FAULTS_VARIABLE
+from converter.model import Block, Failure, ParsedSeed, SeedFile
+from converter.pipeline import (
+    Converted,
+    Job,
+    Prepared,
+    Toolkit,
+    convert_stream,
+    prepare,
+    time_limit,
+)
+from converter.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def toolkit():
+    return Toolkit().load()
+
+
+def seed_file(path: Path) -> SeedFile:
+    return SeedFile(path.stem, path, path.name, "")
+
+
+@pytest.fixture(scope="module")
+def jobs():
+    prepared = [prepare(seed_file(path), Settings()) for path in sorted(CORPUS.glob("*.txt"))[:6]]
+    assert all(isinstance(item, Prepared) for item in prepared)
+    return [Job(item.seed, (item.seed.stem,)) for item in prepared]
+
+
+def test_time_limit_stops_a_block_that_runs_past_it_and_then_leaves_no_alarm():
+    with pytest.raises(SeedTimeoutError, match=r"took more than 0.2 s"), time_limit(0.2):
+        time.sleep(30)
+    with time_limit(5):
+        pass
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) is signal.SIG_DFL
+
+
+def test_a_seed_that_keeps_the_rules_busy_past_the_limit_fails_by_name(tmp_path):
+    huge = tmp_path / "huge.txt"
+    paragraph = " ".join(["The council met again on Tuesday to discuss the budget."] * 20)
+    huge.write_text("Headline\n\n" + "\n\n".join([paragraph] * 1500), encoding="utf-8")
+    assert isinstance(prepare(seed_file(huge), Settings()), Prepared)
+    failure = prepare(seed_file(huge), Settings(seed_timeout=0.001))
+    assert failure == Failure("huge.txt", "timed out: took more than 0.001 s (--seed-timeout)")
+
+
+def test_a_seed_that_raises_in_enrichment_fails_alone(jobs, toolkit, monkeypatch):
+    poison = jobs[2].seed.stem
+    monkeypatch.setenv(FAULTS_VARIABLE, f"raise:{poison}")
+    results = list(convert_stream(jobs, toolkit, Settings()))
+    failures = [result for result in results if isinstance(result, Failure)]
+    assert [failure.seed_file for failure in failures] == [poison]
+    assert "RuntimeError('fault injected into" in failures[0].reason
+    assert sum(isinstance(result, Converted) for result in results) == len(jobs) - 1
+
+
+def test_a_seed_that_hangs_in_enrichment_fails_by_name_after_the_limit(jobs, toolkit, monkeypatch):
+    hanging = jobs[4].seed.stem
+    monkeypatch.setenv(FAULTS_VARIABLE, f"hang:{hanging}")
+    results = list(convert_stream(jobs, toolkit, Settings(seed_timeout=2)))
+    assert [r for r in results if isinstance(r, Failure)] == [
+        Failure(hanging, "timed out: took more than 2 s (--seed-timeout)")
+    ]
+    assert [r.article.seed for r in results if isinstance(r, Converted)] == [
+        job.seed.stem for job in jobs if job.seed.stem != hanging
+    ]
+
+
+def test_a_seed_that_keeps_the_model_busy_fails_alone_and_its_batch_converts(jobs, toolkit):
+    """The long seed holds the model ~30x longer than a short one: past a limit of a few short
+    seeds' time, the batch is run again seed by seed and only the long one fails."""
+    text = "\n\n".join(path.read_text("utf-8") for path in sorted(CORPUS.glob("*.txt")))
+    blocks = tuple(Block("paragraph", part) for part in text.split("\n\n") if len(part) > 40)
+    long = ParsedSeed("long", "A long story", "Reuters", blocks * 2)  # the model reads 50,000
+    batch = [*jobs, Job(long, ("long",))]
+    results = list(convert_stream(batch, toolkit, Settings(seed_timeout=0.5)))
+    assert [r for r in results if isinstance(r, Failure)] == [
+        Failure("long", "timed out: took more than 0.5 s (--seed-timeout)")
+    ]
+    assert sum(isinstance(result, Converted) for result in results) == len(jobs)

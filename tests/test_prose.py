@@ -1,0 +1,70 @@
+"""The learned body classifier and headline ranker on a whole page's text: menus, a teaser
+list, a byline, a date and a footer around one article."""
+
+from converter.model import RawSeed
+from converter.rules import parse_seed
+from converter.rules.headline import trim_headline
+
+PARAGRAPHS = [
+    "The city council voted on Tuesday to close the old library on Main Street and move its "
+    "books to a new building by the river, ending a debate that has lasted for three years.",
+    "Supporters of the plan said the new building would cost less to heat and would give "
+    "children more room to read, while opponents said the old library was part of the town.",
+    "\"We listened to everyone, and in the end the numbers decided it,\" said the mayor, who "
+    "added that the old building would be sold only to a buyer who keeps its front.",
+    "The move is expected to take most of next summer, and the library will stay open in "
+    "the meantime with shorter hours on weekends.",
+    "Residents can still comment on the design of the new building at a meeting in the town "
+    "hall next month, the council said.",
+]
+PAGE = "\n".join(
+    [
+        "Skip to content",
+        "Home",
+        "News",
+        "Sport",
+        "Business",
+        "Weather",
+        "Search",
+        "Sign in",
+        "Library to move to riverside site after council vote",
+        "By Jane Hollis, Staff Writer",
+        "Published: March 3, 2021 6:15 pm",
+        *PARAGRAPHS,
+        "Related stories",
+        "Bridge repairs to start in May",
+        "School wins national chess prize",
+        "Most read",
+        "1. Storm warning for the weekend",
+        "2. New bus timetable explained",
+        "Contact us | Advertise | Privacy policy | Terms of use",
+        "© 2021 Riverside Gazette. All rights reserved.",
+    ]
+)
+
+
+def test_a_whole_page_gives_its_article_and_facts():
+    parsed = parse_seed(RawSeed("page", PAGE))
+    assert parsed.title == "Library to move to riverside site after council vote"
+    assert [block.text for block in parsed.blocks] == PARAGRAPHS
+    assert parsed.authors == ("Jane Hollis",)
+    assert parsed.date == "2021-03-03"
+    assert parsed.publisher == "Riverside Gazette"
+    assert parsed.source == "Unknown"
+    assert parsed.language == "en"
+
+
+def test_clean_text_loses_no_paragraph():
+    text = "\n\n".join(["Library to move to riverside site", *PARAGRAPHS])
+    parsed = parse_seed(RawSeed("clean", text))
+    assert [block.text for block in parsed.blocks] == PARAGRAPHS
+
+
+def test_what_pages_glue_to_a_headline_is_trimmed():
+    glued = "Bears win the finale Save Email Print"
+    assert trim_headline(glued, "en") == ("Bears win the finale", "")
+    assert trim_headline("Gone fishing. Back soon. 9 December, 2011", "en") == (
+        "Gone fishing. Back soon.",
+        "2011-12-09",
+    )
+    assert trim_headline("Not a comment", "en") == ("Not a comment", "")
