@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import http.server
 import importlib.util
+import json
 import os
 import shutil
+import struct
 import subprocess
 import sys
 import threading
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -403,18 +406,13 @@ def missing_for_browser_tests(path: str, install: str) -> None:
         pytest.skip(reason)
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site without a log line per request cluttering the test output."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """A built site over HTTP on 127.0.0.1, on a free port."""
+def serve(site_dir: Path, ranges: bool = True) -> Iterator[str]:
+    """A built site over HTTP on 127.0.0.1, on a free port, answering range requests as static
+    hosts do (`ranges=False`: as a plain file server, with the whole file)."""
+    handler = type("Handler", (load_benchmark("search").RangeHandler,), {"ranges": ranges})
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), partial(QuietHandler, directory=str(site_dir))
+        ("127.0.0.1", 0), partial(handler, directory=str(site_dir))
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -426,12 +424,13 @@ def serve(site_dir: Path) -> Iterator[str]:
 
 # ---- the archive's search index, read as archive-search.js reads it ----------------------------
 
-def index_postings(read: Callable[[str], Any], word: str) -> dict[int, tuple[int, int]]:
+def index_postings(read: Callable[[str], bytes], word: str) -> dict[int, tuple[int, int]]:
     """Document number -> (BM25 weight, mask of forms) for the stem of `word`, from the files
-    `read(path)` gives (parsed JSON)."""
-    dictionary = read(f"dict/{dictionary_key(word, read('meta.json')['dictionaries'])}.json")
+    `read(path)` gives (their bytes)."""
+    meta = json.loads(read("meta.json"))
+    dictionary = json.loads(read(f"dict/{dictionary_key(word, meta['dictionaries'])}.json"))
     stem, frequency, where, forms = dictionary["stems"][dictionary["words"][word][0]]
-    flat = where if isinstance(where, list) else read(f"post/{where}.json")[stem]
+    flat = where if isinstance(where, list) else json.loads(read(f"post/{where}.json"))[stem]
     stride = 3 if forms > 1 else 2
     found, number = {}, 0
     for at in range(0, len(flat), stride):
@@ -441,8 +440,17 @@ def index_postings(read: Callable[[str], Any], word: str) -> dict[int, tuple[int
     return found
 
 
-def index_text(read: Callable[[str], Any], number: int) -> str:
-    """A document's whole text: its file's and its further parts'."""
-    record = read(f"doc/{number}.json")
-    parts = [read(f"doc/{number}-{part}.json") for part in range(1, record["parts"])]
+def index_record(read: Callable[[str], bytes], number: int) -> dict[str, Any]:
+    """A document's record, found through its shard's table as archive-search.js finds it."""
+    shard = json.loads(read("meta.json"))["shard"]
+    data = read(f"doc/{number // shard}.bin")
+    start, end = struct.unpack_from("<2I", data, 4 * (number % shard))
+    return json.loads(zlib.decompress(data[start:end], -15))
+
+
+def index_text(read: Callable[[str], bytes], number: int) -> str:
+    """A document's whole text: its record's and its further parts'."""
+    record = index_record(read, number)
+    data = read(f"doc/{number // json.loads(read('meta.json'))['shard']}.bin")
+    parts = [json.loads(zlib.decompress(data[start:end], -15)) for start, end in record["more"]]
     return record["text"] + "".join(parts)

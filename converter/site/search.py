@@ -93,9 +93,9 @@ def write_archive_index(bundle: Path, docs: Sequence[SearchDoc]) -> None:
     """Write every file of the index under `bundle`, replacing an older index."""
     shutil.rmtree(bundle, ignore_errors=True)
     made: set[Path] = set()
-    for relative, text in build_index(docs):
+    for relative, data in build_index(docs):
         path = bundle / relative
         if path.parent not in made:
             path.parent.mkdir(parents=True, exist_ok=True)
             made.add(path.parent)
-        path.write_text(text, "utf-8")
+        path.write_bytes(data)

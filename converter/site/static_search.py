@@ -3,10 +3,12 @@
 Pagefind (search.py) makes every visitor download a list of all pages before the first result
 (about 8 bytes an article: 156 KB at 20,000). This index has no such list. Words are indexed by
 their Snowball English stem, so "elections" finds "election"; the browser needs no stemmer, as
-the dictionary maps every form seen in the archive to its stem. Format (version 2), all JSON:
+the dictionary maps every form seen in the archive to its stem. Format (version 3), JSON but
+the result shards:
 
-- `meta.json`: `{"version", "docs", "dictionaries", "average"}`: the number of documents and of
-  dictionary files, and the average document length (for BM25 computed from a document's text).
+- `meta.json`: `{"version", "docs", "dictionaries", "shard", "average"}`: the number of documents,
+  of dictionary files and of documents a result shard holds, and the average document length
+  (for BM25 computed from a document's text).
 - `dict/<k>.json`: the words whose first PREFIX_CHARS characters hash to k (dictionary_key),
   so a prefix's words and a word's typos after those characters are all in one file:
   `{"words": {form: [stem number, bit, df]}, "stems": [[stem, df, where, forms], ...]}`.
@@ -21,10 +23,15 @@ the dictionary maps every form seen in the archive to its stem. Format (version 
   as the gap from the previous one, the stem's BM25 weight (impact), and the bits of the forms
   the document holds (so an exact form can rank above another form); without `mask` when the
   stem has fewer than two forms with a bit.
-- `doc/<n>.json`: one per result shown: url, title, source, date, filters, `length` (its BM25
-  length) and `parts`, and the first DOC_TEXT_CHARS or so of its text (for the snippet, and for
-  checking phrases and the query's common words there); a longer text goes on in
-  `doc/<n>-<part>.json` (a JSON string each), fetched only when a word is not found before.
+- `doc/<k>.bin`: the results of documents k * SHARD_DOCS onwards, SHARD_DOCS of them, each read
+  with two HTTP range requests (a host that ignores them sends the whole file, sliced in the
+  browser): a table of little-endian uint32 offsets, one per document and one past the last,
+  then the documents' further text parts, then their records. A record: url, title, source,
+  date, filters, `length` (its BM25 length), `more` (the byte ranges of its further parts) and
+  the first DOC_TEXT_CHARS or so of its text (for the snippet, and for checking phrases and the
+  query's common words there); a part: a JSON string, fetched only when a word is not found
+  before. Records and parts are raw deflate each (the browser's DecompressionStream inflates
+  them): on disk a third of their JSON, and as sent about what a gzip-serving host sends.
 - `filter/<kind>/<bucket>.json`: when a filter is chosen, the document numbers of the actors
   (topics, sources) whose name hashes to that bucket: FILTER_BUCKETS files a kind.
 
@@ -38,7 +45,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import struct
 import unicodedata
+import zlib
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -47,11 +56,12 @@ from html import unescape
 import numpy as np
 import Stemmer
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 BUNDLE_DIR = "search-index"  # under the site dir
 POSTINGS_BYTES = 8_000  # target size of a postings file (JSON, before compression)
 INLINE_NUMBERS = 12  # postings of at most this many numbers stay in the dictionary file
-DOC_TEXT_CHARS = 4_000  # text of a document file, and of each further part of a long one
+DOC_TEXT_CHARS = 4_000  # text of a document's record, and of each further part of a long one
+SHARD_DOCS = 64  # documents (consecutive numbers) a result shard holds: README, "Footprint"
 PREFIX_CHARS = 3  # words sharing their first PREFIX_CHARS characters share a dictionary file
 WORDS_PER_DICTIONARY = 64  # on average: the number of dictionary files follows the vocabulary
 FORM_BITS = 30  # forms of a stem told apart in a posting's mask (a JavaScript int has 31 bits)
@@ -168,8 +178,8 @@ def vocabulary(forms: Sequence[str], frequency: Sequence[int], stems: Sequence[s
     return Vocabulary(stem_of, forms_of, bit_of, documents)
 
 
-def build_index(docs: Sequence[SearchDoc]) -> Iterator[tuple[str, str]]:
-    """Every file of the index as (path under the bundle, JSON text), in a fixed order.
+def build_index(docs: Sequence[SearchDoc]) -> Iterator[tuple[str, bytes]]:
+    """Every file of the index as (path under the bundle, its bytes), in a fixed order.
     `docs` come newest first; their position is their number."""
     counts = [term_counts(doc) for doc in docs]
     lengths = np.array([sum(count.values()) for count in counts], dtype=np.int64)
@@ -191,6 +201,7 @@ def build_index(docs: Sequence[SearchDoc]) -> Iterator[tuple[str, str]]:
         "version": FORMAT_VERSION,
         "docs": len(docs),
         "dictionaries": dictionary_files,
+        "shard": SHARD_DOCS,
         "average": average,
     }
     yield "meta.json", _json(meta)
@@ -233,7 +244,7 @@ def stem_postings(
 
 def _postings_and_dictionaries(
     postings: Postings, vocab: Vocabulary, dictionary_files: int
-) -> Iterator[tuple[str, str]]:
+) -> Iterator[tuple[str, bytes]]:
     """Postings files of consecutive stems, then the dictionary files pointing into them."""
     gaps = np.diff(postings.number, prepend=0)
     starts = np.diff(postings.stem, prepend=-1) != 0
@@ -284,20 +295,47 @@ def _postings_and_dictionaries(
 
 def _documents_and_filters(
     docs: Sequence[SearchDoc], lengths: Sequence[int]
-) -> Iterator[tuple[str, str]]:
-    """Each document's file(s), then each filter kind's buckets of value -> document numbers."""
+) -> Iterator[tuple[str, bytes]]:
+    """Each shard of results, then each filter kind's buckets of value -> document numbers."""
     buckets: dict[tuple[str, str], dict[str, list[int]]] = {}
     for number, doc in enumerate(docs):
         for kind in FILTER_KINDS:
             for value in doc.filters.get(kind, ()):
                 bucket = buckets.setdefault((kind, filter_bucket(value)), {})
                 bucket.setdefault(value, []).append(number)
-        parts = text_parts(doc.text)
-        yield f"doc/{number}.json", _json(_doc_record(doc, parts[0], len(parts), lengths[number]))
-        for index, part in enumerate(parts[1:], start=1):
-            yield f"doc/{number}-{index}.json", _json(part)
+    for first in range(0, len(docs), SHARD_DOCS):
+        numbers = range(first, min(first + SHARD_DOCS, len(docs)))
+        shard = _shard([(docs[number], lengths[number]) for number in numbers])
+        yield f"doc/{first // SHARD_DOCS}.bin", shard
     for (kind, bucket), members in sorted(buckets.items()):
         yield f"filter/{kind}/{bucket}.json", _json(dict(sorted(members.items())))
+
+
+def _shard(docs: Sequence[tuple[SearchDoc, int]]) -> bytes:
+    """A shard's bytes: the table of its records' offsets, the further text parts, the records
+    (parts first, so each record can hold where its parts are)."""
+    table_bytes = 4 * (len(docs) + 1)
+    parts: list[bytes] = []
+    records: list[bytes] = []
+    at = table_bytes
+    for doc, length in docs:
+        text, *more = text_parts(doc.text)
+        ranges = []
+        for part in more:
+            parts.append(deflate(_json(part)))
+            ranges.append([at, at + len(parts[-1])])
+            at += len(parts[-1])
+        records.append(deflate(_json(_doc_record(doc, text, ranges, length))))
+    offsets = [at]
+    for record in records:
+        offsets.append(offsets[-1] + len(record))
+    return b"".join([struct.pack(f"<{len(offsets)}I", *offsets), *parts, *records])
+
+
+def deflate(data: bytes) -> bytes:
+    """Raw deflate (no header), what DecompressionStream("deflate-raw") inflates."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return compressor.compress(data) + compressor.flush()
 
 
 def text_parts(text: str) -> list[str]:
@@ -315,7 +353,9 @@ def text_parts(text: str) -> list[str]:
     return [*parts, text[start:]] if start < len(text) or not parts else parts
 
 
-def _doc_record(doc: SearchDoc, text: str, parts: int, length: int) -> dict[str, object]:
+def _doc_record(
+    doc: SearchDoc, text: str, more: Sequence[Sequence[int]], length: int
+) -> dict[str, object]:
     return {
         "url": doc.url,
         "title": doc.title,
@@ -326,12 +366,14 @@ def _doc_record(doc: SearchDoc, text: str, parts: int, length: int) -> dict[str,
             for kind in FILTER_KINDS
         },
         "length": length,
-        "parts": parts,
+        "more": more,
         "text": text,
     }
 
 
-def _json(value: object) -> str:
-    """Compact JSON; <, > and & as escapes, so no file of the site holds markup, even as data."""
+def _json(value: object) -> bytes:
+    """Compact JSON in UTF-8; <, > and & as escapes, so no file of the site holds markup, even
+    as data."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    escaped = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return escaped.encode("utf-8")
