@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import jinja2
 from helpers import read_html
 
 from converter.site.chrome import (
+    SCOPE,
     SHARED_SCRIPTS,
     SPRITE,
     SharedChrome,
     data_uri_icons,
     icon_symbol,
+    place,
     sprite,
 )
 
@@ -96,3 +100,47 @@ def test_every_icon_a_built_page_uses_is_in_the_sprite(site_dir: Path) -> None:
     assert {file for file, _ in used} == {SPRITE}
     assert "<svg xmlns" not in read_html(site_dir / "index.html")  # no icon left inline
     assert (site_dir / SHARED_SCRIPTS["partials/javascripts/palette.html"]).is_file()
+
+
+def test_the_scope_script_is_shared_and_finds_the_site_root_from_its_own_address(
+    site_dir: Path, tmp_path: Path
+) -> None:
+    """Material's scope script (its localStorage keys are per site root) in one file: the root
+    relative to that file, as the page's base_url was; inline where extra.scope is set."""
+    shared = SHARED_SCRIPTS["partials/javascripts/base.html"]
+    script = (site_dir / shared).read_text("utf-8")
+    assert script.startswith('__md_scope=new URL("../..",document.currentScript.src)')
+    assert posixpath.normpath(posixpath.join(posixpath.dirname(shared), "../..")) == "."
+    page = read_html(next((site_dir / "articles").glob("*/index.html")))
+    assert f'<script src="../../{shared}"></script>' in page and "__md_scope=" not in page
+    scope = "<script>__md_scope=new URL(" + SCOPE + "</script>"
+    theme = jinja2.DictLoader({"partials/javascripts/base.html": scope})
+    for scoped, inline in ((False, False), (True, True)):
+        env = jinja2.Environment(loader=SharedChrome(theme, scoped=scoped))
+        env.filters["url"] = lambda value: value
+        context = {"page": True, "base_url": "..", "config": {"extra": {}}}
+        html = env.from_string('{% include "partials/javascripts/base.html" %}').render(context)
+        assert ("__md_scope=" in html) is inline, scoped
+
+
+def test_tabs_and_nav_are_rendered_once_per_directory_outside_the_nav() -> None:
+    page = SimpleNamespace(url="articles/a-story/")
+    nav = ["", "actors/", "topics/"]
+    assert place(page, nav) == "articles"
+    assert place(SimpleNamespace(url="actors/john-kerry/"), nav) == "actors"
+    assert place(SimpleNamespace(url="articles/a-story.html"), nav) == "articles"
+    assert place(SimpleNamespace(url="actors/"), nav) is None  # a page of the nav: marked there
+    assert place(SimpleNamespace(url=""), nav) is None  # the home page, above every nav page
+    assert place(None, nav) is None  # outside a page (404.html)
+
+
+def test_pages_in_one_directory_share_their_tabs_and_nav_markup(site_dir: Path) -> None:
+    """Rendered once for articles/ and repeated: the same markup on every article page, with
+    no item marked as the current one; a page of the nav still marks its own."""
+    chrome = re.compile(r'<nav class="md-tabs".*?</nav>.*?<nav class="md-nav md.*?</nav>', re.S)
+    articles = sorted((site_dir / "articles").glob("*/index.html"))
+    found = {chrome.search(path.read_text("utf-8")).group(0) for path in articles}
+    assert len(articles) > 10 and len(found) == 1
+    assert "--active" not in found.pop()
+    actors = chrome.search((site_dir / "actors" / "index.html").read_text("utf-8")).group(0)
+    assert "md-tabs__item--active" in actors

@@ -371,6 +371,21 @@ def test_an_article_is_described_on_one_entry_page_its_sources(
     assert f"<p>{escape(latest.description)}</p>" in page_html(site_dir, "")
 
 
+def test_an_article_page_has_its_own_front_matter_parsed_once(
+    site_dir: Path, site_articles: list[FixtureArticle]
+) -> None:
+    """The plugin hands MkDocs each article without the header it parsed already and gives the
+    page that metadata back: its title and description are on the page as before."""
+    for article in site_articles:
+        html = page_html(site_dir, article.url)
+        title = escape(str(article.meta["title"]).strip())
+        assert f"<title>{title} - " in html, article.url
+        description = article.meta.get("description")
+        if description:
+            assert f'<meta content="{escape(str(description))}" name="description">' in html
+        assert "<p>---</p>" not in html and "<hr>\n<p>{}" not in html
+
+
 def test_pagefind_attributes_are_written_only_for_pagefind(site_dir: Path) -> None:
     assert "data-pagefind-filter" not in page_html(site_dir, SYRIA_URL)
 

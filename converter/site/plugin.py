@@ -2,8 +2,9 @@
 
 Wiring: `on_config` puts our templates ahead of Material's; `on_files` builds the model and
 adds the generated pages (pages.py: empty Markdown, metadata naming a template); `on_pre_page`
-dates every page from the articles, never the clock (sitemap.xml); `on_page_markdown` gives
-generated pages their metadata and HTML-escapes titles for Material, which prints them raw;
+dates every page from the articles, never the clock (sitemap.xml); `on_page_read_source` hands
+MkDocs an article without the header on_files parsed, and `on_page_markdown` gives it that
+metadata back, generated pages theirs, and HTML-escapes titles for Material, which prints them raw;
 `on_page_content` puts the facts panel and the related stories on article pages and collects
 their text for search; `on_page_context` hands each template its model and starts the search
 index (search.py) in a child process as soon as its input is ready; `on_post_build` writes the
@@ -29,9 +30,15 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from converter.enrich.topics import load_vocabulary
-from converter.frontmatter import FrontMatterError, header_text, read_header
+from converter.frontmatter import (
+    FrontMatterError,
+    header_text,
+    parse_header,
+    read_header,
+    split_page,
+)
 from converter.site.archive import build_archive
-from converter.site.articles import is_article, parse_article
+from converter.site.articles import article_meta, is_article
 from converter.site.chrome import SharedChrome, data_uri_icons
 from converter.site.facts import article_facts
 from converter.site.feeds import MAIN_FEED, archive_feeds, atom
@@ -90,6 +97,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.archive: Archive | None = None
         self.layout: Layout | None = None
         self._metas: dict[str, Mapping[str, Any]] = {}
+        self._headers: dict[str, Mapping[str, object]] = {}  # articles' front matter, parsed
         self._contexts: dict[str, Mapping[str, Any]] = {}
         self._dates: dict[str, str] = {}
         self._as_of = EPOCH_DATE
@@ -114,13 +122,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         articles = []
+        self._headers = {}
         for file in files.documentation_pages():
             if not is_article(file.src_uri):
                 continue
             try:
-                articles.append(parse_article(file.src_uri, file.url, _header(file)))
+                header = parse_header(_header(file))
+                articles.append(article_meta(file.src_uri, file.url, header))
             except FrontMatterError as error:
                 log.warning(f"'{file.src_uri}' left out of the archive: {error}")
+                continue
+            self._headers[file.src_uri] = header
         self.archive = build_archive(
             articles,
             use_directory_urls=config.use_directory_urls,
@@ -159,8 +171,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_env(
         self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
-        self._chrome = SharedChrome(env.loader, data_uri_icons(config.theme.get("icon") or {}))
+        self._chrome = SharedChrome(
+            env.loader,
+            data_uri_icons(config.theme.get("icon") or {}),
+            scoped=bool(config.extra.get("scope")),
+        )
         env.loader = self._chrome
+        env.globals.update(self._chrome.globals)
         return env
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -176,12 +193,19 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 return output
         return minified_page(output)
 
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """An article with its header emptied: on_files parsed it already, on_page_markdown
+        gives the page that meta (MkDocs would parse every header a second time)."""
+        if page.file.src_uri not in self._headers:
+            return None
+        return f"---\n{{}}\n---\n{split_page(page.file.content_string)[1]}"
+
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        generated = self._metas.get(page.file.src_uri)
-        if generated is not None:
-            page.meta = dict(generated)
+        meta = self._metas.get(page.file.src_uri) or self._headers.get(page.file.src_uri)
+        if meta is not None:
+            page.meta = dict(meta)
         escape_page_meta(page)
         return markdown
 
