@@ -144,3 +144,8 @@ def test_pages_in_one_directory_share_their_tabs_and_nav_markup(site_dir: Path) 
     assert "--active" not in found.pop()
     actors = chrome.search((site_dir / "actors" / "index.html").read_text("utf-8")).group(0)
     assert "md-tabs__item--active" in actors
+
+
+def test_pages_carry_no_script_for_tabbed_content_they_do_not_have(site_dir: Path) -> None:
+    page = read_html(next((site_dir / "articles").glob("*/index.html")))
+    assert "__tabbed_" not in page and "tabbed-set" not in page
