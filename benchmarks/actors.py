@@ -29,7 +29,7 @@ from benchmarks.timing import best_time  # noqa: E402
 from converter.model import Actor, ActorKind, Article
 
 if TYPE_CHECKING:
-    from converter.batch import Failure
+    from converter.model import Failure
 
 CORPUS = CORPORA / "conll-dev"
 
@@ -291,9 +291,10 @@ def convert_corpus(seeds_dir: Path, rounds: int, workers: int) -> Run:
     Both sides get the same number of processes, so the ratio is the converter's own overhead.
     """
     # Imported here so the scoring above (and its tests) load without spaCy.
-    from converter.batch import Toolkit, convert_all, list_seed_files, parse_files, scan_seeds
+    from converter.batch import Toolkit, convert_all, parse_files
     from converter.enrich.article import analysis_text
     from converter.pipeline import Job
+    from converter.scan import list_seed_files, scan_seeds
     from converter.settings import Settings
 
     settings = Settings(workers=workers)

@@ -72,7 +72,7 @@ def spacy_floor(seeds: Path) -> float:
     script = (
         "import sys, time, os\n"
         "from pathlib import Path\n"
-        "from converter.batch import scan_seeds, parse_files\n"
+        "from converter.batch import parse_files\nfrom converter.scan import scan_seeds\n"
         "from converter.enrich.article import analysis_text\n"
         "from converter.nlp import load_pipeline\n"
         "from converter.settings import Settings\n"

@@ -53,7 +53,7 @@ from benchmarks.corpora import CORPORA  # noqa: E402
 from benchmarks.search import CHROMIUM, CHROMIUM_ARGS, ENGINES, serve  # noqa: E402
 from benchmarks.site_pages import build  # noqa: E402
 from benchmarks.synthetic import OUTLETS, load_stories, seed_text  # noqa: E402
-from converter.read import decode  # noqa: E402
+from converter.decode import decode  # noqa: E402
 from converter.site.static_search import PREFIX_CHARS, words  # noqa: E402
 
 KINDS = ("title", "body words", "other word form", "one typo", "actor + word")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.corpora import CORPORA
-from converter.read import decode
+from converter.decode import decode
 
 BBC = CORPORA / "bbc-dev"
 OUTLETS = (

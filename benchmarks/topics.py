@@ -25,10 +25,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script
 from benchmarks.corpora import CORPORA  # noqa: E402
 from benchmarks.timing import best_time  # noqa: E402
+from converter.decode import decode
 from converter.enrich.article import body_text
 from converter.enrich.classify import classify, topic_scores
 from converter.enrich.topics import Vocabulary, load_vocabulary, tokenize
-from converter.read import decode, read_seed
+from converter.read import read_seed
 from converter.rules import parse_seed
 
 CORPUS = CORPORA / "bbc-dev"

@@ -139,9 +139,7 @@ def out_of_fold(
     fold_of = np.array([seed.fold for seed in seeds])
     for fold in range(folds):
         train = np.flatnonzero(fold_of != fold)
-        model = fit(
-            np.vstack([rows[i] for i in train]), np.concatenate([labels[i] for i in train])
-        )
+        model = fit(np.vstack([rows[i] for i in train]), np.concatenate([labels[i] for i in train]))
         for i in np.flatnonzero(fold_of == fold):
             result[i] = model.predict_proba(rows[i])[:, 1] if len(rows[i]) else np.zeros(0)
     return result
@@ -197,8 +195,9 @@ def choose_threshold(seeds: list[Seed], prose: list[np.ndarray]) -> float:
         f1 = sum(result[level]["f1"] for level in LEVELS) / len(LEVELS)
         print(
             f"  threshold {threshold:.2f}: "
-            + "  ".join(f"{lv} F1 {result[lv]['f1']:.3f} R {result[lv]['recall']:.3f}"
-                        for lv in LEVELS)
+            + "  ".join(
+                f"{lv} F1 {result[lv]['f1']:.3f} R {result[lv]['recall']:.3f}" for lv in LEVELS
+            )
         )
         key = (float(recall >= MIN_RECALL), f1 if recall >= MIN_RECALL else recall)
         if key > best_key:
@@ -275,8 +274,9 @@ def train() -> None:
     line_model = fit(np.vstack(line_rows), np.concatenate(body))
     context_model = fit(np.vstack(second_rows), np.concatenate(body))
     ranker = fit(np.vstack(ranker_rows), np.concatenate(heads))
-    fitted_first = [line_model.predict_proba(rows)[:, 1] if len(rows) else np.zeros(0)
-                    for rows in line_rows]
+    fitted_first = [
+        line_model.predict_proba(rows)[:, 1] if len(rows) else np.zeros(0) for rows in line_rows
+    ]
     fitted = [
         context_model.predict_proba(rows)[:, 1] if len(rows) else np.zeros(0)
         for rows in context_rows(seeds, line_rows, fitted_first)

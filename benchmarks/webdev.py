@@ -13,7 +13,8 @@ from types import ModuleType
 
 from corpora import corpus
 
-from converter.read import clean_text, decode
+from converter.decode import decode
+from converter.read import clean_text
 
 LEVELS = ("article", "page")
 
@@ -38,8 +39,13 @@ def pages(level: str) -> list[Page]:
     """Every seed of a level, decoded as the converter decodes it, in stem order."""
     folder = corpus("web-dev") / level
     return [
-        Page(stem, level, clean_text(decode((folder / f"{stem}.txt").read_bytes())),
-             entry["title"], entry["body"])
+        Page(
+            stem,
+            level,
+            clean_text(decode((folder / f"{stem}.txt").read_bytes())),
+            entry["title"],
+            entry["body"],
+        )
         for stem, entry in sorted(gold().items())
         if (folder / f"{stem}.txt").exists()
     ]

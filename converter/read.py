@@ -1,67 +1,18 @@
-"""Bytes -> text -> RawSeed: the only place that worries about encodings, size and binary files."""
+"""Bytes -> text -> RawSeed: the only place that worries about encodings, size and binary files
+(the decoding itself in decode.py); every seed's text gets the same repairs."""
 
 from __future__ import annotations
 
-import codecs
 import re
 import unicodedata
-from collections import Counter
+from dataclasses import replace
 
 import ftfy
-from charset_normalizer import from_bytes
 
-from converter.errors import NotTextError, SeedDecodeError, SeedTooLargeError
-from converter.model import RawSeed
+from converter.decode import decode, decode_html
+from converter.errors import SeedTooLargeError
+from converter.model import PageFacts, RawSeed
 from converter.settings import Settings
-
-# Magic numbers no article text starts with.
-_BINARY_SIGNATURES = (
-    b"%PDF",
-    b"\x89PNG",
-    b"\xff\xd8\xff",
-    b"GIF87a",
-    b"GIF89a",
-    b"PK\x03\x04",
-    b"PK\x05\x06",
-    b"\x1f\x8b",
-    b"\x7fELF",
-    b"II*\x00",
-    b"MM\x00*",
-    b"\x00\x00\x01\x00",
-    b"\x00asm",
-    b"7z\xbc\xaf",
-    b"Rar!\x1a\x07",
-    b"\xd0\xcf\x11\xe0",
-    b"\xfd7zXZ\x00",
-    b"\x28\xb5\x2f\xfd",
-    b"SQLite format 3\x00",
-    b"\xca\xfe\xba\xbe",
-    b"\xcf\xfa\xed\xfe",
-    b"\xce\xfa\xed\xfe",
-)
-# Short magic numbers that can also open a headline ("BMW recalls ...", "RIFF between allies"):
-# binary only when a NUL byte follows within the header, as it does in the real formats.
-_WEAK_SIGNATURES = (b"BM", b"ID3", b"RIFF", b"OggS", b"fLaC", b"MZ", b"wOFF", b"wOF2", b"BZh")
-_WEAK_HEADER_BYTES = 16
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-_SAMPLE_BYTES = 8192
-# Bytes a text file holds: tab, line ends, form feed, printable ASCII and anything non-ASCII.
-_TEXT_BYTES = bytes([9, 10, 12, 13, *range(32, 127), *range(128, 256)])
-_MAX_CONTROL_SHARE = 0.05
-_MIN_TEXT_SHARE = 0.95
-_UTF16_HIGH_BYTE_SHARE = 0.8
-_MIN_UTF16_BYTES = 16
-_STRAY = re.compile(r"[\udc80-\udcff]")
-# A Western text has an accented letter here and there; Cyrillic, Greek or CJK bytes read as
-# Windows-1252 come out as whole words of accented letters ("Ïðèâåò" for "Привет").
-_ACCENTED_RUN = re.compile(r"[^\W\d_a-zA-Z]{3,}")
-_MAX_RUNS_PER_WORD = 0.01
 
 # Vertical tab (Word's manual line break), form feed and the separators break lines; ftfy
 # would delete them and glue the words on either side together, so they go first.
@@ -81,11 +32,41 @@ _ZERO_WIDTH = re.compile(r"[\u200b\u2060\ufeff\u180e]")
 _STRAY_JOINER = re.compile(r"(?<![^\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?![^\x00-\x7f])")
 _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
+HTML_SUFFIXES = (".html", ".htm")
+
 
 def read_seed(stem: str, raw: bytes, settings: Settings = Settings()) -> RawSeed:
-    """Decode a seed's bytes to clean Unicode text, refusing what is not an article's text."""
+    """Decode a seed's bytes to clean Unicode text, refusing what is not an article's text;
+    a saved page (.html, .htm) is decoded as HTML and read for its main text and facts."""
     check_size(len(raw), settings)
+    if is_html_name(stem):
+        from converter.html import read_html  # trafilatura takes 0.4 s to import: only if needed
+
+        return _clean_seed(read_html(stem, decode_html(raw)))
     return RawSeed(stem=stem, text=clean_text(decode(raw)))
+
+
+def is_html_name(name: str) -> bool:
+    """A saved page is told by its file name: `.html` or `.htm`, in any case."""
+    return name.casefold().endswith(HTML_SUFFIXES)
+
+
+def _clean_seed(seed: RawSeed) -> RawSeed:
+    """The same repairs on a page's text and facts as on a text seed (mojibake, controls)."""
+    facts = seed.facts
+    return replace(
+        seed,
+        text=clean_text(seed.text),
+        facts=PageFacts(
+            title=clean_text(facts.title),
+            authors=tuple(clean_text(name) for name in facts.authors),
+            date=facts.date,
+            publisher=clean_text(facts.publisher),
+            source=clean_text(facts.source),
+            language=facts.language,
+            url=clean_text(facts.url),
+        ),
+    )
 
 
 def check_size(size: int, settings: Settings = Settings()) -> None:
@@ -94,140 +75,6 @@ def check_size(size: int, settings: Settings = Settings()) -> None:
         raise SeedTooLargeError(
             f"seed is {size:,} bytes, over the {settings.max_seed_bytes:,}-byte limit"
         )
-
-
-def decode(raw: bytes) -> str:
-    """Bytes -> str: binary refused, BOMs, UTF-16, UTF-8 (even with stray bytes), then guessing."""
-    if _has_signature(raw):
-        raise NotTextError("not text: the file is binary (image, PDF, archive or similar)")
-    for bom, encoding in _BOMS:
-        if raw.startswith(bom):
-            body = raw[len(bom) :]
-            if encoding == "utf-8":
-                text = _utf8(body)
-                return _legacy(body) if text is None else text
-            text = _wide(body, encoding)
-            if _text_share(text) < _MIN_TEXT_SHARE:
-                raise SeedDecodeError(
-                    f"not text: starts with a {encoding} mark but does not decode as it"
-                )
-            return text
-    utf16 = _bare_utf16(raw)
-    if utf16 is not None:
-        return utf16
-    if _control_share(raw) > _MAX_CONTROL_SHARE:
-        raise NotTextError("not text: the file is binary")
-    text = _utf8(raw)
-    if text is not None:
-        return text
-    return _legacy(raw)
-
-
-def _has_signature(raw: bytes) -> bool:
-    return raw.startswith(_BINARY_SIGNATURES) or (
-        raw.startswith(_WEAK_SIGNATURES) and b"\x00" in raw[:_WEAK_HEADER_BYTES]
-    )
-
-
-def _control_share(raw: bytes) -> float:
-    """Share of control bytes, in the first sample and in the whole file: binary has many."""
-    if not raw:
-        return 0.0
-    head = raw[:_SAMPLE_BYTES]
-    return max(
-        len(head.translate(None, _TEXT_BYTES)) / len(head),
-        len(raw.translate(None, _TEXT_BYTES)) / len(raw),
-    )
-
-
-def _text_share(text: str) -> float:
-    """Share of characters a text is made of (not controls, unassigned or private code points),
-    in its opening sample."""
-    text = text[:_SAMPLE_BYTES]
-    if not text:
-        return 1.0
-    odd = sum(
-        1
-        for char in text
-        if char not in "\t\n\r" and unicodedata.category(char) in ("Cc", "Cs", "Cn", "Co")
-    )
-    return 1 - odd / len(text)
-
-
-def _wide(raw: bytes, encoding: str) -> str:
-    """UTF-16/32, a truncated last character replaced rather than refusing the whole file."""
-    unit = 4 if encoding.startswith("utf-32") else 2
-    whole = raw[: len(raw) - len(raw) % unit]
-    text = whole.decode(encoding, errors="replace")
-    return text + "\ufffd" if len(whole) < len(raw) else text
-
-
-def _bare_utf16(raw: bytes) -> str | None:
-    """UTF-16 without a BOM: every other byte is the same one or two values (0x00 for English,
-    0x04 for Cyrillic) and the other half varies; failing that, ask the detector."""
-    sample = raw[: _SAMPLE_BYTES - _SAMPLE_BYTES % 2]
-    if len(sample) < _MIN_UTF16_BYTES or b"\x00" not in sample:
-        return None
-    pairs = len(sample) // 2
-    even, odd = sample[0 : pairs * 2 : 2], sample[1 : pairs * 2 : 2]
-    candidates = []
-    if _top_two_share(odd) >= _UTF16_HIGH_BYTE_SHARE > _top_two_share(even):
-        candidates.append("utf-16-le")
-    if _top_two_share(even) >= _UTF16_HIGH_BYTE_SHARE > _top_two_share(odd):
-        candidates.append("utf-16-be")
-    if not candidates:
-        guess = from_bytes(sample).best()
-        if guess is not None and guess.encoding in ("utf_16_le", "utf_16_be"):
-            candidates.append(guess.encoding.replace("_", "-"))
-    for encoding in candidates:
-        opening = _wide(sample, encoding)
-        if _text_share(opening) >= _MIN_TEXT_SHARE and any(char in opening for char in " \n"):
-            return _wide(raw, encoding)
-    return None
-
-
-def _top_two_share(data: bytes) -> float:
-    return sum(count for _, count in Counter(data).most_common(2)) / len(data)
-
-
-def _utf8(raw: bytes) -> str | None:
-    """UTF-8, keeping a few stray bytes of another encoding (a pasted Windows-1252 quote) as
-    what they meant there; None when the stray bytes outnumber the real UTF-8 characters."""
-    text = raw.decode("utf-8", errors="surrogateescape")
-    strays = len(_STRAY.findall(text))
-    if not strays:
-        return text
-    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
-    if non_ascii - strays < strays:
-        return None
-    return _STRAY.sub(lambda match: _byte_as_cp1252(ord(match.group()) - 0xDC00), text)
-
-
-def _byte_as_cp1252(byte: int) -> str:
-    """One byte as Windows-1252, or as Latin-1 for the five bytes 1252 leaves undefined."""
-    try:
-        return bytes([byte]).decode("cp1252")
-    except UnicodeDecodeError:
-        return chr(byte)
-
-
-def _legacy(raw: bytes) -> str:
-    """Not UTF-8: Windows-1252 when it reads as a Western text, else what the detector says."""
-    try:
-        western = raw.decode("cp1252")
-    except UnicodeDecodeError:
-        western = None
-    if western is not None and _reads_as_western(western):
-        return western
-    guess = from_bytes(raw).best()
-    if guess is not None:
-        return str(guess)
-    return western if western is not None else "".join(map(_byte_as_cp1252, raw))
-
-
-def _reads_as_western(text: str) -> bool:
-    runs = len(_ACCENTED_RUN.findall(text))
-    return runs <= len(text.split()) * _MAX_RUNS_PER_WORD
 
 
 def _repair(text: str) -> str:

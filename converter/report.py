@@ -7,8 +7,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from converter.batch import RunReport, list_seed_files, seed_name
+from converter.batch import RunReport
 from converter.manifest import load_manifest
+from converter.scan import list_seed_files, seed_name
 from converter.write import write_if_changed
 
 NO_PAGE = "no page was made and no failure was reported"

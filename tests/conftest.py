@@ -25,6 +25,7 @@ from helpers import (
     fixture_articles,
     generated_hostile_seeds,
     missing_for_browser_tests,
+    mkdocs_build,
     serve,
 )
 from playwright.sync_api import Browser, sync_playwright
@@ -117,3 +118,9 @@ def conll_dev_docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     docs = tmp_path_factory.mktemp("conll-dev") / "docs"
     convert_directory(CONLL_DEV_SEEDS, docs, toolkit=Toolkit())
     return docs
+
+
+@pytest.fixture(scope="session")
+def conll_dev_site(conll_dev_docs: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The CoNLL dev pages built into a site (the repo's mkdocs.yml): a dated archive's site."""
+    return mkdocs_build(tmp_path_factory.mktemp("conll-dev-site"), conll_dev_docs).site_dir

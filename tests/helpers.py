@@ -176,11 +176,29 @@ def generated_hostile_seeds() -> dict[str, bytes]:
     unit = LONG_LINE_SENTENCE + "Filler" + "x" * 2_800 + ". "  # long words keep the NER quick
     long_line = (unit * (950_000 // len(unit))).rstrip() + "\n"
     return {
+        "generated-huge-page.html": _huge_page(limit - 1024),
+        "generated-html-over-limit.html": _huge_page(limit + 1),
         "generated-over-limit.txt": _repeat(story, 3 * 1024 * 1024),
         "generated-one-byte-over-limit.txt": _repeat(story, limit + 1),
         "generated-at-limit.txt": at_limit,
         "generated-long-line.txt": long_line.encode("utf-8"),
     }
+
+
+def _huge_page(size: int) -> bytes:
+    """A saved page of `size` bytes: a short article lost in thousands of menu links."""
+    article = (
+        b"<html><head><title>Budget passes after all-night session</title></head><body>"
+        b"<article><h1>Budget passes after all-night session</h1>"
+        b"<p>The assembly passed the budget at dawn after an all-night session, by 61 votes"
+        b" to 40, ending weeks of talks between the parties.</p>"
+        b"<p>The finance minister said the vote showed the country could still agree on hard"
+        b" choices, and thanked the opposition for its work.</p></article><ul>"
+    )
+    links = b"".join(
+        b'<li><a href="/section/%d">Link number %d</a></li>' % (n, n) for n in range(60_000)
+    )
+    return (article + links)[:size].ljust(size)
 
 
 def _repeat(unit: bytes, size: int) -> bytes:

@@ -4,6 +4,7 @@ included; and the search box, its filters and its results used with the keyboard
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -99,6 +100,10 @@ def test_no_serious_or_critical_wcag_violation_on_any_page_type(
     tab.goto(site_url)
     open_search(tab, "Moscow")
     found["search with results and filters"] = blocking(run_axe(tab, axe_script))
+    tab.locator("[data-archive-date=from]").fill("1996-01-01")
+    expect(tab.locator(".md-search-result__meta")).not_to_have_text("6 matching articles")
+    expect(tab.locator(".archive-search__date").first).to_be_visible()
+    found["search within dates"] = blocking(run_axe(tab, axe_script))
     assert {name: rules for name, rules in found.items() if rules} == {}
 
 
@@ -118,8 +123,9 @@ def test_axe_would_catch_a_contrast_failure(tab: Page, site_url: str, axe_script
 def focused(tab: Page) -> str:
     return tab.evaluate(
         """() => { const e = document.activeElement;
-        return e.matches("input.md-search__input") ? "query" : e.dataset.archiveFilter
-          ? `filter:${e.dataset.archiveFilter}` : e.matches(".md-search-result__link")
+        return !e ? "none" : e.matches("input.md-search__input") ? "query" : e.dataset.archiveFilter
+          ? `filter:${e.dataset.archiveFilter}` : e.dataset.archiveDate
+          ? `date:${e.dataset.archiveDate}` : e.matches(".md-search-result__link")
           ? "result" : e.tagName.toLowerCase(); }"""
     )
 
@@ -137,7 +143,8 @@ def tab_to(tab: Page, target: str, presses: int = 25) -> None:
 def test_search_filters_and_results_work_with_the_keyboard_alone(
     browser: Browser, site_url: str, width: int
 ) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 900})
+    # en-US: a date input's fields are month, day, year, each typed as digits.
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="en-US")
     try:
         tab = context.new_page()
         tab.goto(site_url + "topics/")
@@ -146,15 +153,28 @@ def test_search_filters_and_results_work_with_the_keyboard_alone(
         tab_to(tab, "query")
         tab.keyboard.type("Moscow")
         expect(meta).to_have_text("6 matching articles", timeout=10_000)
+        tab_to(tab, "date:from")
+        tab.keyboard.type("01011996")
+        tab_to(tab, "date:to")  # past the From date's calendar button
+        tab.keyboard.type("12311996")
+        expect(tab.locator("[data-archive-date=to]")).to_have_value("1996-12-31")
+        dated = 2  # of the six, the judge's and Yeltsin's stories (30 August 1996)
+        expect(meta).to_have_text(f"{dated} matching articles", timeout=10_000)
+        expect(results).to_have_count(dated)
+        days = results.locator(".archive-search__date time").evaluate_all(
+            "times => times.map(time => time.dateTime)"
+        )
+        assert len(days) == dated and all(day.startswith("1996-") for day in days), days
         actor = tab.locator("select[data-archive-filter=actor]")
         expect(actor).to_be_visible(timeout=10_000)  # once the results' filters are known
         tab_to(tab, "filter:actor")
         tab.keyboard.press("ArrowDown")  # a closed select takes the next option
         expect(actor).not_to_have_value("")
-        expect(meta).not_to_have_text("6 matching articles", timeout=10_000)
-        count = int(meta.inner_text().split()[0])
+        # The option's count is how many of the results name that actor: the filtered total.
+        count = int(actor.locator("option:checked").inner_text().rsplit("(", 1)[1].rstrip(")"))
+        expect(meta).to_have_text(re.compile(rf"^{count} matching articles?$"), timeout=10_000)
         expect(results).to_have_count(count)
-        assert 0 < count < 6
+        assert 0 < count <= dated
         tab_to(tab, "result")
         link = tab.evaluate("document.activeElement.href")
         # The focus is visible (Material tints a focused result, after a short transition).

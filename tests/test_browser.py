@@ -5,12 +5,16 @@ script runs."""
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import build_site, serve
+from helpers import HOSTILE, build_site, mkdocs_build, serve
 from playwright.sync_api import Browser, Page, expect
+
+from converter.batch import Toolkit, convert_directory
+from converter.report import report_document
 
 pytestmark = pytest.mark.browser
 
@@ -327,3 +331,45 @@ def test_empty_one_letter_and_very_long_queries_get_a_clear_answer(
     box.fill("x" * 200)
     box.press("End")
     expect(meta).to_have_text("No matching articles", timeout=10_000)
+
+
+@pytest.fixture(scope="session")
+def hostile_html_pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[str]]]:
+    """The hostile corpus's saved HTML pages converted and built into a site: (its address,
+    the article pages made from them)."""
+    root = tmp_path_factory.mktemp("hostile-html")
+    seeds, docs = root / "seeds", root / "docs"
+    seeds.mkdir()
+    for path in sorted(HOSTILE.glob("html-*.html")):
+        shutil.copy(path, seeds / path.name)
+    report = convert_directory(seeds, docs, toolkit=Toolkit())
+    pages = sorted(
+        f"articles/{Path(entry['page']).stem}/"
+        for entry in report_document(report, seeds, docs)["seeds"]
+        if entry["outcome"] == "converted"
+    )
+    with serve(mkdocs_build(root, docs).site_dir) as url:
+        yield url, pages
+
+
+def test_pages_made_from_hostile_html_run_no_script(
+    page: Page, hostile_html_pages: tuple[str, list[str]]
+) -> None:
+    """Scripts, event handlers, javascript: links, frames and styles of the saved pages are
+    at most text: nothing runs (the page fixture fails on any dialog), nothing is hidden."""
+    site_url, pages = hostile_html_pages
+    assert len(pages) == 6
+    for url in pages:
+        page.goto(site_url + url)
+        article = page.locator("article")
+        expect(article).to_be_visible()
+        page.mouse.move(200, 200)
+        page.locator("article h1").hover()
+        page.keyboard.press("Tab")
+        assert page.evaluate("window.__hostile") is None
+        assert page.title().endswith(" - News Archive")
+        assert article.locator("script, iframe, object, embed, svg, img, form").count() == 0
+    page.goto(site_url + "articles/harbour-wall-approved-after-long-fight/")
+    expect(page.locator("article")).to_contain_text(
+        "A reader wrote <script>alert('escaped')</script> in the comments"
+    )

@@ -25,11 +25,12 @@ from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 from spacy.language import Language
 
+from converter.decode import decode
 from converter.errors import SeedError
 from converter.markup import escape_markdown
 from converter.model import Article, Block, ParsedSeed, Video
 from converter.pipeline import Converted, Job, Toolkit, convert_stream
-from converter.read import clean_text, decode, read_seed
+from converter.read import clean_text, read_seed
 from converter.render import front_matter, render_page
 from converter.rules import parse_seed
 from converter.settings import Settings
@@ -221,6 +222,33 @@ def test_every_paragraph_survives_the_markdown_round_trip(text):
     blocks, inner_tags = rendered_blocks(body)
     assert blocks == [(block.kind, " ".join(block.text.split())) for block in parsed.blocks]
     assert inner_tags == []
+
+
+TAGS = st.sampled_from(
+    [
+        "<html>", "<head>", "<title>", "</title>", "<body>", "<h1>", "</h1>", "<h2>", "<p>",
+        "</p>", "<br>", "<div class='headline'>", "</div>", "<table><tr><td>", "</td><td>",
+        "</table>", "<ul><li>", "<li>", "<script>", "</script>", "<style>", "<a href=x>", "</a>",
+        "<meta charset='utf-16'>", "<meta charset='koi8-r'>", "<meta property='og:title' content=",
+        "<html lang='xx-YY'>", "<!--", "-->", "<![CDATA[", "]]>", "<?xml?>", "<!DOCTYPE html>",
+        "<time datetime='2024-13-45'>", "<script type='application/ld+json'>{\"headline\":",
+    ]
+)  # fmt: skip
+SENTENCE = st.sampled_from(
+    [
+        "The council approved the harbour wall on Tuesday after two years of hearings.",
+        "Work starts in spring, the authority said, and will last eighteen months.",
+    ]
+)
+PAGE = st.lists(st.one_of(TAGS, SENTENCE, FRAGMENT), max_size=40).map("".join)
+
+
+@EXAMPLES
+@given(PAGE, ENCODINGS)
+def test_any_saved_page_converts_or_fails_by_name_and_the_page_is_right(markup, encoding):
+    result = convert("page.html", markup.encode(encoding, errors="replace"))
+    if result is not None:
+        assert check_page(*result) == []
 
 
 ONE_LINE = st.text(

@@ -3,8 +3,9 @@ import codecs
 import ftfy
 import pytest
 
+from converter.decode import decode, decode_html
 from converter.errors import NotTextError, SeedTooLargeError
-from converter.read import clean_text, decode, read_seed
+from converter.read import clean_text, read_seed
 from converter.settings import Settings
 
 TEXT = "Café “quoted” — £5 in Zürich\n\nSecond paragraph."
@@ -227,3 +228,41 @@ def test_mojibake_repair_reads_only_the_lines_it_could_change(monkeypatch):
     seed = read_seed("lines", raw)
     assert repaired == ["caf\u00c3\u00a9"]
     assert seed.text.startswith("Headline") and seed.text.rstrip().endswith("caf\u00e9")
+
+
+PAGE = "<html><head>{meta}<title>Café owners in Zürich</title></head><body><h1>Café owners in \
+Zürich</h1><p>“We are not naïve,” said Zoë Müller, who runs a café by the lake in Zürich.</p>\
+<p>The levy of €5 a table will cost the city’s cafés dearly, the owners said.</p></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("meta", "encoding"),
+    [
+        ('<meta charset="windows-1252">', "cp1252"),
+        ('<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">', "cp1252"),
+        ("<meta charset='utf-8'>", "utf-8"),
+    ],
+)
+def test_a_page_is_decoded_as_its_meta_tag_declares(meta, encoding):
+    raw = PAGE.format(meta=meta).encode(encoding)
+    assert decode_html(raw) == PAGE.format(meta=meta)
+
+
+def test_a_page_declared_latin1_but_saved_as_utf8_is_read_as_utf8():
+    meta = '<meta charset="iso-8859-1">'
+    assert decode_html(PAGE.format(meta=meta).encode("utf-8")) == PAGE.format(meta=meta)
+
+
+def test_a_cyrillic_page_follows_its_declaration():
+    text = "<html><head><meta charset='windows-1251'></head><body><p>Привет, мир</p></body></html>"
+    assert decode_html(text.encode("cp1251")) == text
+
+
+def test_an_html_seed_is_read_as_a_page_and_a_binary_one_refused():
+    seed = read_seed("cafe.html", PAGE.format(meta="").encode("utf-8"))
+    assert seed.format == "html" and seed.facts.title == "Café owners in Zürich"
+    assert seed.text.startswith("“We are not naïve,” said Zoë Müller")
+    with pytest.raises(NotTextError):
+        read_seed("picture.html", b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    with pytest.raises(SeedTooLargeError):
+        read_seed("huge.htm", b"<p>" * 10, Settings(max_seed_bytes=20))

@@ -4,7 +4,7 @@
 import pytest
 
 from converter.errors import NoArticleTextError
-from converter.model import Block, RawSeed
+from converter.model import Block, PageFacts, RawSeed
 from converter.rules import parse_seed
 from converter.rules.chrome import drop_chrome, is_chrome
 from converter.rules.crosshead import is_crosshead_text, mark_crossheads
@@ -243,3 +243,19 @@ def test_markup_looking_crosshead_is_still_a_crosshead():
         RawSeed("s", "Headline\n\nFirst paragraph.\n\nFighting # continues *here*\n\nMore text.")
     )
     assert Block("crosshead", "Fighting # continues *here*") in parsed.blocks
+
+
+def test_a_headline_named_by_the_page_is_the_title_and_the_first_line_stays_body():
+    seed = RawSeed(
+        "page.html",
+        "Tuesday's vote ended two years of hearings.\n\nWork starts in spring.",
+        format="html",
+        facts=PageFacts(title="Harbour wall approved", publisher="The Coast Times"),
+    )
+    parsed = parse_seed(seed)
+    assert parsed.title == "Harbour wall approved"
+    assert [block.text for block in parsed.blocks] == [
+        "Tuesday's vote ended two years of hearings.",
+        "Work starts in spring.",
+    ]
+    assert (parsed.publisher, parsed.format) == ("The Coast Times", "html")

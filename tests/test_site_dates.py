@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import archive_of, article, hand_written, layout, mkdocs_build, serve
+from helpers import archive_of, article, hand_written, layout, serve
 from playwright.sync_api import Browser, expect
 
 from converter.frontmatter import parse_header, read_header
@@ -93,11 +93,11 @@ def test_month_pages_are_numbered_and_link_the_months_either_side() -> None:
 
 @pytest.mark.browser
 def test_a_dated_archive_lists_every_dated_article_on_its_month_page(
-    conll_dev_docs: Path, tmp_path: Path, browser: Browser
+    conll_dev_docs: Path, conll_dev_site: Path, browser: Browser
 ) -> None:
     """The CoNLL dev stories built into a site: each dated article is on its month's page (all
     its numbered pages), the undated on theirs, and the home page leads there in two clicks."""
-    site = mkdocs_build(tmp_path, conll_dev_docs).site_dir
+    site = conll_dev_site
     months: dict[str, set[str]] = {}
     for page in sorted((conll_dev_docs / "articles").glob("*.md")):
         day = str(parse_header(read_header(page)).get("date") or "")

@@ -174,6 +174,21 @@ def test_archive_index_holds_every_article_newest_first(
     assert not (site_dir / "pagefind").exists()
 
 
+def test_archive_index_date_tables_start_each_month_and_day_at_its_newest_article(
+    site_dir: Path,
+) -> None:
+    dates = [doc["date"] for doc in index_docs(site_dir)]
+    months = index_file(site_dir, "dates/months.json")
+    assert dates[: months["dated"]] == sorted(filter(None, dates), reverse=True)
+    assert not any(dates[months["dated"] :])  # the undated last
+    starts = {
+        f"{month}-{day:02}": first
+        for month, _ in months["months"]
+        for day, first in index_file(site_dir, f"dates/{month}.json")
+    }
+    assert starts == {date: dates.index(date) for date in set(dates) if date}
+
+
 def test_archive_index_filters_each_article_by_its_actors_topics_and_source(
     site_dir: Path, site_articles: list[FixtureArticle]
 ) -> None:

@@ -34,8 +34,11 @@ the result shards:
   them): on disk a third of their JSON, and as sent about what a gzip-serving host sends.
 - `filter/<kind>/<bucket>.json`: when a filter is chosen, the document numbers of the actors
   (topics, sources) whose name hashes to that bucket: FILTER_BUCKETS files a kind.
+- `dates/...`: when a From or To date is set, where each month and day starts
+  (search_dates.py).
 
-Documents are numbered newest first, so equal scores list the newest article first. The
+Documents are numbered newest first (the undated last), so equal scores list the newest article
+first and a date range is one run of numbers. The
 tokenizer (`words`), `dictionary_key` and `impact` are also written in archive-search.js;
 tests/fixtures/search_spec.json holds the vectors both sides are tested against.
 """
@@ -55,6 +58,8 @@ from html import unescape
 
 import numpy as np
 import Stemmer
+
+from converter.site.search_dates import date_tables
 
 FORMAT_VERSION = 3
 BUNDLE_DIR = "search-index"  # under the site dir
@@ -180,7 +185,8 @@ def vocabulary(forms: Sequence[str], frequency: Sequence[int], stems: Sequence[s
 
 def build_index(docs: Sequence[SearchDoc]) -> Iterator[tuple[str, bytes]]:
     """Every file of the index as (path under the bundle, its bytes), in a fixed order.
-    `docs` come newest first; their position is their number."""
+    `docs` come newest first, the undated last; their position is their number."""
+    dates = list(date_tables([doc.date for doc in docs]))  # checks that order before any work
     counts = [term_counts(doc) for doc in docs]
     lengths = np.array([sum(count.values()) for count in counts], dtype=np.int64)
     average = float(lengths.sum()) / len(lengths) if len(lengths) else 0.0
@@ -207,6 +213,8 @@ def build_index(docs: Sequence[SearchDoc]) -> Iterator[tuple[str, bytes]]:
     yield "meta.json", _json(meta)
     yield from _postings_and_dictionaries(postings, vocab, dictionary_files)
     yield from _documents_and_filters(docs, lengths.tolist())
+    for path, table in dates:
+        yield path, _json(table)
 
 
 def stem_postings(

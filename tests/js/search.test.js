@@ -60,19 +60,20 @@ test("typos in the first letters send a word to these neighbouring dictionary fi
 // --- the engine over a real index ---------------------------------------------------------
 
 const DOCS = [
-  // newest first: the position is the document number
-  { url: "a/", title: "Dogged Federer claims Dubai crown", text: "Federer beat Ljubicic in the final." },
+  // newest first, the undated last: the position is the document number
+  { url: "a/", date: "2016-09-21", title: "Dogged Federer claims Dubai crown", text: "Federer beat Ljubicic in the final." },
   {
     url: "b/",
+    date: "2016-09-21",
     title: "Federer claims Dubai crown",
     text: "World number one Roger Federer added the Dubai Championship trophy to his long list of successes. " +
       "The Swiss star, who had not lost a match in Dubai for years, claimed the crown again.",
   },
-  { url: "c/", title: "Voters go to the polls", text: "The elections were held on Sunday across the country." },
-  { url: "d/", title: "A new chamber", text: "The election of a speaker was the first business of the chamber." },
-  { url: "e/", title: "Budget talks", text: "The government and the governor met on the general budget; in general, talks went well." },
-  { url: "f/", title: "Snap vote", text: "Key called a snap general election for the autumn." },
-  { url: "g/", title: "Barbecue season", text: "Families bought bbqs and charcoal before the long weekend." },
+  { url: "c/", date: "2016-09-02", title: "Voters go to the polls", text: "The elections were held on Sunday across the country.", actors: ["Key"] },
+  { url: "d/", date: "2016-01-31", title: "A new chamber", text: "The election of a speaker was the first business of the chamber." },
+  { url: "e/", date: "2015-12-31", title: "Budget talks", text: "The government and the governor met on the general budget; in general, talks went well." },
+  { url: "f/", date: "1996-08-31", title: "Snap vote", text: "Key called a snap general election for the autumn.", actors: ["Key"] },
+  { url: "g/", date: "1996-08-30", title: "Barbecue season", text: "Families bought bbqs and charcoal before the long weekend." },
   {
     url: "h/",
     title: "__proto__ and constructor",
@@ -88,7 +89,8 @@ function buildIndex(docs) {
   const script = [
     "import base64, json, sys",
     "from converter.site.static_search import SearchDoc, build_index",
-    "docs = [SearchDoc(url=d['url'], title=d['title'], source='Reuters', date='', text=d['text'],",
+    "docs = [SearchDoc(url=d['url'], title=d['title'], source='Reuters', date=d.get('date', ''),",
+    "                  text=d['text'],",
     "                  filters={'actor': tuple(d.get('actors', ()))}) for d in json.load(sys.stdin)]",
     "print(json.dumps({path: base64.b64encode(data).decode() for path, data in build_index(docs)}))",
   ].join("\n");
@@ -97,6 +99,13 @@ function buildIndex(docs) {
 }
 
 const INDEX = buildIndex(DOCS);
+
+// The documents whose records a search read: the shard table entries it fetched (8 bytes at
+// 4 * its place; the index's shards hold 64 documents, more than DOCS).
+function documentsRead(fetched) {
+  const ranges = fetched.filter((file) => file.startsWith("doc/0.bin ")).map((file) => file.split(" ")[1].split("-").map(Number));
+  return ranges.filter(([start, end]) => end - start === 8 && start % 4 === 0).map(([start]) => start / 4).sort((a, b) => a - b);
+}
 
 // The index as a host serving range requests gives it; every fetch is logged as "file" or
 // "file start-end".
@@ -197,10 +206,8 @@ test("a query fetches its dictionary files, postings of rare words and the resul
   await (await search.search("Federer claims Dubai crown")).next();
   assert.ok(fetched.every((file) => /^((meta|dict\/\d+|post\/\d+)\.json|doc\/0\.bin \d+-\d+)$/.test(file)), fetched);
   assert.equal(new Set(fetched).size, fetched.length); // each file, or range, once
-  const ranges = fetched.filter((file) => file.startsWith("doc/")).map((file) => file.split(" ")[1]);
-  const table = (number) => `${4 * number}-${4 * number + 8}`;
-  assert.deepEqual(ranges.filter((range) => range.endsWith(`-${+range.split("-")[0] + 8}`)).sort(), [table(0), table(1)]);
-  assert.equal(ranges.length, 4); // the table's entries and the record of each result
+  assert.deepEqual(documentsRead(fetched), [0, 1]);
+  assert.equal(fetched.filter((file) => file.startsWith("doc/")).length, 4); // table entry, record
 });
 
 test("a long text's further parts are read from their ranges when a word is not found before", async () => {
@@ -227,4 +234,88 @@ test("a search typed past fetches no postings and no documents", async () => {
   const answer = await search.search("Federer claims Dubai crown", {}, () => false);
   assert.ok(answer.superseded);
   assert.deepEqual(fetched.filter((file) => !/^(meta|dict\/\d+)\.json$/.test(file)), []);
+});
+
+// --- the date range ------------------------------------------------------------------------
+
+test("a From or To date as typed stands for a day; a month or a year for its first or last day", () => {
+  assert.equal(core.dateBound("1996-08-30", false), "1996-08-30");
+  assert.equal(core.dateBound(" 1996-08 ", false), "1996-08-01");
+  assert.equal(core.dateBound("1996-08", true), "1996-08-31"); // compared as text: any day of August
+  assert.equal(core.dateBound("1996", true), "1996-12-31");
+  assert.equal(core.dateBound("", true), "");
+  assert.equal(core.dateBound(undefined, false), "");
+  for (const bad of ["30/08/1996", "1996-13", "1996-08-32", "1996-00-10", "<b>", "../1996"]) {
+    assert.equal(core.dateBound(bad, false), null, bad);
+  }
+});
+
+test("the run of a date range holds exactly the documents dated in it, never the undated", () => {
+  const table = JSON.parse(INDEX.get("dates/months.json"));
+  const days = new Map(table.months.map(([month]) => [month, JSON.parse(INDEX.get(`dates/${month}.json`))]));
+  const shift = (date, by) => new Date(Date.parse(date) + by * 86_400_000).toISOString().slice(0, 10);
+  const dated = DOCS.map((doc) => doc.date ?? "");
+  const bounds = [""];
+  for (const date of new Set(dated.filter(Boolean))) bounds.push(date, shift(date, -1), shift(date, 1));
+  bounds.push("1990-01-01", "2030-12-31", "2016-05-15", "2016-09-01", "2016-09-30");
+  for (const from of bounds) {
+    for (const to of bounds) {
+      if (!from && !to) continue;
+      const { start, end } = core.dateRun(table, days, from, to);
+      const expected = dated.flatMap((date, n) => (date && (!from || date >= from) && (!to || date <= to) ? [n] : []));
+      const run = Array.from({ length: end - start }, (_, i) => start + i);
+      assert.deepEqual(run, expected, `${from} to ${to}`);
+    }
+  }
+});
+
+// A filter value's file, as static_search.filter_bucket names it.
+const keyOf = (value) => require("node:crypto").createHash("sha256").update(value).digest("hex").slice(0, 2);
+
+async function dated(term, dates, chosen = {}) {
+  const { search, fetched } = engine();
+  const answer = await search.search(term, chosen, () => true, dates);
+  const found = [];
+  for (let page = await answer.next(); page.length; page = await answer.next()) found.push(...page);
+  return { answer, urls: found.map((result) => result.url), dates: found.map((r) => r.date), fetched };
+}
+
+test("a date range narrows the results to the articles dated in it", async () => {
+  assert.deepEqual((await dated("election", {})).urls, ["f/", "d/", "c/"]);
+  assert.deepEqual((await dated("election", { from: "2016-01-01" })).urls, ["d/", "c/"]);
+  assert.deepEqual((await dated("election", { to: "2016-01-30" })).urls, ["f/"]);
+  assert.deepEqual((await dated("election", { from: "2016-01-31", to: "2016-01-31" })).urls, ["d/"]);
+  assert.deepEqual((await dated("federer", { from: "2016-09" })).urls, ["a/", "b/"]);
+  assert.deepEqual((await dated("federer", { to: "2016-09-20" })).urls, []);
+  assert.deepEqual((await dated("election", { from: "2000" }, { actor: { key: "actor/" + keyOf("Key"), value: "Key" } })).urls, ["c/"]);
+  const results = await dated("the", { from: "1996-08-30", to: "1996-08-31" });
+  assert.deepEqual(results.urls.sort(), ["f/", "g/"]); // a common word, searched in a narrow range
+  assert.deepEqual(results.dates.sort(), ["1996-08-30", "1996-08-31"]);
+});
+
+test("dates alone list the range's articles newest first; bad or crossed dates say so", async () => {
+  const listed = await dated("", { from: "2016-01-31", to: "2016-09-02" });
+  assert.deepEqual(listed.urls, ["c/", "d/"]);
+  assert.equal(listed.answer.total, 2);
+  assert.deepEqual((await dated("  ", { from: "1990" })).urls, ["a/", "b/", "c/", "d/", "e/", "f/", "g/"]);
+  assert.equal((await dated("", { from: "2017-01-01" })).answer.message, "No articles in this date range");
+  assert.equal((await dated("federer", { from: "2017-01-01" })).answer.message, "No articles in this date range");
+  assert.equal((await dated("federer", { from: "2016-09-21", to: "2016" })).urls.length, 2);
+  assert.match((await dated("federer", { from: "2016-09-22", to: "2016-09-21" })).answer.message, /after/);
+  assert.match((await dated("federer", { to: "21/09/2016" })).answer.message, /YYYY-MM-DD/);
+  assert.equal((await dated("", {})).answer.message, "No words to search for");
+});
+
+test("the date tables are fetched only when a date is set, and then only the months needed", async () => {
+  const plain = await dated("election", {});
+  assert.deepEqual(plain.fetched.filter((file) => file.startsWith("dates/")), []);
+  const ranged = await dated("election", { from: "2016-01-31", to: "2016-09-02" });
+  assert.deepEqual(ranged.fetched.filter((file) => file.startsWith("dates/")).sort(), [
+    "dates/2016-01.json",
+    "dates/2016-09.json",
+    "dates/months.json",
+  ]);
+  // A range of a page or less of articles is searched in their text: no postings fetched.
+  assert.deepEqual(ranged.fetched.filter((file) => file.startsWith("post/")), []);
+  assert.deepEqual(documentsRead(ranged.fetched), [2, 3]);
 });

@@ -1,7 +1,8 @@
 // The header search behind Material's search box and result list, over the archive's own index
 // (default) or Pagefind's. Nothing is fetched until the box is used; a query then fetches only
 // the dictionary file of each word, the postings of its rarest words and, for each result, its
-// place in its shard and its record (two range requests, a few bytes and about a kilobyte).
+// place in its shard and its record (two range requests, a few bytes and about a kilobyte); a
+// From or To date adds the index's month table and the day tables of the months it falls in.
 // Titles, sources and filter values are set as text, never as HTML; an excerpt is rebuilt from
 // its text and <mark> nodes only.
 // The search core (first part) is also loaded by Node's test runner (tests/js/): the tokenizer,
@@ -120,6 +121,49 @@
       variants.push(chars.filter((_, j) => j !== i).join(""));
     }
     return variants;
+  }
+
+  // --- dates: documents are numbered newest first (undated last), so a From-To range is one
+  // run of numbers, found in the month table and two day tables (search_dates.py) ------------
+  const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+  // A From (`last` false) or To date as typed: a date input gives YYYY-MM-DD; where a browser
+  // has no date picker, YYYY-MM and YYYY stand for their first or last day. "" when empty,
+  // null when not a date.
+  function dateBound(text, last) {
+    const value = String(text ?? "").trim();
+    if (!value) return "";
+    const match = DATE.exec(value);
+    if (!match) return null;
+    const [, year, month, day] = match;
+    if ((month && (month < "01" || month > "12")) || (day && (day < "01" || day > "31"))) return null;
+    return `${year}-${month ?? (last ? "12" : "01")}-${day ?? (last ? "31" : "01")}`;
+  }
+
+  // The first document dated on or before `date` (`before`: strictly before it), from the
+  // month table and the day table of the month `date` is in (null when it has no articles).
+  function firstOnOrBefore(date, table, days, before) {
+    const month = date.slice(0, 7);
+    const months = table.months ?? [];
+    for (let i = 0; i < months.length; i++) {
+      const [name, first] = months[i];
+      if (name < month) return first;
+      if (name !== month) continue;
+      for (const [day, start] of days ?? []) {
+        const found = `${month}-${String(day).padStart(2, "0")}`;
+        if (before ? found < date : found <= date) return start;
+      }
+      return months[i + 1]?.[1] ?? table.dated ?? 0;
+    }
+    return table.dated ?? 0;
+  }
+
+  // The documents dated `from` to `to`, both days included (either may be "", not both): the
+  // numbers start to end - 1; `days` maps a month to its day table. Undated ones are never in.
+  function dateRun(table, days, from, to) {
+    const start = to ? firstOnOrBefore(to, table, days.get(to.slice(0, 7)), false) : 0;
+    const end = from ? firstOnOrBefore(from, table, days.get(from.slice(0, 7)), true) : (table.dated ?? 0);
+    return { start, end: Math.max(start, end) };
   }
 
   // JSON of raw-deflated bytes (the result shards' records and parts), or null.
@@ -359,6 +403,7 @@
         url: doc.url,
         title: doc.title,
         source: doc.source,
+        date: doc.date ?? "",
         excerpt: excerpt(read.text, terms),
         filters: Object.fromEntries(
           Object.entries(doc.filters ?? {}).map(([kind, values]) => [kind, values.map(([value, file]) => [value, `${kind}/${file}`])]),
@@ -366,18 +411,49 @@
       };
     }
 
-    // All documents holding every telling word: postings of the rarest words first; once at most a
-    // page of documents is left, the other words are checked in their text instead of fetching
-    // their (longer) postings. A word in more than half of the archive is skipped if there are
-    // more than a page of documents, as it would not change which ones match.
-    async function retrieve(terms, query, chosen, documents, average, current) {
-      const telling = terms.filter((term) => frequencyOf(term) <= documents / 2);
-      telling.sort((a, b) => frequencyOf(a) - frequencyOf(b));
+    // The run of documents a From-To range holds: the month table and the day tables of the
+    // months its ends fall in, fetched only now.
+    async function dateRange(from, to) {
+      const table = (await load("dates/months.json")) ?? { dated: 0, months: [] };
+      const known = new Set((table.months ?? []).map(([month]) => month));
+      const months = [...new Set([from, to].filter(Boolean).map((date) => date.slice(0, 7)))];
+      const days = await Promise.all(
+        months.filter((month) => known.has(month)).map(async (month) => [month, await load(`dates/${month}.json`)]),
+      );
+      return dateRun(table, new Map(days), from, to);
+    }
+
+    // The documents the chosen filters and the date run allow, newest first, when few enough
+    // to be worth listing (at most `limit`), else null.
+    async function narrowed(chosen, run, limit) {
       const lists = await Promise.all(
         Object.values(chosen).map(async ({ key, value }) => own(await load(`filter/${key}.json`), value) ?? []),
       );
+      const inRun = (number) => !run || (number >= run.start && number < run.end);
       const allowed = lists.map((list) => new Set(list));
-      let scores = null;
+      const admits = (number) => inRun(number) && allowed.every((set) => set.has(number));
+      let numbers = null;
+      if (lists.length) {
+        const shortest = lists.reduce((a, b) => (b.length < a.length ? b : a));
+        numbers = [...new Set(shortest)].filter(admits).sort((a, b) => a - b);
+      } else if (run && run.end - run.start <= limit) {
+        numbers = Array.from({ length: run.end - run.start }, (_, i) => run.start + i);
+      }
+      return { admits, numbers: numbers && numbers.length <= limit ? numbers : null };
+    }
+
+    // All documents holding every telling word: postings of the rarest words first; once at most a
+    // page of documents is left, the other words are checked in their text instead of fetching
+    // their (longer) postings. A word in more than half of the archive is skipped if there are
+    // more than a page of documents, as it would not change which ones match. Filters and a date
+    // range narrow the documents before any is scored; if they leave a page or less, no postings
+    // are fetched, and a query of common words only is searched in their text.
+    async function retrieve(terms, query, chosen, run, documents, average, current) {
+      const byFrequency = [...terms].sort((a, b) => frequencyOf(a) - frequencyOf(b));
+      const telling = byFrequency.filter((term) => frequencyOf(term) <= documents / 2);
+      const fetched = telling.length ? telling : byFrequency; // common words only: a narrowed search
+      const { admits, numbers } = await narrowed(chosen, run, PAGE_SIZE);
+      let scores = numbers && new Map(numbers.map((number) => [number, 0]));
       const taken = new Set();
       const take = async (batch) => {
         if (!current()) throw new Superseded();
@@ -386,16 +462,18 @@
           taken.add(term);
           const next = new Map();
           for (const [number, score] of found[i]) {
-            if (scores === null ? allowed.every((set) => set.has(number)) : scores.has(number)) {
+            if (scores === null ? admits(number) : scores.has(number)) {
               next.set(number, (scores?.get(number) ?? 0) + score);
             }
           }
           scores = next;
         });
       };
-      const inline = telling.filter((term) => term.senses.every((s) => Array.isArray(s.where)));
-      await take([...new Set([telling[0], ...inline])]);
-      for (const term of telling) {
+      if (scores === null) {
+        const inline = fetched.filter((term) => term.senses.every((s) => Array.isArray(s.where)));
+        await take([...new Set([fetched[0], ...inline])]);
+      }
+      for (const term of fetched) {
         if (scores.size <= PAGE_SIZE) break;
         if (!taken.has(term)) await take([term]);
       }
@@ -437,21 +515,36 @@
     // documents: while typing, only dictionary files are fetched, and those are needed anyway.
     class Superseded extends Error {}
 
-    async function search(term, chosen = {}, current = () => true) {
+    // `dates`: {from, to} as typed (either may be empty); `chosen`: kind -> {key, value}.
+    async function search(term, chosen = {}, current = () => true, dates = {}) {
       try {
-        return await answer(term, chosen, current);
+        return await answer(term, chosen, current, dates);
       } catch (error) {
         if (error instanceof Superseded) return { total: 0, exact: true, superseded: true, next: async () => [] };
         throw error;
       }
     }
 
-    async function answer(term, chosen, current) {
+    const told = (message, notes = []) => ({ total: 0, exact: true, message, notes, next: async () => [] });
+
+    async function answer(term, chosen, current, dates) {
       const query = parseQuery(term);
-      if (!query.tokens.length) return { total: 0, exact: true, message: "No words to search for", next: async () => [] };
-      if (query.tokens.every((token) => [...token].length < 2)) {
-        return { total: 0, exact: true, message: "Type two letters or more", next: async () => [] };
+      const from = dateBound(dates.from, false);
+      const to = dateBound(dates.to, true);
+      if (from === null || to === null) return told("Type dates as YYYY-MM-DD");
+      if (from && to && from > to) return told("The From date is after the To date");
+      const ranging = from || to ? dateRange(from, to) : null;
+      ranging?.catch(() => {}); // fetched beside the words' files; a failure is met where awaited
+      const narrowing = Boolean(ranging) || Object.keys(chosen).length > 0;
+      if (!query.tokens.length && narrowing) {
+        // No words, only filters or dates: their articles, newest first.
+        const { numbers } = await narrowed(chosen, await ranging, Infinity);
+        if (!current()) throw new Superseded();
+        if (!numbers.length) return told(ranging ? "No articles in this date range" : "No matching articles");
+        return results(numbers.map((number) => ({ number, score: 0, title: false })), true, query, [], []);
       }
+      if (!query.tokens.length) return told("No words to search for");
+      if (query.tokens.every((token) => [...token].length < 2)) return told("Type two letters or more");
       const { docs: documents = 0, average = 0 } = (await meta()) ?? {};
       const terms = await Promise.all(query.tokens.map((token) => lookUp(token, token === query.prefix)));
       // A word never seen may be a typo, even when it looks like a known word's other form.
@@ -461,21 +554,28 @@
       const notes = [];
       if (query.truncated) notes.push(`Searched for the first ${MAX_WORDS} words.`);
       if (missing.length && found.length) notes.push(`No article has ${missing.map((w) => `“${w}”`).join(", ")}: searched without.`);
-      if (!found.length) return { total: 0, exact: true, message: "No matching articles", notes, next: async () => [] };
-      if (found.every((t) => frequencyOf(t) > documents / 2)) {
+      if (!found.length) return told("No matching articles", notes);
+      if (!narrowing && found.every((t) => frequencyOf(t) > documents / 2)) {
         const listed = found.map((t) => `“${t.token}”`).join(", ");
-        return { total: 0, exact: true, message: `${listed}: in most articles; add a rarer word`, notes, next: async () => [] };
+        return told(`${listed}: in most articles; add a rarer word`, notes);
       }
-      let { ranked, settled } = await retrieve(found, query, chosen, documents, average, current);
+      const run = await ranging;
+      if (run && run.start === run.end) return told("No articles in this date range", notes);
+      let { ranked, settled } = await retrieve(found, query, chosen, run, documents, average, current);
       if (!ranked.length) {
         // A typo can make another word ("trail" for "trial"): try the close words too.
         const retry = found.filter((t) => !t.typos && [...t.token].length >= TYPO_MIN_CHARS);
         if (retry.length) {
           await Promise.all(retry.map(addTypos));
           found = terms.filter((t) => t.senses.length);
-          ({ ranked, settled } = await retrieve(found, query, chosen, documents, average, current));
+          ({ ranked, settled } = await retrieve(found, query, chosen, run, documents, average, current));
         }
       }
+      return results(ranked, settled, query, found, notes);
+    }
+
+    // The answer over ranked documents: its size, and `next()` for each page of result data.
+    function results(ranked, settled, query, found, notes) {
       const checkPhrases = !settled && query.phrases.length > 0;
       let position = 0;
       let first = true;
@@ -502,7 +602,7 @@
     return { search, prefetch: (term) => parseQuery(term).tokens.filter((t) => [...t].length >= PREFIX_CHARS).forEach(dictionary) };
   }
 
-  const core = { words, dictionaryKey, impact, idf, editDistance, parseQuery, typoPrefixes, createEngine };
+  const core = { words, dictionaryKey, impact, idf, editDistance, parseQuery, typoPrefixes, dateBound, dateRun, createEngine };
   if (typeof document === "undefined") {
     if (typeof module === "object" && module.exports) module.exports = core;
     return;
@@ -511,6 +611,9 @@
   // --- the search box ----------------------------------------------------------------------
   // Each filter option remembers where its engine finds the value's documents (its key).
   const FILTER_KEYS = ["actor", "topic", "source"];
+  const DATE_KEYS = ["from", "to"]; // our own index only: Pagefind's box has no dates
+  const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December"]; // as the site's pages write a date, in every locale
   const FILTER_OPTIONS = 30; // values offered per filter, the most frequent in the results
   const DEBOUNCE_MS = 120;
 
@@ -526,6 +629,9 @@
   const selects = Object.fromEntries(
     FILTER_KEYS.map((key) => [key, root.querySelector(`[data-archive-filter="${key}"]`)]),
   );
+  const dateInputs = DATE_KEYS.map((key) => root.querySelector(`[data-archive-date="${key}"]`)).filter(Boolean);
+  // Our own index lists the articles of the chosen dates and filters even with no words.
+  const listsWithoutWords = root.dataset.archiveEngine !== "pagefind";
   const bundleUrl = new URL(root.dataset.archiveSearch, document.baseURI).href;
   const siteRoot = new URL(root.dataset.archiveRoot.replace(/\/?$/, "/"), document.baseURI).pathname;
 
@@ -557,8 +663,8 @@
     });
     return {
       prefetch: core.prefetch,
-      async search(term, chosen, current) {
-        const found = await core.search(term, chosen, current);
+      async search(term, chosen, current, dates) {
+        const found = await core.search(term, chosen, current, dates);
         const pageUrl = (url) => new URL(url, new URL(siteRoot, location.origin)).pathname;
         return { ...found, next: async () => (await found.next()).map((data) => ({ ...data, url: pageUrl(data.url) })) };
       },
@@ -633,6 +739,17 @@
     return filters;
   }
 
+  function chosenDates() {
+    // A date input holds YYYY-MM-DD, or "" while a date is incomplete; where a browser has no
+    // date picker it is a text box, and the engine reads YYYY-MM-DD, YYYY-MM or YYYY.
+    return Object.fromEntries(dateInputs.map((field) => [field.dataset.archiveDate, field.value]));
+  }
+
+  function dateLabel(date) {
+    const [year, month, day] = date.split("-").map(Number);
+    return MONTHS[month - 1] ? `${day} ${MONTHS[month - 1]} ${year}` : date;
+  }
+
   function textOf(value) {
     return Array.isArray(value) ? value.join(", ") : String(value ?? "");
   }
@@ -669,6 +786,15 @@
       source.className = "archive-search__source";
       source.textContent = data.source;
       article.append(source);
+    }
+    if (data.date) {
+      const line = document.createElement("p");
+      line.className = "archive-search__date";
+      const time = document.createElement("time");
+      time.dateTime = data.date;
+      time.textContent = dateLabel(data.date);
+      line.append(time);
+      article.append(line);
     }
     const snippet = excerptNodes(data.excerpt || "");
     snippet.className = "archive-search__snippet";
@@ -733,7 +859,9 @@
     const query = ++generation;
     clearTimeout(timer);
     const term = input.value.trim();
-    if (!term) {
+    const dates = chosenDates();
+    const narrowed = Object.values(dates).some(Boolean) || Object.keys(chosenFilters()).length > 0;
+    if (!term && !(narrowed && listsWithoutWords)) {
       list.replaceChildren();
       shown = [];
       answer = null;
@@ -743,12 +871,14 @@
       return;
     }
     try {
-      const found = await (await loadEngine()).search(input.value, chosenFilters(), () => query === generation);
+      const current = () => query === generation;
+      const found = await (await loadEngine()).search(input.value, chosenFilters(), current, dates);
       if (query !== generation || !found) return;
       answer = found;
       meta.textContent = [describe(found), ...(found.notes ?? [])].join(" ");
       list.replaceChildren();
       shown = [];
+      more.hidden = true; // until this answer's first page is in: it would page the new answer
       await showMore(query);
     } catch {
       // A file of the index could not be fetched or read (offline, a partly uploaded site).
@@ -785,12 +915,14 @@
   });
   form.addEventListener("reset", () => {
     for (const key of FILTER_KEYS) selects[key].value = "";
+    for (const field of dateInputs) field.value = "";
     setTimeout(() => {
       runSearch();
       input.focus();
     });
   });
   for (const key of FILTER_KEYS) selects[key].addEventListener("change", runSearch);
+  for (const field of dateInputs) field.addEventListener("input", schedule);
   more.addEventListener("click", () =>
     showMore(generation).catch(() => {
       meta.textContent = "Search is unavailable just now: try again";

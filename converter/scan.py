@@ -1,0 +1,81 @@
+"""The first two stages of a run: scan the seeds directory (hash every seed) and plan which
+seeds to convert, from the manifest the last run left beside the pages."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from converter.manifest import Manifest, SeedRecord, Stamp, sha256
+from converter.model import Failure, SeedFile
+
+Failed = dict[str, Failure]
+"""Failures by seed name, from every stage: the seeds whose pages the prune stage must keep."""
+
+
+@dataclass(slots=True)
+class Plan:
+    """Which seeds to convert this run and which pages stay as they are."""
+
+    unchanged: dict[str, SeedRecord] = field(default_factory=dict)
+    to_convert: list[SeedFile] = field(default_factory=list)
+
+
+def list_seed_files(seeds_dir: Path) -> list[Path]:
+    """Every regular, non-hidden file under the seeds directory, in a stable order."""
+    return sorted(
+        path
+        for path in seeds_dir.rglob("*")
+        if (path.is_file() or path.is_symlink())
+        and not any(part.startswith(".") for part in path.relative_to(seeds_dir).parts)
+    )
+
+
+def seed_name(path: Path, seeds_dir: Path) -> str:
+    """The seed's stem (its path below `seeds/` without `.txt`): what a page traces back to."""
+    relative = _printable(path.relative_to(seeds_dir).as_posix())
+    return relative[: -len(".txt")] if relative.endswith(".txt") else relative
+
+
+def _printable(name: str) -> str:
+    """A file name that is not UTF-8 still gets a name that prints and writes as UTF-8."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def scan_seeds(seeds_dir: Path) -> tuple[list[SeedFile], Failed]:
+    """Hash every seed's bytes; an unreadable file is a failure, not a crash."""
+    found, failed = [], {}
+    for path in list_seed_files(seeds_dir):
+        name, shown = seed_name(path, seeds_dir), _printable(path.relative_to(seeds_dir).as_posix())
+        if path.is_symlink():
+            # A link could point anywhere (/etc/passwd): only real files under seeds/ are seeds.
+            failed[name] = Failure(shown, "refused: a symbolic link, not a seed file")
+            continue
+        try:
+            with path.open("rb") as handle:
+                digest = hashlib.file_digest(handle, "sha256").hexdigest()
+        except OSError as error:
+            failed[name] = Failure(shown, f"cannot read: {error.strerror or error}")
+            continue
+        found.append(SeedFile(name, path, shown, digest))
+    return found, failed
+
+
+def plan_run(seeds: list[SeedFile], manifest: Manifest | None, stamp: Stamp, out_dir: Path) -> Plan:
+    """A seed is unchanged when its bytes, the stamp and its page are what the manifest says."""
+    plan = Plan()
+    for seed in seeds:
+        record = manifest.seeds.get(seed.name) if manifest and manifest.stamp == stamp else None
+        if record and record.seed_hash == seed.seed_hash and _page_intact(out_dir, record):
+            plan.unchanged[seed.name] = record
+        else:
+            plan.to_convert.append(seed)
+    return plan
+
+
+def _page_intact(out_dir: Path, record: SeedRecord) -> bool:
+    try:
+        return sha256((out_dir / record.page).read_bytes()) == record.page_hash
+    except OSError:
+        return False
