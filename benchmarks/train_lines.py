@@ -8,7 +8,8 @@ word 4-grams are in the page's gold body (a line under four words: when it occur
 body beside a labelled line), and headline when it is the gold headline. Three gradient-boosted
 models (scikit-learn, a dev dependency; applied at run time by converter/rules/boosted.py):
 the per-line pass, the neighbourhood pass that reads the first pass's verdicts (fitted on
-out-of-fold verdicts, as it meets them on unseen pages) and the headline ranker.
+out-of-fold verdicts, as it meets them on unseen pages) and the headline ranker, itself in two
+passes the same way (the second reads the first's scores of the line and its neighbours).
 
 Generalisation is estimated honestly: every figure marked "cross-validated" comes from models
 that never saw the page, folds grouped by page (each web-dev page is its own site; a page's two
@@ -35,13 +36,16 @@ from converter.rules.article_language import stopwords
 from converter.rules.body import body_lines
 from converter.rules.features import (
     CONTEXT_FEATURES,
+    HEADLINE_CONTEXT_FEATURES,
     HEADLINE_FEATURES,
     LINE_FEATURES,
     context_features,
+    headline_context_features,
     headline_features,
     line_features,
 )
-from converter.rules.prose import score_lines
+from converter.rules.headline import take_headline
+from converter.rules.prose import reranked, score_lines
 from converter.rules.state import Line, SeedState, split_lines
 
 DATA = Path(__file__).resolve().parents[1] / "converter" / "data"
@@ -64,6 +68,7 @@ class Seed:
     stopwords: frozenset[str]
     body: list[int]
     headline: list[int]
+    language: str
 
 
 def prepared(page: Page) -> SeedState:
@@ -122,6 +127,7 @@ def load(folds: int) -> list[Seed]:
                     stopwords(state.language),
                     body_labels(texts, page.gold_body),
                     headline_labels(texts, page.gold_title),
+                    state.language,
                 )
             )
     return seeds
@@ -167,21 +173,53 @@ def headline_rows(
     ]
 
 
+def ranker_context_rows(ranker_rows: list[np.ndarray], first: list[np.ndarray]):
+    """The second ranker's rows, for the lines it re-ranks (the first ranker's best): the
+    first ranker's features plus its scores around each line; with those lines' indices."""
+    result = []
+    for rows, scores in zip(ranker_rows, first, strict=True):
+        best = reranked(list(scores))
+        around = headline_context_features(rows.tolist(), list(scores), best)
+        result.append(
+            (best, np.hstack([rows[best], np.asarray(around)]))
+            if best
+            else (best, np.zeros((0, len(HEADLINE_FEATURES) + len(HEADLINE_CONTEXT_FEATURES))))
+        )
+    return result
+
+
+def scattered(picked: list[tuple[list[int], np.ndarray]], scores: list[np.ndarray], sizes):
+    """The second ranker's scores back on every line of each seed (0 where it did not look)."""
+    result = []
+    for (best, _), own, size in zip(picked, scores, sizes, strict=True):
+        full = np.zeros(size)
+        full[best] = own
+        result.append(full)
+    return result
+
+
 def measure(
     seeds: list[Seed], prose: list[np.ndarray], threshold: float, ranks: list[np.ndarray] | None
 ) -> dict[str, dict[str, float]]:
-    """web-dev's metric per level: the title is the best-ranked line (none when no ranker is
-    given), the body what rules/body.py keeps of the other lines with these scores."""
+    """web-dev's metric per level: the title is what rules/headline.py takes with these ranks
+    (none when no ranker is given), the body what rules/body.py keeps of the other lines."""
     by_level: dict[str, dict[str, tuple[str, str]]] = {level: {} for level in LEVELS}
     for seed, scores, rank in zip(seeds, prose, ranks or [None] * len(seeds), strict=True):
-        title = seed.texts[int(np.argmax(rank))] if rank is not None and len(rank) else ""
-        lines = tuple(
-            Line(text, group, prose=float(p))
-            for text, group, p in zip(seed.texts, seed.groups, scores, strict=True)
-            if text.casefold() != title.casefold()
+        state = SeedState(
+            seed.page.stem,
+            tuple(
+                Line(text, group, prose=float(p), headline=float(h))
+                for text, group, p, h in zip(
+                    seed.texts, seed.groups, scores,
+                    rank if rank is not None else np.zeros(len(scores)), strict=True,
+                )
+            ),
+            language=seed.language,
         )
-        kept = [line.text for line in body_lines(lines, threshold)]
-        by_level[seed.page.level][seed.page.stem] = (title, "\n".join(kept))
+        if rank is not None:
+            state = take_headline(state)
+        kept = [line.text for line in body_lines(state.lines, threshold)]
+        by_level[seed.page.level][seed.page.stem] = (state.title, "\n".join(kept))
     return {level: score(predicted) for level, predicted in by_level.items()}
 
 
@@ -268,12 +306,19 @@ def train() -> None:
     print("cross-validated body, per threshold:")
     threshold = choose_threshold(seeds, second)
     ranker_rows = headline_rows(seeds, line_rows, second, threshold)
-    ranks = out_of_fold(ranker_rows, heads, seeds, folds)
+    first_ranks = out_of_fold(ranker_rows, heads, seeds, folds)
+    picked = ranker_context_rows(ranker_rows, first_ranks)
+    ranker_second_rows = [rows for _, rows in picked]
+    picked_heads = [own[best] for (best, _), own in zip(picked, heads, strict=True)]
+    sizes = [len(seed.texts) for seed in seeds]
+    ranks = scattered(picked, out_of_fold(ranker_second_rows, picked_heads, seeds, folds), sizes)
+    first_held_out = measure(seeds, second, threshold, first_ranks)
     held_out = measure(seeds, second, threshold, ranks)
 
     line_model = fit(np.vstack(line_rows), np.concatenate(body))
     context_model = fit(np.vstack(second_rows), np.concatenate(body))
     ranker = fit(np.vstack(ranker_rows), np.concatenate(heads))
+    ranker_context = fit(np.vstack(ranker_second_rows), np.concatenate(picked_heads))
     fitted_first = [
         line_model.predict_proba(rows)[:, 1] if len(rows) else np.zeros(0) for rows in line_rows
     ]
@@ -281,13 +326,23 @@ def train() -> None:
         context_model.predict_proba(rows)[:, 1] if len(rows) else np.zeros(0)
         for rows in context_rows(seeds, line_rows, fitted_first)
     ]
-    fitted_ranks = [
-        ranker.predict_proba(rows)[:, 1] if len(rows) else np.zeros(0)
-        for rows in headline_rows(seeds, line_rows, fitted, threshold)
+    fitted_rows = headline_rows(seeds, line_rows, fitted, threshold)
+    fitted_first_ranks = [
+        ranker.predict_proba(rows)[:, 1] if len(rows) else np.zeros(0) for rows in fitted_rows
     ]
+    fitted_picked = ranker_context_rows(fitted_rows, fitted_first_ranks)
+    fitted_ranks = scattered(
+        fitted_picked,
+        [
+            ranker_context.predict_proba(rows)[:, 1] if len(rows) else np.zeros(0)
+            for _, rows in fitted_picked
+        ],
+        sizes,
+    )
     in_sample = measure(seeds, fitted, threshold, fitted_ranks)
     print(f"threshold {threshold} (rules only: chrome labels, video blocks, classifier, ranker)")
     for level in LEVELS:
+        print(figures(f"{level} cross-validated, one ranker", first_held_out[level]))
         print(figures(f"{level} cross-validated", held_out[level]))
         print(figures(f"{level} in-sample", in_sample[level]))
 
@@ -298,7 +353,13 @@ def train() -> None:
         "context": export(context_model, LINE_FEATURES + CONTEXT_FEATURES),
     }
     write(DATA / "line_model.json", document)
-    write(DATA / "headline_model.json", export(ranker, HEADLINE_FEATURES))
+    write(
+        DATA / "headline_model.json",
+        {
+            "line": export(ranker, HEADLINE_FEATURES),
+            "context": export(ranker_context, HEADLINE_FEATURES + HEADLINE_CONTEXT_FEATURES),
+        },
+    )
     print(f"wrote line_model.json and headline_model.json ({time.perf_counter() - started:.0f} s)")
 
 

@@ -71,14 +71,29 @@ _TRAILING_DATE = re.compile(
     r"|\d{1,2}[/.]\d{1,2})[,\s/.]+\d{4}\b.*$",
     re.IGNORECASE,
 )
+_MIN_NAMED_WORDS = 2
+_MIN_SITE_CHARS = 4
+_SURE_NAMED_WORDS = 4
+"""A heading this long that is exactly the page's title is no section label ('Sports Wire')."""
+_LETTER_MATCH_SHARE = 0.6
+_MIN_SLUG_WORDS = 3
+_MIN_SLUG_SHARE = 0.5
+_SLUG_WEIGHT = 0.5
+_SLUG_SPLIT = re.compile(r"[-_+.,~%\s]+")
+_SLUG_SUFFIX = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cfm|cms)$", re.IGNORECASE)
 _TOPIC_WORDS = 200
 """A headline shares a word with the article's first words (its subject's names)."""
 _CONTENT_WORD_CHARS = 4
+_STEM_CHARS = 5
 _LONG_WORD_CHARS = 6
 _BYLINE = re.compile(r"^(?:by|posted by|written by|from)\b", re.IGNORECASE)
 
 # Between a headline and the site's name in <title>: "Headline | Site", "Site - Section - Headline".
-_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—»«>/:·•›‹~]{1,2}|::)\s+|\s*[|»«]\s*")
+_TITLE_SEPARATORS = re.compile(
+    r"\s+(?:[|\-–—»«>/:·•›‹~]{1,2}|::)\s+|\s*[|»«]\s*|(?<=\.com|\.net|\.org):\s+"
+)
+# An address in a part of the title ('globeandmail.com', '... from Planet-Rugby.com'): the site's.
+_HOST_IN_TEXT = re.compile(r"\b[\w-]+\.(?:com|net|org|co\.[a-z]{2}|[a-z]{2})\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _HEADING_WEIGHT = {"h1": 0.3, "h2": 0.2, "h3": 0.1}
 _TITLE_CLASS = re.compile(r"title|head", re.IGNORECASE)
@@ -131,7 +146,7 @@ def page_facts(tree: HtmlElement, article: str = "") -> PageFacts:
     url = metadata.url or ""
     declared = declared_site(tree)
     sites = site_names(tree, declared, url)
-    title = headline(tree, sites, article)
+    title = headline(tree, sites, article, slug_words(url))
     return PageFacts(
         title=title,
         authors=tuple(_authors(metadata.author or "")),
@@ -163,36 +178,105 @@ class Shown(NamedTuple):
     letters: str
 
 
-def headline(tree: HtmlElement, sites: tuple[str, ...], article: str = "") -> str:
-    """The shown headline. Best, a heading that is most of what the page calls itself
-    (og:title, <title>) once the site's name is cut off; next, the heading just before where
-    the article's prose starts in the page; then any shown text that is most of that title,
-    the first <h1> that is not the site's name, and last the title without the site's name.
-    The first guesses must share a word with the article's opening (a section label does not)."""
+def headline(
+    tree: HtmlElement, sites: tuple[str, ...], article: str = "", slug: frozenset[str] = frozenset()
+) -> str:
+    """The shown headline. Best, a heading that says exactly what the page calls itself
+    (og:title, <title>, less the site's name); next, a heading that is most of it; then the
+    headline og:title and <title> agree on; the heading just before where the article's prose
+    starts in the page; any shown text that is most of the title; the first <h1> that is not
+    the site's name; and last the title without the site's name, or nothing when it names only
+    the site (the text rules then find the headline). The first guesses must share a word with
+    the article (a section label does not); the page's address, when it spells the headline,
+    tells which part of the title it is."""
     references = [_squash(text) for text in tree.xpath(_TITLE_META)]
     references += [_squash(element.text_content()) for element in tree.iter("title")][:1]
     references = [text for text in references if text]
     shown = list(_shown_texts(tree))
+    cores = [title_core(reference, sites, slug) for reference in references]
     matches = [
         match
-        for reference in references
-        for match in [_best_match(reference, title_core(reference, sites), shown, sites)]
+        for reference, core in zip(references, cores, strict=True)
+        for match in [_best_match(reference, core, shown, sites, slug)]
         if match
     ]
     opening = " ".join(article.split()[:_TOPIC_WORDS])
     topic, names = _content_words(opening), _topic_words(opening)
+    subject = _stems(article)
     topical = [
         (score, text) for score, text in matches if not topic or _content_words(text) & topic
     ]
     guesses = (
-        *(text for score, text in topical if score >= STRONG_TITLE_MATCH),
+        _named_heading(tree, references, sites, subject, slug),
+        *(text for score, text in matches if score >= STRONG_TITLE_MATCH
+          and len(_words(text)) >= _MIN_NAMED_WORDS and (not subject or _stems(text) & subject)),
+        _agreed(references, cores, sites, subject),
         _lead_heading(tree, article, names, sites),
         *(text for _, text in topical),
-        *(item.text for item in shown if item.tag == "h1" and _content_words(item.text) & topic),
+        *(
+            item.text
+            for item in shown
+            if item.tag == "h1"
+            and len(item.text.split()) >= _MIN_NAMED_WORDS
+            and _content_words(item.text) & names
+        ),
         *(text for _, text in matches),
     )
     found = next((guess for guess in guesses if guess and not is_site_name(guess, sites)), "")
-    return found or (title_core(references[-1], sites) if references else "")
+    if found or not cores or _names_site(cores[-1], sites):
+        return found  # nothing but the site's name: the text rules find the headline
+    return cores[-1]
+
+
+def _agreed(
+    references: list[str], cores: list[str], sites: tuple[str, ...], subject: set[str]
+) -> str:
+    """A headline two different names the page gives itself agree on once the site's name is
+    cut off (og:title, and <title> with the site), speaking of the article, though the page
+    does not show it as text."""
+    for index, core in enumerate(cores):
+        if (
+            len(_words(core)) >= _MIN_NAMED_WORDS
+            and any(
+                same_words(core, other) and references[index] != references[later]
+                for later, other in enumerate(cores[index + 1 :], start=index + 1)
+            )
+            and not _names_site(core, sites)
+            and (not subject or _stems(core) & subject)
+        ):
+            return core
+    return ""
+
+
+def _named_heading(
+    tree: HtmlElement,
+    references: list[str],
+    sites: tuple[str, ...],
+    subject: set[str],
+    slug: frozenset[str],
+) -> str:
+    """A heading that says exactly what the page calls itself (og:title, <title>, either
+    without the site's name): the surest headline there is; an <h1> before an <h2>."""
+    named = set()
+    for reference in references:
+        for form in (reference, without_site(reference, sites), title_core(reference, sites, slug)):
+            if words := _words(form):
+                named.add(tuple(words))
+    found: list[tuple[int, int, str]] = []
+    for order, element in enumerate(tree.iter(*_HEADING_WEIGHT)):
+        text = _shown(element)
+        if (
+            tuple(_words(text)) in named
+            and _heading_rank(element)
+            and not is_site_name(text, sites)
+            and (
+                not subject
+                or len(_words(text)) >= _SURE_NAMED_WORDS
+                or _stems(text) & subject
+            )
+        ):
+            found.append((_heading_rank(element), -order, text))
+    return max(found)[2] if found else ""
 
 
 def _shown_texts(tree: HtmlElement) -> Iterator[Shown]:
@@ -293,6 +377,11 @@ def _content_words(text: str) -> set[str]:
     return {word for word in _words(text) if len(word) >= _CONTENT_WORD_CHARS}
 
 
+def _stems(text: str) -> set[str]:
+    """Content words cut to their first letters: 'blame' in a headline is 'blamed' in the text."""
+    return {word[:_STEM_CHARS] for word in _content_words(text)}
+
+
 def _topic_words(text: str) -> set[str]:
     """What an article's opening is about: its names (capitalised words) and long words, not
     the short common words any text has ('more', 'view'), in any language."""
@@ -317,9 +406,16 @@ def _reads_as_headline(text: str, sites: tuple[str, ...]) -> bool:
 
 
 def _best_match(
-    reference: str, core: str, shown: list[Shown], sites: tuple[str, ...]
+    reference: str,
+    core: str,
+    shown: list[Shown],
+    sites: tuple[str, ...],
+    slug: frozenset[str] = frozenset(),
 ) -> tuple[float, str] | None:
-    """The shown text that is most of the reference's headline part, headings first."""
+    """The shown text that is most of the reference's headline part, headings first, and
+    spelling the page's address; when the address spells that part, a text holding none of
+    it is not the headline."""
+    spelled = _slug_share(core, slug) > 0
     whole, wanted = _words(reference), _words(core)
     trimmed = without_site(reference, sites)
     letters = (_letters(reference), _letters(trimmed), _letters(core))
@@ -332,11 +428,18 @@ def _best_match(
             continue
         if _contains(whole, words):
             text = without_site(text, sites)  # the title, site and all, shown in the page
+            if spelled and not _slug_share(text, slug):
+                continue  # another part of the title than the address spells: the site's
+            if spelled and tag not in _HEADING_WEIGHT and _contains(_words(text), wanted):
+                text = core  # the title repeated, with a site's name the page does not declare
             share = _likeness(_words(text), wanted)
+        elif own in letters[0] and len(own) >= _LETTER_MATCH_SHARE * len(letters[2]):
+            # the same letters, other word breaks or punctuation: 'Saj's' for 'Sajs'
+            share = max(_share(own, part) for part in letters[1:])
         elif glued := next(
             (
                 part
-                for part in (trimmed, core)
+                for part in ((core, trimmed) if spelled else (trimmed, core))
                 if _starts_with(words, _words(part)) and len(part) >= 0.6 * len(text)
             ),
             "",
@@ -345,9 +448,14 @@ def _best_match(
         else:
             continue
         score = share + _HEADING_WEIGHT.get(tag, 0) + (0.1 if _TITLE_CLASS.search(label) else 0)
+        score += _SLUG_WEIGHT * _slug_share(text, slug)
         if best is None or score > best[0]:
             best = (score, text)
     return best if best and best[0] >= MIN_TITLE_SHARE else None
+
+
+def _share(letters: str, other: str) -> float:
+    return min(len(letters), len(other)) / max(len(letters), len(other), 1)
 
 
 def _likeness(words: list[str], wanted: list[str]) -> float:
@@ -356,10 +464,34 @@ def _likeness(words: list[str], wanted: list[str]) -> float:
     return min(size, other) / max(size, other, 1)
 
 
-def title_core(title: str, sites: tuple[str, ...]) -> str:
-    """A page title without the site's name and section: the longest part that is not one."""
-    parts = [part for part in _TITLE_SEPARATORS.split(title) if not is_site_name(part, sites)]
-    return max(parts, key=len) if parts else title
+def title_core(title: str, sites: tuple[str, ...], slug: frozenset[str] = frozenset()) -> str:
+    """A page title without the site's name and section: the part the page's address spells,
+    else the longest part that is not the site's name."""
+    parts = [part for part in _TITLE_SEPARATORS.split(title) if not _names_site(part, sites)]
+    if not parts:
+        return title
+    return max(parts, key=lambda part: (_slug_share(part, slug), len(part)))
+
+
+def slug_words(url: str) -> frozenset[str]:
+    """The words of an address's last named segment ('/2012/08/bucket-list-tops-box-office.html'),
+    which many sites make from the headline; none when it is too short to tell."""
+    segments = [part for part in urlsplit(url).path.split("/") if _WORD.search(part)]
+    if not segments:
+        return frozenset()
+    words = [
+        word for word in _SLUG_SPLIT.split(_SLUG_SUFFIX.sub("", segments[-1]).casefold())
+        if word and not word.isdigit()
+    ]
+    return frozenset(words) if len(words) >= _MIN_SLUG_WORDS else frozenset()
+
+
+def _slug_share(text: str, slug: frozenset[str]) -> float:
+    """How much of the address's words the text holds, when the address spells a headline."""
+    if not slug:
+        return 0.0
+    share = len(slug & set(_words(text))) / len(slug)
+    return share if share >= _MIN_SLUG_SHARE else 0.0
 
 
 def without_site(title: str, sites: tuple[str, ...]) -> str:
@@ -367,17 +499,22 @@ def without_site(title: str, sites: tuple[str, ...]) -> str:
     cuts = [(0, 0), *((m.start(), m.end()) for m in _TITLE_SEPARATORS.finditer(title))]
     cuts.append((len(title), len(title)))
     parts = [(cuts[i][1], cuts[i + 1][0]) for i in range(len(cuts) - 1)]
-    while len(parts) > 1 and is_site_name(title[slice(*parts[0])], sites):
+    while len(parts) > 1 and _names_site(title[slice(*parts[0])], sites):
         parts.pop(0)
-    while len(parts) > 1 and is_site_name(title[slice(*parts[-1])], sites):
+    while len(parts) > 1 and _names_site(title[slice(*parts[-1])], sites):
         parts.pop()
     return title[parts[0][0] : parts[-1][1]].strip()
 
 
 def site_names(tree: HtmlElement, declared: str, url: str) -> tuple[str, ...]:
     """Every way the page names its site: og:site_name and the like, its home link (a logo's
-    text or picture), and the host's words."""
+    text or picture), a <title> that is a label with nothing after it ('New Socialist:'), and
+    the host's words."""
     names = [declared, *map(_clean_name, _copyright_lines(tree))]
+    names += [
+        _squash(title[:-1]) for title in (_squash(e.text_content()) for e in tree.iter("title"))
+        if title.endswith(":")
+    ]
     names += [name.lstrip("@") for name in _meta(tree, "twitter:site")]
     host = urlsplit(url).hostname or ""
     homes = _HOME_HREFS | (
@@ -394,6 +531,17 @@ def site_names(tree: HtmlElement, declared: str, url: str) -> tuple[str, ...]:
 def _is_home_label(label: str) -> bool:
     """A logo's name, not 'Home' and not the page's title set as every image's alt text."""
     return 0 < len(label.split()) <= _MAX_SITE_WORDS and label.casefold() not in _NAV_LABELS
+
+
+def _names_site(part: str, sites: tuple[str, ...]) -> bool:
+    """A part of a page's title that is its site's: a known name, one holding an address, or
+    one opening with the site's name ('Starpulse Entertainment News Blog')."""
+    first = _letters(part.split()[0]) if part.split() else ""
+    return (
+        is_site_name(part, sites)
+        or _HOST_IN_TEXT.search(part) is not None
+        or any(len(first) >= _MIN_SITE_CHARS and first == _letters(site) for site in sites)
+    )
 
 
 def is_site_name(text: str, sites: tuple[str, ...]) -> bool:

@@ -50,4 +50,4 @@ def test_a_model_file_for_other_features_is_refused():
 
 def test_the_packaged_models_load_with_the_codes_features():
     assert 0 < line_model().threshold < 1
-    assert headline_model().features == HEADLINE_FEATURES
+    assert headline_model().line.features == HEADLINE_FEATURES

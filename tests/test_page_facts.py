@@ -175,3 +175,78 @@ def test_labels_of_the_byline_box_are_not_authors():
         "<h1>Harbour wall approved</h1>",
     )
     assert named.authors == ("Theresa May", "Ludwig van Beethoven")
+
+
+def test_a_heading_that_is_exactly_the_pages_title_beats_a_different_og_title():
+    found = facts(
+        '<meta property="og:title" content="Harbour wall approved"><title>Harbour authority'
+        " approves breakwater after two years of hearings | Coast Times</title>",
+        "<h1>Harbour authority approves breakwater after two years of hearings</h1>"
+        "<h2>Harbour wall approved</h2>",
+    )
+    assert found.title == "Harbour authority approves breakwater after two years of hearings"
+
+
+def test_the_address_tells_the_headline_from_a_longer_tagline_in_the_title():
+    found = facts(
+        '<link rel="canonical" href="https://coast.example/2024/06/harbour-wall-approved/">'
+        "<title>Harbour wall approved - Coast - The paper covering the whole harbour and"
+        " its people</title>",
+        "<h1>Coast - The paper covering the whole harbour and its people</h1>"
+        "<h2>Harbour wall approved</h2>",
+    )
+    assert found.title == "Harbour wall approved"
+
+
+def test_a_title_part_holding_an_address_is_the_sites():
+    assert title_core("coasttimes.com: Harbour wall approved", ()) == "Harbour wall approved"
+    assert title_core("Wall approved - News and features from Coast-Times.com", ()) == (
+        "Wall approved"
+    )
+
+
+def test_the_headline_shown_with_other_punctuation_keeps_the_pages_characters():
+    found = facts(
+        "<title>Harbour Chiefs Approve Sajs Wall (from The Coast Times)</title>",
+        "<p class='orange'>Harbour chiefs approve Saj’s wall</p>",
+        f"Harbour chiefs approve Saj’s wall.\n\n{ARTICLE}",
+    )
+    assert found.title == "Harbour chiefs approve Saj’s wall"
+
+
+def test_og_title_and_the_title_agreeing_name_the_headline_the_page_does_not_show():
+    found = facts(
+        '<meta property="og:title" content="Harbour authority approves breakwater">'
+        "<title>Harbour authority approves breakwater | Coast Times | News of the coast</title>",
+        "<h1>Coast Times</h1><div>Coast Times News of the coast Home About Contact Archives"
+        " subscribe to our feed</div>",
+    )
+    assert found.title == "Harbour authority approves breakwater"
+
+
+def test_a_title_that_names_only_the_site_leaves_the_headline_to_the_text_rules():
+    found = facts(
+        '<link rel="canonical" href="https://www.coasttimes.com/">'
+        "<title>coasttimes.com</title>",
+        "<div>Harbour authority approves breakwater</div>",
+    )
+    assert found.title == ""
+
+
+def test_a_title_that_is_a_label_with_nothing_after_it_names_the_site():
+    found = facts(
+        "<title>Coast Times:</title>",
+        "<div>COAST TIMES</div><h1>Harbour authority approves breakwater</h1>",
+        f"{LEDE} Coast Times readers had asked for it.",
+    )
+    assert found.title == "Harbour authority approves breakwater"
+
+
+def test_an_h1_sharing_only_a_common_word_with_the_article_is_not_taken():
+    found = facts(
+        "",
+        "<h1>News</h1><p class='orange'>Harbour authority approves breakwater</p>"
+        "<h1>Photo gallery</h1>",
+        f"{ARTICLE}\n\nphoto by the harbour authority",
+    )
+    assert found.title == ""

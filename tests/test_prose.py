@@ -3,7 +3,14 @@ list, a byline, a date and a footer around one article."""
 
 from converter.model import RawSeed
 from converter.rules import parse_seed
+from converter.rules.features import (
+    HEADLINE_CONTEXT_FEATURES,
+    HEADLINE_FEATURES,
+    headline_context_features,
+    quoted_elsewhere,
+)
 from converter.rules.headline import trim_headline
+from converter.rules.prose import RERANKED, reranked
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to close the old library on Main Street and move its "
@@ -68,3 +75,22 @@ def test_what_pages_glue_to_a_headline_is_trimmed():
         "2011-12-09",
     )
     assert trim_headline("Not a comment", "en") == ("Not a comment", "")
+
+
+def test_a_headline_the_page_quotes_elsewhere_is_counted():
+    texts = ["Home / News / Library to move", "Library to move", "12 comments on Library to move"]
+    assert quoted_elsewhere(texts, [True, True, True]) == [0, 2, 0]
+    assert quoted_elsewhere(texts, [True, False, True]) == [0, 0, 0]
+
+
+def test_the_second_ranker_sees_only_the_first_rankers_best_lines():
+    scores = [0.1 * index for index in range(12)]
+    best = reranked(scores)
+    assert best == list(range(12 - RERANKED, 12))
+    rows = [[float(index)] * len(HEADLINE_FEATURES) for index in range(12)]
+    around = headline_context_features(rows, scores, best)
+    assert len(around) == RERANKED
+    assert all(len(row) == len(HEADLINE_CONTEXT_FEATURES) for row in around)
+    named = dict(zip(HEADLINE_CONTEXT_FEATURES, around[-1], strict=True))
+    assert named["headline_share"] == 1.0  # the last line scores best
+    assert named["candidate_above"] == 1.0 and named["candidate_below"] == 0.0

@@ -238,6 +238,7 @@ HEADLINE_FEATURES = (
     "date_after",
     "lede_overlap",
     "prose_following",
+    "quoted_elsewhere",
 )
 _MAX_OFFSET = 50
 _FOLLOWING = 15
@@ -267,6 +268,7 @@ def headline_features(
     mass = [p * len(text) for p, text in zip(prose, texts, strict=True)]
     following_mass = [sum(mass[index + 1 : index + 1 + _FOLLOWING]) for index in range(len(mass))]
     most = max(following_mass, default=0.0) or 1.0
+    quoted = quoted_elsewhere(texts, shaped)
     features = []
     prose_before = 0
     for index, (row, around) in enumerate(zip(rows, context, strict=True)):
@@ -289,10 +291,83 @@ def headline_features(
                 float(any(_YEAR.search(texts[at]) or _TIME.search(texts[at]) for at in following)),
                 len(words[index] & lede) / len(words[index]) if words[index] else 0.0,
                 following_mass[index] / most,
+                math.log1p(quoted[index]),
             ]
         )
         prose_before += prose[index] >= threshold
     return features
+
+
+def quoted_elsewhere(texts: Sequence[str], shaped: Sequence[bool]) -> list[int]:
+    """How often a heading-shaped line's text recurs inside other lines of the page: a page
+    repeats its headline in breadcrumbs, share buttons and '12 comments on "..."'."""
+    folded = [" ".join(text.split()).casefold() for text in texts]
+    page = "\n".join(folded)
+    same = Counter(folded)
+    return [
+        page.count(text) - same[text] if shape else 0
+        for text, shape in zip(folded, shaped, strict=True)
+    ]
+
+
+_COMPARED = ("run_offset", "log_chars", "prose_following", "lede_overlap", "quoted_elsewhere",
+             "capital_share", "stopword_share", "position", "byline_after", "date_after")
+"""What the second ranker compares between the first ranker's best lines."""
+
+HEADLINE_CONTEXT_FEATURES = (
+    "headline",
+    "headline_before_1",
+    "headline_before_2",
+    "headline_after_1",
+    "headline_after_2",
+    "headline_share",
+    "headline_rank",
+    "stronger_before",
+    "candidate_order",
+    "candidate_above",
+    "candidate_below",
+    *(f"{name}_against_best" for name in _COMPARED),
+    *(f"{name}_rank" for name in _COMPARED),
+)
+
+
+def headline_context_features(
+    rows: Sequence[Sequence[float]], scores: Sequence[float], picked: Sequence[int]
+) -> list[list[float]]:
+    """One row of HEADLINE_CONTEXT_FEATURES per picked line (the first ranker's best, in page
+    order): the first ranker's score of the line and its neighbours, how it stands against
+    the page's best, and how what it is compares with the other picked lines (a deck under
+    the headline, a kicker over it, a teaser's headline: the second ranker learns which wins).
+    `rows` are the lines' HEADLINE_FEATURES."""
+    count = len(scores)
+    best = max(scores, default=0.0) or 1.0
+    top = max(picked, key=lambda index: scores[index]) if picked else 0
+    columns = [HEADLINE_FEATURES.index(name) for name in _COMPARED]
+    chosen = set(picked)
+    result = []
+    for order, index in enumerate(picked):
+        score = scores[index]
+        values = [[rows[other][column] for other in picked] for column in columns]
+        own = [rows[index][column] for column in columns]
+        result.append(
+            [
+                score,
+                *(scores[index - k] if index - k >= 0 else 0.0 for k in (1, 2)),
+                *(scores[index + k] if index + k < count else 0.0 for k in (1, 2)),
+                score / best,
+                float(sum(1 for other in picked if scores[other] > score)),
+                math.log1p(sum(1 for other in scores[:index] if other > score)),
+                float(order),
+                float(index - 1 in chosen),
+                float(index + 1 in chosen),
+                *(value - rows[top][column] for value, column in zip(own, columns, strict=True)),
+                *(
+                    float(sum(1 for other in column_values if other > value))
+                    for value, column_values in zip(own, values, strict=True)
+                ),
+            ]
+        )
+    return result
 
 
 def _heading_shaped(text: str) -> bool:

@@ -13,9 +13,11 @@ from converter.rules.article_language import stopwords
 from converter.rules.boosted import BoostedTrees, load_trees
 from converter.rules.features import (
     CONTEXT_FEATURES,
+    HEADLINE_CONTEXT_FEATURES,
     HEADLINE_FEATURES,
     LINE_FEATURES,
     context_features,
+    headline_context_features,
     headline_features,
     line_features,
 )
@@ -23,6 +25,8 @@ from converter.rules.state import SeedState
 
 LINE_MODEL_FILE = "line_model.json"
 HEADLINE_MODEL_FILE = "headline_model.json"
+RERANKED = 8
+"""How many of the first headline ranker's best lines the second one re-ranks."""
 MIN_RANKED_LINES = 6
 """The ranker learned from whole pages; in a seed shorter than this the headline comes first
 (rules/headline.py), so it is not run."""
@@ -46,9 +50,39 @@ def line_model() -> LineModel:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class HeadlineModel:
+    line: BoostedTrees
+    context: BoostedTrees
+    """The second ranker: it re-ranks the first's best lines (a headline, its deck, its kicker,
+    a teaser's headline), reading the first's scores of each and of its neighbours."""
+
+    def probabilities(self, rows: list[list[float]]) -> list[float]:
+        """The second ranker's score for the first's best lines, 0 for the others."""
+        first = self.line.probabilities(rows)
+        best = reranked(first)
+        around = headline_context_features(rows, first, best)
+        scores = [0.0] * len(rows)
+        second = self.context.probabilities(
+            [rows[index] + extra for index, extra in zip(best, around, strict=True)]
+        )
+        for index, score in zip(best, second, strict=True):
+            scores[index] = score
+        return scores
+
+
+def reranked(first: list[float]) -> list[int]:
+    """The lines the second ranker looks at: the first ranker's RERANKED best, in page order."""
+    return sorted(sorted(range(len(first)), key=lambda index: -first[index])[:RERANKED])
+
+
 @cache
-def headline_model() -> BoostedTrees:
-    return load_trees(load_json(HEADLINE_MODEL_FILE), HEADLINE_FEATURES)
+def headline_model() -> HeadlineModel:
+    document = load_json(HEADLINE_MODEL_FILE)
+    return HeadlineModel(
+        line=load_trees(document["line"], HEADLINE_FEATURES),
+        context=load_trees(document["context"], HEADLINE_FEATURES + HEADLINE_CONTEXT_FEATURES),
+    )
 
 
 def score_lines(state: SeedState) -> SeedState:
