@@ -54,7 +54,7 @@ from benchmarks.search import CHROMIUM, CHROMIUM_ARGS, ENGINES, serve  # noqa: E
 from benchmarks.site_pages import build  # noqa: E402
 from benchmarks.synthetic import OUTLETS, load_stories, seed_text  # noqa: E402
 from converter.decode import decode  # noqa: E402
-from converter.site.static_search import PREFIX_CHARS, words  # noqa: E402
+from converter.site.search_spec import PREFIX_CHARS, words  # noqa: E402
 
 KINDS = ("title", "body words", "other word form", "one typo", "actor + word")
 KEY_DELAY_MS = 30  # a fast typist: every engine searches once, after the last key

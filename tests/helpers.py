@@ -38,7 +38,7 @@ from converter.site.articles import parse_article
 from converter.site.model import Archive, ArticleMeta
 from converter.site.options import ArchiveConfig
 from converter.site.pages import Layout
-from converter.site.static_search import dictionary_key
+from converter.site.search_spec import dictionary_key
 
 REPO = Path(__file__).resolve().parents[1]
 BENCHMARKS = REPO / "benchmarks"

@@ -23,8 +23,8 @@ import pytest
 from helpers import SITE_URL, read_html
 from markupsafe import escape
 
+from converter.site.dates import archive_date
 from converter.site.model import Archive
-from converter.site.plugin import archive_date
 
 if TYPE_CHECKING:
     from helpers import FixtureArticle, SiteBuild

@@ -16,7 +16,7 @@ import pytest
 from helpers import build_site, index_postings, index_record, index_text, read_html
 from slugify import slugify
 
-from converter.site.static_search import filter_bucket, words
+from converter.site.search_spec import filter_bucket, words
 
 if TYPE_CHECKING:
     from helpers import FixtureArticle

@@ -15,7 +15,8 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from converter.frontmatter import parse_header, read_header
 from converter.site.search_dates import DateOrderError, date_tables
-from converter.site.static_search import SearchDoc, build_index
+from converter.site.search_records import SearchDoc
+from converter.site.static_search import build_index
 
 DATES = ["2016-09-21", "2016-09-21", "2016-09-02", "2016-01-31", "1996-08-31", "1996-08-30", ""]
 

@@ -12,23 +12,22 @@ from helpers import index_postings, index_record, index_text
 from hypothesis import given
 from hypothesis import strategies as st
 
-from converter.site.static_search import (
-    DOC_TEXT_CHARS,
-    FILTER_BUCKETS,
-    FORM_BITS,
-    POSTINGS_BYTES,
-    SHARD_DOCS,
-    SearchDoc,
-    build_index,
+from converter.site.search_records import DOC_TEXT_CHARS, SHARD_DOCS, SearchDoc, text_parts
+from converter.site.search_spec import (
     dictionary_count,
     dictionary_key,
     filter_bucket,
-    html_text,
     impact,
-    term_counts,
-    text_parts,
-    vocabulary,
     words,
+)
+from converter.site.static_search import (
+    FILTER_BUCKETS,
+    FORM_BITS,
+    POSTINGS_BYTES,
+    build_index,
+    html_text,
+    term_counts,
+    vocabulary,
 )
 
 SPEC = json.loads(

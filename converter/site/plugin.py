@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -40,20 +39,22 @@ from converter.frontmatter import (
 from converter.site.archive import build_archive
 from converter.site.articles import article_meta, is_article
 from converter.site.chrome import SharedChrome, data_uri_icons
+from converter.site.dates import EPOCH_DATE, archive_date, page_dates
 from converter.site.facts import article_facts
 from converter.site.feeds import MAIN_FEED, archive_feeds, atom
 from converter.site.minify import minified_page
-from converter.site.model import Archive, ArticleMeta
+from converter.site.model import Archive
 from converter.site.options import ArchiveConfig
 from converter.site.pages import Layout, generated_pages
 from converter.site.search import (
     Indexing,
+    SearchDoc,
     SearchIndexError,
+    search_doc,
     start_archive_index,
     start_pagefind,
 )
 from converter.site.sitemap import SITEMAP, SitemapUrl, sitemap_files
-from converter.site.static_search import SearchDoc, html_text
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 # The header search box's markup, rendered once by MkDocs (a static template), not into each page.
@@ -62,8 +63,6 @@ FACTS_TEMPLATE = "archive/article-facts.html"
 RELATED_TEMPLATE = "archive/related.html"
 # Pagefind indexes only what is inside data-pagefind-body: the article, not the site's chrome.
 ARTICLE_OPEN = '<div class="archive-article" data-pagefind-body>'
-# The date of an archive in which no article is dated, unless SOURCE_DATE_EPOCH says otherwise.
-EPOCH_DATE = "1970-01-01"
 
 log = get_plugin_logger(__name__)
 
@@ -77,17 +76,6 @@ def escape_page_meta(page: Page) -> None:
         page.title = escape(str(title))  # type: ignore[misc]
     if "description" in page.meta:
         page.meta["description"] = escape(str(page.meta["description"]))
-
-
-def archive_date(archive: Archive, environ: Mapping[str, str]) -> str:
-    """The day the archive speaks for: its newest article's, else SOURCE_DATE_EPOCH's, else
-    1970-01-01 — never the day of the build, so rebuilding changes no byte."""
-    if archive.dated:
-        return archive.dated[0].date
-    epoch = environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC).date().isoformat()
-    return EPOCH_DATE
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
@@ -158,7 +146,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._metas = {page.src_uri: page.meta for page in pages}
         self._contexts = {page.src_uri: page.context for page in pages}
         self._as_of = archive_date(self.archive, os.environ)
-        self._dates = _page_dates(self.archive, self._contexts)
+        self._dates = page_dates(self.archive, self._contexts)
         self._articles_to_write = sum(
             1 for file in files.documentation_pages() if is_article(file.src_uri)
         )
@@ -313,33 +301,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if name not in self._templates:
             self._templates[name] = config.theme.get_env().get_template(name)
         return self._templates[name]
-
-
-def search_doc(article: ArticleMeta, html: str) -> SearchDoc:
-    """An article as the archive's search index holds it: its body's text and its filters."""
-    return SearchDoc(
-        url=article.url,
-        title=article.title,
-        source=article.source,
-        date=article.date,
-        text=html_text(html),
-        filters={
-            "actor": article.actors,
-            "topic": article.topics,
-            "source": (article.source,) if article.source else (),
-        },
-    )
-
-
-def _page_dates(archive: Archive, contexts: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
-    """Article pages carry their own date, entry pages their newest article's; others default."""
-    dates = {article.src_uri: article.date for article in archive.articles if article.date}
-    for src_uri, context in contexts.items():
-        entry = context.get("archive_entry")
-        newest: ArticleMeta | None = entry.articles[0] if entry and entry.articles else None
-        if newest is not None and newest.date:
-            dates[src_uri] = newest.date
-    return dates
 
 
 def _header(file: File) -> str:

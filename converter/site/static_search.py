@@ -39,57 +39,47 @@ the result shards:
 
 Documents are numbered newest first (the undated last), so equal scores list the newest article
 first and a date range is one run of numbers. The
-tokenizer (`words`), `dictionary_key` and `impact` are also written in archive-search.js;
-tests/fixtures/search_spec.json holds the vectors both sides are tested against.
+tokenizer, `dictionary_key` and `impact` (search_spec.py) are also written in archive-search.js.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
-import struct
-import unicodedata
-import zlib
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import unescape
 
 import numpy as np
 import Stemmer
 
 from converter.site.search_dates import date_tables
+from converter.site.search_records import (
+    FILTER_KINDS,
+    SHARD_DOCS,
+    SearchDoc,
+    index_json,
+    shard_bytes,
+)
+from converter.site.search_spec import (
+    IMPACT_SCALE,
+    K1,
+    B,
+    dictionary_count,
+    dictionary_key,
+    filter_bucket,
+    words,
+)
 
 FORMAT_VERSION = 3
 BUNDLE_DIR = "search-index"  # under the site dir
 POSTINGS_BYTES = 8_000  # target size of a postings file (JSON, before compression)
 INLINE_NUMBERS = 12  # postings of at most this many numbers stay in the dictionary file
-DOC_TEXT_CHARS = 4_000  # text of a document's record, and of each further part of a long one
-SHARD_DOCS = 64  # documents (consecutive numbers) a result shard holds: README, "Footprint"
-PREFIX_CHARS = 3  # words sharing their first PREFIX_CHARS characters share a dictionary file
-WORDS_PER_DICTIONARY = 64  # on average: the number of dictionary files follows the vocabulary
 FORM_BITS = 30  # forms of a stem told apart in a posting's mask (a JavaScript int has 31 bits)
 TITLE_WEIGHT = 3  # a word of the title counts as this many occurrences in the body
-K1, B = 1.2, 0.75  # BM25
-IMPACT_SCALE = 40  # BM25 term weights (0..k1+1) are stored as integers 0..88
-FILTER_KINDS = ("actor", "topic", "source")
 FILTER_BUCKETS = 256  # files a filter kind is spread over (filter_bucket: one byte of a hash)
-_WORD = re.compile(r"[^\W_]+")
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
-
-
-@dataclass(frozen=True, slots=True)
-class SearchDoc:
-    """One article as the search sees it."""
-
-    url: str
-    title: str
-    source: str
-    date: str
-    text: str
-    filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,43 +109,9 @@ class Postings:
             yield self.stems[int(self.stem[start])], start, end
 
 
-def words(text: str) -> list[str]:
-    """Lower-cased runs of letters and digits, after NFC (so 'é' is one character)."""
-    return _WORD.findall(unicodedata.normalize("NFC", text).lower())
-
-
 def html_text(html: str) -> str:
     """The text of an article body's HTML: tags dropped, entities decoded, spaces collapsed."""
     return _SPACE.sub(" ", unescape(_TAG.sub(" ", html))).strip()
-
-
-def dictionary_count(vocabulary: int) -> int:
-    """Dictionary files for a vocabulary: a power of two, about WORDS_PER_DICTIONARY words each."""
-    count = 1
-    while count * WORDS_PER_DICTIONARY < vocabulary:
-        count *= 2
-    return count
-
-
-def dictionary_key(word: str, dictionaries: int) -> int:
-    """The dictionary file a word is in: FNV-1a of its first characters' UTF-8 bytes (the same
-    arithmetic as archive-search.js), modulo the number of files."""
-    value = 0x811C9DC5
-    for byte in word[:PREFIX_CHARS].encode("utf-8"):
-        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
-    return value % dictionaries
-
-
-def filter_bucket(value: str) -> str:
-    """The filter file of a value: a byte of its hash, in hex."""
-    return hashlib.sha256(value.encode("utf-8")).hexdigest()[:2]
-
-
-def impact(frequency: int, length: int, average: float) -> int:
-    """The BM25 weight of a word in a document, as a small integer, at least 1 (idf comes at
-    query time). Rounded half up, the same arithmetic in archive-search.js."""
-    norm = K1 * (1 - B + B * length / average) if average else K1
-    return max(1, int(IMPACT_SCALE * frequency * (K1 + 1) / (frequency + norm) + 0.5))
 
 
 def term_counts(doc: SearchDoc) -> Counter[str]:
@@ -210,11 +166,11 @@ def build_index(docs: Sequence[SearchDoc]) -> Iterator[tuple[str, bytes]]:
         "shard": SHARD_DOCS,
         "average": average,
     }
-    yield "meta.json", _json(meta)
+    yield "meta.json", index_json(meta)
     yield from _postings_and_dictionaries(postings, vocab, dictionary_files)
     yield from _documents_and_filters(docs, lengths.tolist())
     for path, table in dates:
-        yield path, _json(table)
+        yield path, index_json(table)
 
 
 def stem_postings(
@@ -270,13 +226,13 @@ def _postings_and_dictionaries(
             where[stem] = encoded
             continue
         if leaf and leaf_bytes + len(stem) + 4 * len(encoded) > POSTINGS_BYTES:
-            yield f"post/{leaf_number}.json", _json(leaf)
+            yield f"post/{leaf_number}.json", index_json(leaf)
             leaf, leaf_bytes, leaf_number = {}, 0, leaf_number + 1
         leaf[stem] = encoded
         leaf_bytes += len(stem) + 4 * len(encoded)
         where[stem] = leaf_number
     if leaf:
-        yield f"post/{leaf_number}.json", _json(leaf)
+        yield f"post/{leaf_number}.json", index_json(leaf)
     files: dict[int, tuple[dict[str, str], set[str]]] = {}
     for form, stem in vocab.stem_of.items():
         found, stems = files.setdefault(dictionary_key(form, dictionary_files), ({}, set()))
@@ -298,7 +254,7 @@ def _postings_and_dictionaries(
                 for stem in ordered
             ],
         }
-        yield f"dict/{key}.json", _json(record)
+        yield f"dict/{key}.json", index_json(record)
 
 
 def _documents_and_filters(
@@ -313,75 +269,7 @@ def _documents_and_filters(
                 bucket.setdefault(value, []).append(number)
     for first in range(0, len(docs), SHARD_DOCS):
         numbers = range(first, min(first + SHARD_DOCS, len(docs)))
-        shard = _shard([(docs[number], lengths[number]) for number in numbers])
+        shard = shard_bytes([(docs[number], lengths[number]) for number in numbers])
         yield f"doc/{first // SHARD_DOCS}.bin", shard
     for (kind, bucket), members in sorted(buckets.items()):
-        yield f"filter/{kind}/{bucket}.json", _json(dict(sorted(members.items())))
-
-
-def _shard(docs: Sequence[tuple[SearchDoc, int]]) -> bytes:
-    """A shard's bytes: the table of its records' offsets, the further text parts, the records
-    (parts first, so each record can hold where its parts are)."""
-    table_bytes = 4 * (len(docs) + 1)
-    parts: list[bytes] = []
-    records: list[bytes] = []
-    at = table_bytes
-    for doc, length in docs:
-        text, *more = text_parts(doc.text)
-        ranges = []
-        for part in more:
-            parts.append(deflate(_json(part)))
-            ranges.append([at, at + len(parts[-1])])
-            at += len(parts[-1])
-        records.append(deflate(_json(_doc_record(doc, text, ranges, length))))
-    offsets = [at]
-    for record in records:
-        offsets.append(offsets[-1] + len(record))
-    return b"".join([struct.pack(f"<{len(offsets)}I", *offsets), *parts, *records])
-
-
-def deflate(data: bytes) -> bytes:
-    """Raw deflate (no header), what DecompressionStream("deflate-raw") inflates."""
-    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
-    return compressor.compress(data) + compressor.flush()
-
-
-def text_parts(text: str) -> list[str]:
-    """The text in parts of about DOC_TEXT_CHARS, each cut before a space, so no word is split
-    (a run with no space in it stays whole)."""
-    parts, start = [], 0
-    while len(text) - start > DOC_TEXT_CHARS:
-        cut = text.rfind(" ", start + DOC_TEXT_CHARS // 2, start + DOC_TEXT_CHARS + 1)
-        if cut <= start:
-            cut = start + DOC_TEXT_CHARS
-            while cut < len(text) and not text[cut].isspace():
-                cut += 1
-        parts.append(text[start:cut])
-        start = cut
-    return [*parts, text[start:]] if start < len(text) or not parts else parts
-
-
-def _doc_record(
-    doc: SearchDoc, text: str, more: Sequence[Sequence[int]], length: int
-) -> dict[str, object]:
-    return {
-        "url": doc.url,
-        "title": doc.title,
-        "source": doc.source,
-        "date": doc.date,
-        "filters": {
-            kind: [[value, filter_bucket(value)] for value in doc.filters.get(kind, ())]
-            for kind in FILTER_KINDS
-        },
-        "length": length,
-        "more": more,
-        "text": text,
-    }
-
-
-def _json(value: object) -> bytes:
-    """Compact JSON in UTF-8; <, > and & as escapes, so no file of the site holds markup, even
-    as data."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    escaped = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return escaped.encode("utf-8")
+        yield f"filter/{kind}/{bucket}.json", index_json(dict(sorted(members.items())))
