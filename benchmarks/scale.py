@@ -1,6 +1,6 @@
 """The whole product at scale: convert + build N articles, against floors and plain Material.
 
-    .venv/bin/python benchmarks/scale.py N [--query WORD] [--no-baseline]
+    .venv/bin/python benchmarks/scale.py N [--query WORD] [--no-baseline] [--docs DIR]
 
 Makes N realistic seeds (benchmarks/synthetic.py: BBC bodies, varied titles, sources, videos),
 then, in one run, measures:
@@ -8,8 +8,11 @@ then, in one run, measures:
   - ours: `archive convert` (all cores) and `mkdocs build --strict` with the project's mkdocs.yml;
   - floor 2: a bare `mkdocs build` of the same pages: no nav, no plugins;
   - baseline (N <= 2,000): plain Material: default nav listing every page, built-in search;
-and prints seconds, peak memory, site size, the median article page and the bytes a browser
-downloads to answer one search query, with our figures as ratios of the floors and baseline.
+and prints seconds, peak memory, site size, the median article and actor pages and the bytes a
+browser downloads to answer one search query, with our figures as ratios of the floors and
+baseline; then our site's bytes and files per article by part and the largest archive that fits
+each static host (benchmarks/footprint.py). `--docs DIR` builds pages converted earlier (N is
+then their number): the site's figures without the seeds, the spaCy floor and the conversion.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.footprint import Footprint, report, site_footprint  # noqa: E402
 from benchmarks.synthetic import write_seeds  # noqa: E402
 
 BASELINE_MAX = 2000
@@ -43,9 +47,14 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1/"
 class Build:
     seconds: float
     peak_mb: float
-    site_bytes: int
+    footprint: Footprint
     median_page: int
+    median_actor_page: int
     query_bytes: int | None = None
+
+    @property
+    def site_bytes(self) -> int:
+        return self.footprint.bytes
 
 
 def run(command: list[str], cwd: Path) -> tuple[float, float]:
@@ -91,16 +100,15 @@ def write_config(path: Path, docs: Path, site: Path, body: str) -> Path:
     return path
 
 
-def site_figures(site: Path) -> tuple[int, int]:
-    total = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
-    pages = [path.stat().st_size for path in (site / "articles").glob("*/index.html")]
-    return total, int(statistics.median(pages)) if pages else 0
+def median_page(section: Path) -> int:
+    """The median size of a section's pages (an entry's numbered pages left out)."""
+    pages = [path.stat().st_size for path in section.glob("*/index.html")]
+    return int(statistics.median(pages)) if pages else 0
 
 
 def build(config: Path, site: Path, query: str | None, strict: bool = True) -> Build:
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config)]
     seconds, peak = run([*command, "--strict"] if strict else command, REPO)
-    total, median = site_figures(site)
     query_bytes = None
     if query is not None:
         from benchmarks.search import measure
@@ -110,7 +118,14 @@ def build(config: Path, site: Path, query: str | None, strict: bool = True) -> B
         query_bytes = sum(item.size for item in result.query) + sum(
             item.size for item in result.home if item.is_search
         )
-    return Build(seconds, peak, total, median, query_bytes)
+    return Build(
+        seconds,
+        peak,
+        site_footprint(site),
+        median_page(site / "articles"),
+        median_page(site / "actors"),
+        query_bytes,
+    )
 
 
 def ratio(ours: float, other: float) -> str:
@@ -123,23 +138,26 @@ def main() -> None:
     parser.add_argument("--query", default="government", help="word searched in the browser")
     parser.add_argument("--no-baseline", action="store_true", help="skip plain Material")
     parser.add_argument("--no-browser", action="store_true", help="skip the query download")
+    parser.add_argument("--docs", type=Path, help="build these converted pages, convert nothing")
     args = parser.parse_args()
     query = None if args.no_browser else args.query
     with tempfile.TemporaryDirectory(prefix="scale-") as work_dir:
         work = Path(work_dir)
-        seeds, docs = work / "seeds", work / "docs"
-        write_seeds(seeds, args.count)
-        floor_nlp = spacy_floor(seeds)
-        convert_s, convert_mb = run(
-            [
-                str(Path(sys.executable).with_name("archive")),
-                "convert",
-                str(seeds),
-                "--out",
-                str(docs),
-            ],
-            REPO,
-        )
+        seeds, docs = work / "seeds", (args.docs or work / "docs").resolve()
+        floor_nlp = convert_s = convert_mb = 0.0
+        if args.docs is None:
+            write_seeds(seeds, args.count)
+            floor_nlp = spacy_floor(seeds)
+            convert_s, convert_mb = run(
+                [
+                    str(Path(sys.executable).with_name("archive")),
+                    "convert",
+                    str(seeds),
+                    "--out",
+                    str(docs),
+                ],
+                REPO,
+            )
         ours_config = write_config(
             work / "ours.yml", docs, work / "site-ours", f"INHERIT: {REPO / 'mkdocs.yml'}\n"
         )
@@ -165,21 +183,24 @@ def main() -> None:
     total = convert_s + ours.seconds
     floors = floor_nlp + floor_build.seconds
     print(f"articles                     {args.count:,}")
-    print(
-        f"convert s                    {convert_s:10.1f}   (floor: bare nlp.pipe {floor_nlp:.1f}, "
-        f"{ratio(convert_s, floor_nlp)})"
-    )
+    if args.docs is None:
+        print(
+            f"convert s                    {convert_s:10.1f}   (floor: bare nlp.pipe "
+            f"{floor_nlp:.1f}, {ratio(convert_s, floor_nlp)})"
+        )
     print(
         f"build s                      {ours.seconds:10.1f}   (floor: bare mkdocs build "
         f"{floor_build.seconds:.1f}, {ratio(ours.seconds, floor_build.seconds)})"
     )
-    print(
-        f"convert + build s            {total:10.1f}   target < 900; "
-        f"vs sum of floors {floors:.1f}: {ratio(total, floors)} (target <= 1.30x)"
-    )
+    if args.docs is None:
+        print(
+            f"convert + build s            {total:10.1f}   target < 900; "
+            f"vs sum of floors {floors:.1f}: {ratio(total, floors)} (target <= 1.30x)"
+        )
     print(f"peak memory MB               {max(convert_mb, ours.peak_mb):10.0f}   target < 4096")
     print(f"site size MB                 {ours.site_bytes / 1e6:10.1f}")
     print(f"median article page KB       {ours.median_page / 1024:10.1f}   target < 40")
+    print(f"median actor page KB         {ours.median_actor_page / 1024:10.1f}")
     if ours.query_bytes is not None:
         print(f"bytes for one query KB       {ours.query_bytes / 1024:10.1f}   target < 250")
     if baseline:
@@ -201,6 +222,7 @@ def main() -> None:
                 f"  bytes for one query KB     {baseline.query_bytes / 1024:10.1f}   ours smaller "
                 f"{ratio(baseline.query_bytes, ours.query_bytes)}"
             )
+    print("\n".join(report(ours.footprint, args.count)))
 
 
 if __name__ == "__main__":

@@ -16,6 +16,8 @@ from __future__ import annotations
 import argparse
 import gzip
 import http.server
+import io
+import re
 import sys
 import threading
 from collections.abc import Iterator
@@ -23,6 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
 
 REPO = Path(__file__).resolve().parents[1]
@@ -66,24 +69,64 @@ class Measure:
     query: list[Served]  # fetched after the first keystroke until results showed
 
 
-def served(site: Path, path: str) -> Served:
+def served(site: Path, path: str, byte_range: str | None = None) -> Served:
+    """What the server sends for `path`: a range of a file as it is (a host does not compress a
+    range: browsers ask for it uncompressed), a whole file as it is and gzipped."""
     file = site / unquote(urlsplit(path).path).lstrip("/")
     if file.is_dir():
         file = file / "index.html"
     body = file.read_bytes() if file.is_file() else b""
+    span = requested_range(byte_range, len(body))
+    if span:
+        return Served(path, span[1] - span[0], span[1] - span[0])
     return Served(path, len(body), len(gzip.compress(body, 6)))
+
+
+def requested_range(header: str | None, size: int) -> tuple[int, int] | None:
+    """[start, end) of a file of `size` bytes that a `Range: bytes=a-b` header asks for, if
+    it is one range inside the file."""
+    match = re.fullmatch(r"bytes=(\d+)-(\d*)", header or "")
+    if not match:
+        return None
+    start, end = int(match[1]), min(int(match[2] or size - 1) + 1, size)
+    return (start, end) if start < end else None
+
+
+class RangeHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host as GitHub, Cloudflare and GitLab Pages are: a request for one range of a
+    file gets those bytes (206); quiet. With `ranges` false, a plain file server (the whole
+    file, 200), as `mkdocs serve` is."""
+
+    ranges = True
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_head(self) -> BinaryIO | None:
+        path = Path(self.translate_path(self.path))
+        if not self.ranges or "Range" not in self.headers or not path.is_file():
+            return super().send_head()
+        data = path.read_bytes()
+        span = requested_range(self.headers["Range"], len(data))
+        if span is None:
+            self.send_error(416)
+            return None
+        start, end = span
+        self.send_response(206)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Range", f"bytes {start}-{end - 1}/{len(data)}")
+        self.send_header("Content-Length", str(end - start))
+        self.end_headers()
+        return io.BytesIO(data[start:end])
 
 
 @contextmanager
 def serve(site: Path) -> Iterator[tuple[str, list[Served]]]:
     log: list[Served] = []
 
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
+    class Handler(RangeHandler):
         def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
-            log.append(served(site, self.path))
+            log.append(served(site, self.path, self.headers.get("Range")))
             super().do_GET()
 
     server = http.server.ThreadingHTTPServer(

@@ -56,12 +56,24 @@ const core = require(job.script);
   const out = [];
   for (const { text, from, to } of job.queries) {
     let bytes = 0;
-    const engine = core.createEngine(async (file) => {
-      let data;
-      try { data = fs.readFileSync(path.join(job.index, file)); } catch { return null; }
-      bytes += data.length;
-      return JSON.parse(data.toString("utf8"));
-    });
+    const read = (file) => {
+      try { return fs.readFileSync(path.join(job.index, file)); } catch { return null; }
+    };
+    // The engine's reader: called, a file's JSON (older engines); `.json` the same, `.bytes` a
+    // range of a file (the result shards), counted as a host answering ranges sends it.
+    const index = async (file) => {
+      const data = read(file);
+      if (data) bytes += data.length;
+      return data && JSON.parse(data.toString("utf8"));
+    };
+    index.json = index;
+    index.bytes = async (file, start, end) => {
+      const data = read(file);
+      if (!data) return null;
+      bytes += Math.min(end, data.length) - start;
+      return new Uint8Array(data.subarray(start, end));
+    };
+    const engine = core.createEngine(index);
     const answer = await engine.search(text, {}, () => true, { from, to });
     const page = await answer.next();
     out.push({ bytes, urls: page.map((result) => result.url) });
@@ -93,10 +105,10 @@ def dated_docs(module: ModuleType, articles: list[Article], days: int) -> list[o
 
 
 def write_index(module: ModuleType, docs: list[object], directory: Path) -> None:
-    for relative, text in module.build_index(docs):
+    for relative, data in module.build_index(docs):
         path = directory / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, "utf-8")
+        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))  # older: text
 
 
 def run_queries(script: Path, index: Path, queries: list[dict[str, str]]) -> list[dict]:

@@ -61,13 +61,16 @@ def articles(count: int, docs: Path | None, directory: Path) -> list[tuple[str, 
     return made
 
 
-def timed(build: Callable[[], Iterable[tuple[str, str]]]) -> tuple[float, float, dict[str, int]]:
+def timed(
+    build: Callable[[], Iterable[tuple[str, bytes | str]]],
+) -> tuple[float, float, dict[str, int]]:
     """CPU and wall seconds to make every file, and bytes by kind of file."""
     cpu, wall = time.process_time(), time.perf_counter()
     sizes: dict[str, int] = {}
-    for path, text in build():
+    for path, data in build():
         kind = path.split("/")[0]
-        sizes[kind] = sizes.get(kind, 0) + len(text.encode("utf-8"))
+        size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8"))  # older: text
+        sizes[kind] = sizes.get(kind, 0) + size
     return time.process_time() - cpu, time.perf_counter() - wall, sizes
 
 

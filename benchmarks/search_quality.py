@@ -16,7 +16,8 @@ queries, as a reader who remembers the article would type them:
 A query's answer is the article, or any article holding the same paragraph (or title).
 Each engine's site is built from the same pages and served locally; every query is typed into
 the header search box in headless chromium (ours and Pagefind: a fresh page with an empty cache
-per query, every file it fetches counted, as sent without gzip; Material's search: one page, as
+per query, every file it fetches counted, as sent without gzip and as a gzip-serving host would
+send it, a range request as it is; Material's search: one page, as
 its index is loaded with the page) and the first ten results read once they are stable.
 Prints success@1, success@10 and MRR (of the first ten) per kind and engine, bytes per query
 (median and p95) and the time from the last keystroke to stable results.
@@ -53,7 +54,7 @@ from benchmarks.search import CHROMIUM, CHROMIUM_ARGS, ENGINES, serve  # noqa: E
 from benchmarks.site_pages import build  # noqa: E402
 from benchmarks.synthetic import OUTLETS, load_stories, seed_text  # noqa: E402
 from converter.decode import decode  # noqa: E402
-from converter.site.static_search import PREFIX_CHARS, words  # noqa: E402
+from converter.site.search_spec import PREFIX_CHARS, words  # noqa: E402
 
 KINDS = ("title", "body words", "other word form", "one typo", "actor + word")
 KEY_DELAY_MS = 30  # a fast typist: every engine searches once, after the last key
@@ -82,6 +83,7 @@ class Query:
 class Outcome:
     rank: int  # of the first relevant result, 1-based; 0 when not in the first TOP
     bytes: int  # fetched from the first keystroke until results were stable
+    gzipped: int  # the same, as a gzip-serving host sends it (ranges are sent as they are)
     stable_ms: float | None  # from the last keystroke to the last change of the results
 
 
@@ -322,9 +324,10 @@ def run_engine(site: Path, queries: Sequence[Query], fresh_pages: bool) -> list[
             before = len(log)
             links, stable = ask(page, query.text)
             fetched = sum(item.size for item in log[before:])
+            gzipped = sum(item.gzipped for item in log[before:])
             found = [site_path(link, url) for link in links[:TOP]]
             rank = next((i + 1 for i, link in enumerate(found) if link in query.relevant), 0)
-            outcomes.append(Outcome(rank, fetched, stable))
+            outcomes.append(Outcome(rank, fetched, gzipped, stable))
             if len(outcomes) % 100 == 0:
                 print(f"  {len(outcomes)} of {len(queries)} queries", flush=True)
         browser.close()
@@ -387,11 +390,13 @@ def report(queries: Sequence[Query], results: dict[str, list[Outcome]]) -> None:
         titles = [
             o.bytes / 1e3 for o, q in zip(outcomes, queries, strict=True) if q.kind == "title"
         ]
+        gzipped = [o.gzipped / 1e3 for o in outcomes]
         stable = [o.stable_ms for o in outcomes if o.stable_ms is not None]
         print(
             f"{name:9} bytes per query KB median {statistics.median(sizes):6.1f}  "
             f"p95 {percentile(sizes, 0.95):6.1f}  max {max(sizes):6.1f}  (titles "
-            f"{statistics.median(titles):.1f} / {percentile(titles, 0.95):.1f})   "
+            f"{statistics.median(titles):.1f} / {percentile(titles, 0.95):.1f}; gzip-serving "
+            f"host {statistics.median(gzipped):.1f} / {percentile(gzipped, 0.95):.1f})   "
             f"last key to stable ms median {statistics.median(stable) if stable else 0:5.0f}  "
             f"p95 {percentile(stable, 0.95):5.0f}  ({len(outcomes) - len(stable)} never stable)"
         )

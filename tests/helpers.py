@@ -6,20 +6,27 @@ Fixtures live in conftest.py; these are plain functions.
 from __future__ import annotations
 
 import http.server
+import importlib.util
+import json
 import os
 import shutil
+import struct
 import subprocess
 import sys
 import threading
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
+from html.parser import HTMLParser
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
 import yaml
+from markupsafe import escape
 
 from converter.batch import RunReport
 from converter.enrich.topics import TopicEntry, load_vocabulary
@@ -33,9 +40,10 @@ from converter.site.articles import parse_article
 from converter.site.model import Archive, ArticleMeta
 from converter.site.options import ArchiveConfig
 from converter.site.pages import Layout
-from converter.site.static_search import dictionary_key
+from converter.site.search_spec import dictionary_key
 
 REPO = Path(__file__).resolve().parents[1]
+BENCHMARKS = REPO / "benchmarks"
 FIXTURES = REPO / "tests" / "fixtures"
 CORPUS = FIXTURES / "corpus"  # 30 CoNLL stories as raw seeds
 GOLDEN = FIXTURES / "golden"  # the real seed and the page it must give
@@ -94,6 +102,49 @@ def page_parts(page: str) -> tuple[dict[str, object], str]:
     """A page's front matter (parsed) and body, read with the converter's own reader."""
     header, body = split_page(page)
     return parse_header(header), body
+
+
+def load_benchmark(name: str) -> ModuleType:
+    """A script of benchmarks/ as a module (benchmarks/ is not an installed package)."""
+    spec = importlib.util.spec_from_file_location(f"benchmark_{name}", BENCHMARKS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while being built
+    spec.loader.exec_module(module)
+    return module
+
+
+class _Canonical(HTMLParser):
+    """Markup written back in one spelling: attributes sorted and double-quoted, text and values
+    escaped as Jinja escapes them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.parts.append(f"<{tag}{''.join(_attribute(*pair) for pair in sorted(attrs))}>")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.parts.append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data if self.cdata_elem else str(escape(data)))
+
+    def handle_decl(self, decl: str) -> None:
+        self.parts.append(f"<!{decl}>")
+
+
+def _attribute(name: str, value: str | None) -> str:
+    return f" {name}" if value is None else f' {name}="{escape(value)}"'
+
+
+def read_html(path: Path) -> str:
+    """A built page in one spelling, whatever the minifier chose (quotes, attribute order,
+    entities), so tests can look for markup in it. Script bodies are left as they are."""
+    parser = _Canonical()
+    parser.feed(path.read_text("utf-8"))
+    parser.close()
+    return "".join(parser.parts)
 
 
 # ---- the hostile corpus ----------------------------------------------------------------------
@@ -375,18 +426,13 @@ def missing_for_browser_tests(path: str, install: str) -> None:
         pytest.skip(reason)
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site without a log line per request cluttering the test output."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """A built site over HTTP on 127.0.0.1, on a free port."""
+def serve(site_dir: Path, ranges: bool = True) -> Iterator[str]:
+    """A built site over HTTP on 127.0.0.1, on a free port, answering range requests as static
+    hosts do (`ranges=False`: as a plain file server, with the whole file)."""
+    handler = type("Handler", (load_benchmark("search").RangeHandler,), {"ranges": ranges})
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), partial(QuietHandler, directory=str(site_dir))
+        ("127.0.0.1", 0), partial(handler, directory=str(site_dir))
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -399,12 +445,13 @@ def serve(site_dir: Path) -> Iterator[str]:
 # ---- the archive's search index, read as archive-search.js reads it ----------------------------
 
 
-def index_postings(read: Callable[[str], Any], word: str) -> dict[int, tuple[int, int]]:
+def index_postings(read: Callable[[str], bytes], word: str) -> dict[int, tuple[int, int]]:
     """Document number -> (BM25 weight, mask of forms) for the stem of `word`, from the files
-    `read(path)` gives (parsed JSON)."""
-    dictionary = read(f"dict/{dictionary_key(word, read('meta.json')['dictionaries'])}.json")
+    `read(path)` gives (their bytes)."""
+    meta = json.loads(read("meta.json"))
+    dictionary = json.loads(read(f"dict/{dictionary_key(word, meta['dictionaries'])}.json"))
     stem, frequency, where, forms = dictionary["stems"][dictionary["words"][word][0]]
-    flat = where if isinstance(where, list) else read(f"post/{where}.json")[stem]
+    flat = where if isinstance(where, list) else json.loads(read(f"post/{where}.json"))[stem]
     stride = 3 if forms > 1 else 2
     found, number = {}, 0
     for at in range(0, len(flat), stride):
@@ -414,10 +461,19 @@ def index_postings(read: Callable[[str], Any], word: str) -> dict[int, tuple[int
     return found
 
 
-def index_text(read: Callable[[str], Any], number: int) -> str:
-    """A document's whole text: its file's and its further parts'."""
-    record = read(f"doc/{number}.json")
-    parts = [read(f"doc/{number}-{part}.json") for part in range(1, record["parts"])]
+def index_record(read: Callable[[str], bytes], number: int) -> dict[str, Any]:
+    """A document's record, found through its shard's table as archive-search.js finds it."""
+    shard = json.loads(read("meta.json"))["shard"]
+    data = read(f"doc/{number // shard}.bin")
+    start, end = struct.unpack_from("<2I", data, 4 * (number % shard))
+    return json.loads(zlib.decompress(data[start:end], -15))
+
+
+def index_text(read: Callable[[str], bytes], number: int) -> str:
+    """A document's whole text: its record's and its further parts'."""
+    record = index_record(read, number)
+    data = read(f"doc/{number // json.loads(read('meta.json'))['shard']}.bin")
+    parts = [json.loads(zlib.decompress(data[start:end], -15)) for start, end in record["more"]]
     return record["text"] + "".join(parts)
 
 

@@ -1,26 +1,15 @@
 """The actor benchmark's scoring on hand-made stories: its figures are only as good as these."""
 
-import importlib.util
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from helpers import BENCHMARKS, load_benchmark
 
 from converter.model import Actor
 
-SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "actors.py"
-
-
-def load_benchmark():
-    spec = importlib.util.spec_from_file_location("benchmark_actors", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being built
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = load_benchmark()
+SCRIPT = BENCHMARKS / "actors.py"
+bench = load_benchmark("actors")
 
 
 def person(name):

@@ -278,6 +278,24 @@ def test_hostile_queries_are_searched_as_text_and_run_nothing(
     assert result.locator("script, b, img").count() == 0
 
 
+@pytest.mark.parametrize("ranges", [True, False])
+def test_search_results_come_as_ranges_of_their_shard_or_from_the_whole_file(
+    page: Page, site_dir: Path, ranges: bool
+) -> None:
+    """A static host answers the result shards' range requests (206: a result is a few bytes of
+    its shard's table and its record); a plain file server, as `mkdocs serve` is, sends the
+    whole shard (200), which the browser slices (or its cache answers a later range from)."""
+    statuses: list[int] = []
+    page.on("response", lambda r: "/search-index/doc/" in r.url and statuses.append(r.status))
+    with serve(site_dir, ranges=ranges) as url:
+        page.goto(url)
+        search_for(page, "Lavrov")
+        result = page.locator(".md-search-result__item", has_text=SYRIA_TITLE).first
+        expect(result).to_be_visible(timeout=10_000)
+        expect(result.locator(".archive-search__snippet mark").first).to_be_visible()
+    assert statuses and (set(statuses) == {206} if ranges else 200 in statuses)
+
+
 def test_search_forgives_word_forms_and_typos_and_keeps_phrases(page: Page, site_url: str) -> None:
     """The archive's own index: "warplane" (the article says "warplanes"), a swap of two
     letters, and a quoted phrase that holds only in that order."""

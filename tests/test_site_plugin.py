@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
-from helpers import SITE_URL
+from helpers import SITE_URL, read_html
 from markupsafe import escape
 
+from converter.site.dates import archive_date
 from converter.site.model import Archive
-from converter.site.plugin import archive_date
 
 if TYPE_CHECKING:
     from helpers import FixtureArticle, SiteBuild
@@ -33,7 +33,7 @@ SYRIA_URL = "articles/us-and-russia-poised-for-new-battle-over-syria/"
 SYRIA_TITLE = "US and Russia poised for new battle over Syria"
 GENEVA_URL = "articles/kerry-and-lavrov-agree-syria-truce-in-geneva/"
 HOSTILE_URL = "articles/hostile-markup-in-every-field/"
-HOSTILE_TITLE_ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; {{ x }}"
+HOSTILE_TITLE_ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;quotes&#34; {{ x }}"
 # What must never reach a page as markup, from any field of the hostile fixture.
 RAW_MARKUP = re.compile(r"<script>alert|<b>Evil|<svg onload|<img src=x|<i>Evil", re.IGNORECASE)
 VOID_TAGS = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "wbr"})
@@ -97,7 +97,7 @@ class Anchors(HTMLParser):
 
 
 def page_html(site_dir: Path, url: str) -> str:
-    return (site_dir / url / "index.html").read_text(encoding="utf-8")
+    return read_html(site_dir / url / "index.html")
 
 
 def anchors(site_dir: Path, url: str) -> list[Link]:
@@ -188,11 +188,11 @@ def test_no_link_in_the_site_is_broken(any_site: Path) -> None:
     broken = []
     pages = sorted(any_site.rglob("*.html"))
     for page in pages:
-        ids[page] = set(re.findall(r'\sid="([^"]+)"', page.read_text(encoding="utf-8")))
+        ids[page] = set(re.findall(r'\sid="([^"]+)"', read_html(page)))
     for page in pages:
         if page.name == "404.html":  # MkDocs gives it absolute links only
             continue
-        html = page.read_text(encoding="utf-8")
+        html = read_html(page)
         for href in re.findall(r'\s(?:href|src)="([^"]*)"', html):
             parts = urlsplit(href)
             if parts.scheme or parts.netloc or not (parts.path or parts.fragment):
@@ -314,7 +314,8 @@ def test_topic_page_shows_its_place_in_the_vocabulary_and_its_feed(site_dir: Pat
     html = page_html(site_dir, "topics/diplomacy/")
     assert '<dt>Broader topic</dt><dd><a href="../international-relations/">' in html
     assert '<a class="archive-lede__feed" href="feed.xml"' in html
-    assert 'rel="alternate feed" type="application/atom+xml"' in html
+    feed = 'href="feed.xml" rel="alternate feed" title="News Archive: diplomacy"'
+    assert f'<link {feed} type="application/atom+xml">' in html
     assert "diplomacy" not in [
         t for _, t, _ in TALLY.findall(section_html(html, "archive-topic-mix"))
     ]
@@ -328,7 +329,7 @@ def test_paged_entry_pages_link_to_each_other(paged_site_build: SiteBuild) -> No
     assert pages[1] == "actors/united-states/page/2/" and len(pages) >= 3
     second = page_html(site_dir, pages[1])
     assert "<h1>United States (page 2)</h1>" in second
-    assert '<span class="md-pagination__current" aria-current="page">2</span>' in second
+    assert '<span aria-current="page" class="md-pagination__current">2</span>' in second
     assert 'rel="prev"' in second and "archive-co-actors" not in second
     assert "archive-co-actors" in page_html(site_dir, pages[0])
 
@@ -346,6 +347,47 @@ def test_paged_actor_index_reaches_every_letter(paged_site_build: SiteBuild) -> 
         for href, letter in links_in(site_dir, page, "archive-letters"):
             target, anchor = resolve(page, href), href.partition("#")[2]
             assert f'<h2 id="{anchor}">{escape(letter)}</h2>' in page_html(site_dir, target)
+
+
+def test_an_article_is_described_on_one_entry_page_its_sources(
+    site_dir: Path, site_archive: Archive
+) -> None:
+    """Listed on every actor, topic and source page it belongs to, an article's description is
+    written once among them; the home page and related stories show it too."""
+    entry_pages = [
+        page
+        for section in SECTIONS
+        for url in index_links(site_dir, section).values()
+        for page in series(site_dir, url)
+    ]
+    for article in site_archive.articles:
+        if not article.description:
+            continue
+        sentence = f"<p>{escape(article.description)}</p>"
+        described = [page for page in entry_pages if sentence in page_html(site_dir, page)]
+        source = site_archive.sources.by_name.get(article.source)
+        assert described == ([source.url] if source else []), article.url
+    latest = site_archive.articles[0]
+    assert f"<p>{escape(latest.description)}</p>" in page_html(site_dir, "")
+
+
+def test_an_article_page_has_its_own_front_matter_parsed_once(
+    site_dir: Path, site_articles: list[FixtureArticle]
+) -> None:
+    """The plugin hands MkDocs each article without the header it parsed already and gives the
+    page that metadata back: its title and description are on the page as before."""
+    for article in site_articles:
+        html = page_html(site_dir, article.url)
+        title = escape(str(article.meta["title"]).strip())
+        assert f"<title>{title} - " in html, article.url
+        description = article.meta.get("description")
+        if description:
+            assert f'<meta content="{escape(str(description))}" name="description">' in html
+        assert "<p>---</p>" not in html and "<hr>\n<p>{}" not in html
+
+
+def test_pagefind_attributes_are_written_only_for_pagefind(site_dir: Path) -> None:
+    assert "data-pagefind-filter" not in page_html(site_dir, SYRIA_URL)
 
 
 # --- index pages ------------------------------------------------------------------------
@@ -423,7 +465,7 @@ def test_article_facts_link_source_actors_and_topics_to_existing_pages(site_dir:
 def test_article_facts_sit_first_in_the_content_and_list_videos(site_dir: Path) -> None:
     html = page_html(site_dir, SYRIA_URL)
     content = html[html.index("<h1>") :]
-    assert content.index('<aside class="archive-facts"') < content.index("<p>With Syria")
+    assert content.index('class="archive-facts"') < content.index("<p>With Syria")
     assert "00:43" in content and "02:15" in content
     assert "This is not a joke" in content
     assert "<dt>People</dt>" in content and "<dt>Places</dt>" in content
@@ -512,7 +554,7 @@ def test_a_month_page_groups_its_articles_by_day_and_links_the_months_beside_it(
         (resolve("dates/1996/08/", href), text)
         for href, text in links_in(site_dir, "dates/1996/08/", "archive-months-nav")
     ] == [("dates/2016/09/", "September 2016 \u2192")]
-    assert '<meta name="description" content="22 articles from August 1996.">' in html
+    assert '<meta content="22 articles from August 1996." name="description">' in html
     undated = page_html(site_dir, "dates/undated/")
     assert "archive-months-nav" not in undated and "articles without a date." in undated
 
@@ -556,7 +598,7 @@ def test_home_page_charts_the_most_covered_topics(
 ) -> None:
     html = page_html(site_dir, "")
     counts = Counter(topic for a in site_articles for topic in a.topic_names)
-    start = html.index('<svg class="archive-chart__svg"')
+    start = html.index('class="archive-chart__svg"')
     svg = html[start : html.index("</svg>", start)]
     bars = re.findall(
         r'<text class="archive-chart__label" [^>]*>([^<]*)</text>\s*'
@@ -591,7 +633,7 @@ def test_hostile_text_is_escaped_everywhere(site_dir: Path) -> None:
         "<title>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;quotes&#34; {{ x }}"
         " - News Archive</title>"
     ) in html
-    assert '<meta name="description" content="&lt;img src=x onerror=alert(2)&gt; &amp; ' in html
+    assert '<meta content="&lt;img src=x onerror=alert(2)&gt; &amp; ' in html
     assert "&lt;b&gt;Evil&lt;/b&gt;</a>" in html
     offenders = [
         str(path.relative_to(site_dir))

@@ -8,14 +8,15 @@ import gzip
 import json
 import posixpath
 import re
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from helpers import build_site, index_postings, index_text
+from helpers import build_site, index_postings, index_record, index_text, read_html
 from slugify import slugify
 
-from converter.site.static_search import filter_bucket, words
+from converter.site.search_spec import filter_bucket, words
 
 if TYPE_CHECKING:
     from helpers import FixtureArticle
@@ -113,7 +114,7 @@ def test_header_search_box_loads_its_index_from_the_site_root_at_any_depth(
 ) -> None:
     site_dir: Path = request.getfixturevalue(build)
     for url in ("", SYRIA_URL, "actors/john-kerry/", "topics/"):
-        html = (site_dir / url / "index.html").read_text("utf-8")
+        html = read_html(site_dir / url / "index.html")
         found = SEARCH_BOX.search(html)
         assert found, url
         assert posixpath.normpath(posixpath.join(url, found.group(1))) == target
@@ -148,12 +149,16 @@ def test_pagefind_builds_differ_only_in_its_filter_files(
 
 
 def index_file(site_dir: Path, relative: str) -> Any:
-    return json.loads((site_dir / "search-index" / relative).read_text("utf-8"))
+    return json.loads(index_bytes(site_dir, relative))
+
+
+def index_bytes(site_dir: Path, relative: str) -> bytes:
+    return (site_dir / "search-index" / relative).read_bytes()
 
 
 def index_docs(site_dir: Path) -> list[dict[str, Any]]:
     count = index_file(site_dir, "meta.json")["docs"]
-    return [index_file(site_dir, f"doc/{number}.json") for number in range(count)]
+    return [index_record(partial(index_bytes, site_dir), number) for number in range(count)]
 
 
 def test_archive_index_holds_every_article_newest_first(
@@ -163,7 +168,9 @@ def test_archive_index_holds_every_article_newest_first(
     assert sorted(doc["url"] for doc in docs) == sorted(a.url for a in site_articles)
     dates = [doc["date"] for doc in docs if doc["date"]]
     assert dates == sorted(dates, reverse=True)
-    assert not (site_dir / "search-index" / "doc" / f"{len(docs)}.json").exists()
+    shards = sorted((site_dir / "search-index" / "doc").iterdir())
+    assert [path.name for path in shards] == [f"{n}.bin" for n in range(len(shards))]
+    assert len(shards) == -(-len(docs) // index_file(site_dir, "meta.json")["shard"])
     assert not (site_dir / "pagefind").exists()
 
 
@@ -204,12 +211,12 @@ def test_archive_index_filters_each_article_by_its_actors_topics_and_source(
 def test_archive_index_finds_every_word_of_an_article_and_not_the_panels(site_dir: Path) -> None:
     docs = index_docs(site_dir)
     number = next(n for n, doc in enumerate(docs) if doc["url"] == SYRIA_URL)
-    text = index_text(lambda relative: index_file(site_dir, relative), number)
+    text = index_text(partial(index_bytes, site_dir), number)
     assert "Lavrov" in text
     for chrome in ("Organisations", "Related stories", "About this article"):
         assert chrome not in text
     for word in set(words(text)):
-        found = index_postings(lambda relative: index_file(site_dir, relative), word)
+        found = index_postings(partial(index_bytes, site_dir), word)
         assert number in found, word
 
 
@@ -219,5 +226,5 @@ def test_material_search_is_still_one_switch_away(tmp_path: Path) -> None:
     assert {doc["location"].split("/")[0] for doc in docs} == {"articles"}
     assert not any("Organisations" in doc["text"] for doc in docs)
     assert not (site / "pagefind").exists()
-    html = (site / SYRIA_URL / "index.html").read_text("utf-8")
+    html = read_html(site / SYRIA_URL / "index.html")
     assert 'data-md-component="search"' in html and "archive-search" not in html

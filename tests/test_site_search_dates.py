@@ -15,7 +15,8 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from converter.frontmatter import parse_header, read_header
 from converter.site.search_dates import DateOrderError, date_tables
-from converter.site.static_search import SearchDoc, build_index
+from converter.site.search_records import SearchDoc
+from converter.site.static_search import build_index
 
 DATES = ["2016-09-21", "2016-09-21", "2016-09-02", "2016-01-31", "1996-08-31", "1996-08-30", ""]
 
@@ -79,7 +80,8 @@ def test_documents_out_of_order_are_refused_before_any_file_is_made(dates: list[
 def test_the_index_holds_the_tables_of_its_documents() -> None:
     index = dict(build_index(dated(DATES)))
     assert json.loads(index["dates/1996-08.json"]) == [[31, 4], [30, 5]]
-    assert json.loads(index["meta.json"]).keys() == {"version", "docs", "dictionaries", "average"}
+    meta = json.loads(index["meta.json"])
+    assert meta.keys() == {"version", "docs", "dictionaries", "shard", "average"}
 
 
 def every_result(tab: Page) -> list[tuple[str, str]]:

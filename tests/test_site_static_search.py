@@ -3,29 +3,31 @@
 from __future__ import annotations
 
 import json
+import struct
+import zlib
 from pathlib import Path
 from typing import Any
 
-from helpers import index_postings, index_text
+from helpers import index_postings, index_record, index_text
 from hypothesis import given
 from hypothesis import strategies as st
 
-from converter.site.static_search import (
-    DOC_TEXT_CHARS,
-    FILTER_BUCKETS,
-    FORM_BITS,
-    POSTINGS_BYTES,
-    SearchDoc,
-    build_index,
+from converter.site.search_records import DOC_TEXT_CHARS, SHARD_DOCS, SearchDoc, text_parts
+from converter.site.search_spec import (
     dictionary_count,
     dictionary_key,
     filter_bucket,
-    html_text,
     impact,
-    term_counts,
-    text_parts,
-    vocabulary,
     words,
+)
+from converter.site.static_search import (
+    FILTER_BUCKETS,
+    FORM_BITS,
+    POSTINGS_BYTES,
+    build_index,
+    html_text,
+    term_counts,
+    vocabulary,
 )
 
 SPEC = json.loads(
@@ -45,11 +47,18 @@ def doc(title: str, text: str, **filters: tuple[str, ...]) -> SearchDoc:
 
 
 def files(docs: list[SearchDoc]) -> dict[str, Any]:
-    return {path: json.loads(text) for path, text in build_index(docs)}
+    """The index's JSON files, parsed, and each document's record as "doc/<number>"."""
+    built = dict(build_index(docs))
+    parsed: dict[str, Any] = {
+        path: json.loads(data) for path, data in built.items() if path.endswith(".json")
+    }
+    parsed.update({f"doc/{n}": index_record(built.__getitem__, n) for n in range(len(docs))})
+    parsed["raw"] = built
+    return parsed
 
 
 def postings(index: dict[str, Any], word: str) -> dict[int, tuple[int, int]]:
-    return index_postings(index.__getitem__, word)
+    return index_postings(index["raw"].__getitem__, word)
 
 
 # --- the spec shared with archive-search.js (tests/js/search.test.js reads it too) ----------
@@ -86,16 +95,17 @@ def test_every_word_leads_to_the_documents_holding_it() -> None:
     index = files(docs)
     lengths = [sum(term_counts(d).values()) for d in docs]
     assert index["meta.json"] == {
-        "version": 2,
+        "version": 3,
         "docs": 2,
         "dictionaries": 1,
+        "shard": SHARD_DOCS,
         "average": sum(lengths) / 2,
     }
     assert set(postings(index, "lavrov")) == {0, 1}
     assert set(postings(index, "geneva")) == {0}
     assert set(postings(index, "budget")) == {1}
-    assert index["doc/1.json"]["text"] == docs[1].text
-    assert index["doc/1.json"]["length"] == lengths[1]
+    assert index["doc/1"]["text"] == docs[1].text
+    assert index["doc/1"]["length"] == lengths[1]
 
 
 def test_forms_of_a_word_share_their_stem_and_each_has_its_bit() -> None:
@@ -165,7 +175,7 @@ def test_filters_list_the_documents_of_each_actor_topic_and_source() -> None:
     assert documents("actor", "John Kerry") == [0, 1]
     assert documents("actor", "Sergey Lavrov") == [1]
     assert documents("topic", "diplomacy") == [0]
-    assert index["doc/1.json"]["filters"]["actor"] == [
+    assert index["doc/1"]["filters"]["actor"] == [
         ["John Kerry", filter_bucket("John Kerry")],
         ["Sergey Lavrov", filter_bucket("Sergey Lavrov")],
     ]
@@ -182,11 +192,10 @@ def test_filters_of_many_values_share_a_bounded_number_of_files() -> None:
 
 def test_postings_are_split_into_files_of_bounded_size_and_short_ones_kept_inline() -> None:
     docs = [doc(f"Story {n}", " ".join(f"w{n % 3}x{k}" for k in range(300))) for n in range(40)]
-    index = dict(build_index(docs))
-    leaves = [text for path, text in index.items() if path.startswith("post/")]
+    parsed = files(docs)
+    leaves = [data for path, data in parsed["raw"].items() if path.startswith("post/")]
     assert len(leaves) > 1
-    assert all(len(text) < 2 * POSTINGS_BYTES for text in leaves)
-    parsed = {path: json.loads(text) for path, text in index.items()}
+    assert all(len(data) < 2 * POSTINGS_BYTES for data in leaves)
     dictionary = parsed[f"dict/{dictionary_key('story', parsed['meta.json']['dictionaries'])}.json"]
     stem = dictionary["stems"][dictionary["words"]["story"][0]]
     assert stem[0] == "stori" and isinstance(stem[2], int)  # in every document: a postings file
@@ -235,9 +244,9 @@ def test_dictionary_files_follow_the_vocabulary() -> None:
 def test_long_texts_go_on_in_parts_that_split_no_word() -> None:
     text = " ".join(f"word{n}" for n in range(3 * DOC_TEXT_CHARS // 6))
     index = files([doc("Long", text)])
-    assert index["doc/0.json"]["parts"] > 1
-    assert len(index["doc/0.json"]["text"]) <= DOC_TEXT_CHARS
-    assert index_text(index.__getitem__, 0) == text
+    assert len(index["doc/0"]["more"]) > 1
+    assert len(index["doc/0"]["text"]) <= DOC_TEXT_CHARS
+    assert index_text(index["raw"].__getitem__, 0) == text
     assert text_parts("x" * (3 * DOC_TEXT_CHARS)) == ["x" * (3 * DOC_TEXT_CHARS)]  # no space
 
 
@@ -248,13 +257,33 @@ def test_text_parts_join_back_and_keep_every_word_whole(text: str) -> None:
     assert [w for part in parts for w in words(part)] == words(text)
 
 
+def test_results_are_grouped_in_shards_of_consecutive_documents() -> None:
+    long = " ".join(f"word{n}" for n in range(DOC_TEXT_CHARS // 3))
+    docs = [doc(f"Story {n}", long if n % 7 == 0 else f"Text {n}.") for n in range(SHARD_DOCS + 5)]
+    index = files(docs)
+    shards = sorted(path for path in index["raw"] if path.startswith("doc/"))
+    assert shards == ["doc/0.bin", "doc/1.bin"]
+    records = [index[f"doc/{n}"] for n in range(len(docs))]
+    assert [record["title"] for record in records] == [d.title for d in docs]
+    assert all(index_text(index["raw"].__getitem__, n) == d.text for n, d in enumerate(docs))
+    last = index["raw"]["doc/1.bin"]  # its table: 5 records and the end
+    assert struct.unpack_from("<I", last, 4 * 5)[0] == len(last)
+
+
 def test_index_is_deterministic_and_holds_no_markup() -> None:
-    docs = [doc("<script>alert(1)</script>", "<b>Evil</b> & more", actor=("<b>Evil</b>",))]
+    text = "<b>Evil</b> & more " * 400  # in parts
+    docs = [doc("<script>alert(1)</script>", text, actor=("<b>Evil</b>",))]
     first, second = list(build_index(docs)), list(build_index(docs))
     assert first == second
-    assert not any("<" in text or ">" in text for _, text in first)
-    assert json.loads(dict(first)["doc/0.json"])["title"] == "<script>alert(1)</script>"
+    index = files(docs)
+    shard = index["raw"]["doc/0.bin"]
+    ranges = [struct.unpack_from("<2I", shard), *index["doc/0"]["more"]]
+    inflated = [zlib.decompress(shard[start:end], -15) for start, end in ranges]
+    json_files = [data for path, data in first if path.endswith(".json")]
+    assert not any(b"<" in data or b">" in data for data in [*json_files, *inflated])
+    assert index["doc/0"]["title"] == "<script>alert(1)</script>"
 
 
 def test_an_empty_archive_has_an_empty_index() -> None:
-    assert files([]) == {"meta.json": {"version": 2, "docs": 0, "dictionaries": 1, "average": 0.0}}
+    meta = {"version": 3, "docs": 0, "dictionaries": 1, "shard": SHARD_DOCS, "average": 0.0}
+    assert [(path, json.loads(data)) for path, data in build_index([])] == [("meta.json", meta)]

@@ -7,7 +7,7 @@ string where a list belongs, dates that are no dates), strict only on the title.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from converter.frontmatter import FrontMatterError, parse_header
@@ -25,7 +25,11 @@ def is_article(src_uri: str) -> bool:
 
 def parse_article(src_uri: str, url: str, header: str) -> ArticleMeta:
     """Front matter text -> ArticleMeta; raises FrontMatterError when there is no title."""
-    meta = parse_header(header)
+    return article_meta(src_uri, url, parse_header(header))
+
+
+def article_meta(src_uri: str, url: str, meta: Mapping[str, object]) -> ArticleMeta:
+    """Parsed front matter -> ArticleMeta; raises FrontMatterError when there is no title."""
     title = _text(meta.get("title"))
     if not title:
         raise FrontMatterError("front matter has no title")

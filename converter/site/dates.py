@@ -1,5 +1,6 @@
 """The archive's time axis: one entry per month, its articles newest first, the months grouped
-by year, newest first; articles without a date are one entry apart, never dropped.
+by year, newest first; articles without a date are one entry apart, never dropped. Also the
+date each built page carries (the sitemap's lastmod): the archive's, never the clock's.
 
 A month is an Entry of the `dates` section, so its page is cut, paginated and profiled (who and
 what that month was about) like an actor's; its `letter` is its year.
@@ -8,14 +9,18 @@ what that month was about) like an actor's; its `letter` is its year.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
 
 from converter.site.indexes import page_url
-from converter.site.model import ArticleMeta, Entry, Index, LetterGroup, month_label
+from converter.site.model import Archive, ArticleMeta, Entry, Index, LetterGroup, month_label
 
 DATES_DIR = "dates"
 UNDATED = "Undated"
 UNDATED_SLUG = "undated"
+# The date of an archive in which no article is dated, unless SOURCE_DATE_EPOCH says otherwise.
+EPOCH_DATE = "1970-01-01"
 
 
 def date_index(articles: Sequence[ArticleMeta], *, use_directory_urls: bool) -> Index:
@@ -93,3 +98,25 @@ def _entry(
         letter=letter,
         articles=tuple(articles),
     )
+
+
+def archive_date(archive: Archive, environ: Mapping[str, str]) -> str:
+    """The day the archive speaks for: its newest article's, else SOURCE_DATE_EPOCH's, else
+    1970-01-01 — never the day of the build, so rebuilding changes no byte."""
+    if archive.dated:
+        return archive.dated[0].date
+    epoch = environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC).date().isoformat()
+    return EPOCH_DATE
+
+
+def page_dates(archive: Archive, contexts: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
+    """Article pages carry their own date, entry pages their newest article's; others default."""
+    dates = {article.src_uri: article.date for article in archive.articles if article.date}
+    for src_uri, context in contexts.items():
+        entry = context.get("archive_entry")
+        newest: ArticleMeta | None = entry.articles[0] if entry and entry.articles else None
+        if newest is not None and newest.date:
+            dates[src_uri] = newest.date
+    return dates

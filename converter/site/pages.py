@@ -36,6 +36,9 @@ ENTRY_TEMPLATES: Mapping[str, str] = {
     "sources": "archive/source.html",
     "dates": "archive/month.html",
 }
+# An article is listed on each of its actors', topics' and source's pages and its month's, its
+# one-sentence description only on its source's: every article has one, so it is written once.
+DESCRIBED_SECTION = "sources"
 # By section, or by an entry's own kind where the section has more than one.
 ENTRY_DESCRIPTIONS: Mapping[str, str] = {
     "actors": "{count} naming {name}.",
@@ -79,13 +82,14 @@ class IndexPage:
 
 @dataclass(frozen=True, slots=True)
 class EntryPage:
-    """One page of an actor, topic, source or month: its share of the articles; the first page
-    also has the entry's profile and, for a topic, its place in the vocabulary tree. A month's
-    pages link the months before and after it."""
+    """One page of an actor, topic, source or month: its share of the articles (with their
+    descriptions or not); the first page also has the entry's profile and, for a topic, its place
+    in the vocabulary tree. A month's pages link the months before and after it."""
 
     entry: Entry
     articles: tuple[ArticleMeta, ...]
     pagination: Pagination | None
+    describe: bool = True
     profile: EntryProfile | None = None
     topic: TopicNode | None = None
     feed_path: str | None = None
@@ -259,6 +263,7 @@ def entry_pages(
             entry=entry,
             articles=chunk,
             pagination=pagination(urls, number),
+            describe=index.section == DESCRIBED_SECTION,
             profile=entry_profile(archive, index.section, entry, top=layout.neighbours)
             if first
             else None,

@@ -2,8 +2,9 @@
 
 Wiring: `on_config` puts our templates ahead of Material's; `on_files` builds the model and
 adds the generated pages (pages.py: empty Markdown, metadata naming a template); `on_pre_page`
-dates every page from the articles, never the clock (sitemap.xml); `on_page_markdown` gives
-generated pages their metadata and HTML-escapes titles for Material, which prints them raw;
+dates every page from the articles, never the clock (sitemap.xml); `on_page_read_source` hands
+MkDocs an article without the header on_files parsed, and `on_page_markdown` gives it that
+metadata back, generated pages theirs, and HTML-escapes titles for Material, which prints them raw;
 `on_page_content` puts the facts panel and the related stories on article pages and collects
 their text for search; `on_page_context` hands each template its model and starts the search
 index (search.py) in a child process as soon as its input is ready; `on_post_build` writes the
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -29,29 +29,40 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from converter.enrich.topics import load_vocabulary
-from converter.frontmatter import FrontMatterError, header_text, read_header
+from converter.frontmatter import (
+    FrontMatterError,
+    header_text,
+    parse_header,
+    read_header,
+    split_page,
+)
 from converter.site.archive import build_archive
-from converter.site.articles import is_article, parse_article
+from converter.site.articles import article_meta, is_article
+from converter.site.chrome import SharedChrome, data_uri_icons
+from converter.site.dates import EPOCH_DATE, archive_date, page_dates
 from converter.site.facts import article_facts
 from converter.site.feeds import MAIN_FEED, archive_feeds, atom
-from converter.site.model import Archive, ArticleMeta
+from converter.site.minify import minified_page
+from converter.site.model import Archive
 from converter.site.options import ArchiveConfig
 from converter.site.pages import Layout, generated_pages
 from converter.site.search import (
     Indexing,
+    SearchDoc,
     SearchIndexError,
+    search_doc,
     start_archive_index,
     start_pagefind,
 )
-from converter.site.static_search import SearchDoc, html_text
+from converter.site.sitemap import SITEMAP, SitemapUrl, sitemap_files
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
+# The header search box's markup, rendered once by MkDocs (a static template), not into each page.
+SEARCH_BOX_SCRIPT = "assets/javascripts/archive-search-box.js"
 FACTS_TEMPLATE = "archive/article-facts.html"
 RELATED_TEMPLATE = "archive/related.html"
 # Pagefind indexes only what is inside data-pagefind-body: the article, not the site's chrome.
 ARTICLE_OPEN = '<div class="archive-article" data-pagefind-body>'
-# The date of an archive in which no article is dated, unless SOURCE_DATE_EPOCH says otherwise.
-EPOCH_DATE = "1970-01-01"
 
 log = get_plugin_logger(__name__)
 
@@ -67,17 +78,6 @@ def escape_page_meta(page: Page) -> None:
         page.meta["description"] = escape(str(page.meta["description"]))
 
 
-def archive_date(archive: Archive, environ: Mapping[str, str]) -> str:
-    """The day the archive speaks for: its newest article's, else SOURCE_DATE_EPOCH's, else
-    1970-01-01 — never the day of the build, so rebuilding changes no byte."""
-    if archive.dated:
-        return archive.dated[0].date
-    epoch = environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC).date().isoformat()
-    return EPOCH_DATE
-
-
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
     """Actor, topic and source pages over the converter's articles, panels on each article."""
 
@@ -85,6 +85,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.archive: Archive | None = None
         self.layout: Layout | None = None
         self._metas: dict[str, Mapping[str, Any]] = {}
+        self._headers: dict[str, Mapping[str, object]] = {}  # articles' front matter, parsed
         self._contexts: dict[str, Mapping[str, Any]] = {}
         self._dates: dict[str, str] = {}
         self._as_of = EPOCH_DATE
@@ -93,24 +94,33 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._search_started = False
         self._indexing: Indexing | None = None
         self._search_docs: dict[str, SearchDoc] = {}
+        self._chrome: SharedChrome | None = None
+        self._files: Files | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # After a theme custom_dir (so a site can still override us), before Material itself.
         templates = str(TEMPLATES_DIR)
         if templates not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
+        if self.config.search in ("archive", "pagefind"):
+            config.theme.static_templates.add(SEARCH_BOX_SCRIPT)
+        config.theme.static_templates.discard(SITEMAP)  # written split by on_post_build
         self._templates = {}
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         articles = []
+        self._headers = {}
         for file in files.documentation_pages():
             if not is_article(file.src_uri):
                 continue
             try:
-                articles.append(parse_article(file.src_uri, file.url, _header(file)))
+                header = parse_header(_header(file))
+                articles.append(article_meta(file.src_uri, file.url, header))
             except FrontMatterError as error:
                 log.warning(f"'{file.src_uri}' left out of the archive: {error}")
+                continue
+            self._headers[file.src_uri] = header
         self.archive = build_archive(
             articles,
             use_directory_urls=config.use_directory_urls,
@@ -136,14 +146,27 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._metas = {page.src_uri: page.meta for page in pages}
         self._contexts = {page.src_uri: page.context for page in pages}
         self._as_of = archive_date(self.archive, os.environ)
-        self._dates = _page_dates(self.archive, self._contexts)
+        self._dates = page_dates(self.archive, self._contexts)
         self._articles_to_write = sum(
             1 for file in files.documentation_pages() if is_article(file.src_uri)
         )
         self._search_started = False
         self._indexing = None
         self._search_docs = {}
+        self._files = files
         return files
+
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        self._chrome = SharedChrome(
+            env.loader,
+            data_uri_icons(config.theme.get("icon") or {}),
+            scoped=bool(config.extra.get("scope")),
+        )
+        env.loader = self._chrome
+        env.globals.update(self._chrome.globals)
+        return env
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         page.update_date = self._dates.get(page.file.src_uri, self._as_of)
@@ -152,14 +175,25 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if is_article(page.file.src_uri):
             self._articles_to_write -= 1
-        return output
+            if self.config.search == "pagefind":
+                # Pagefind 1.5.2 reads "&lt;" literally in a text that also holds a bare "&",
+                # as minified pages have: it gets the pages as the theme wrote them.
+                return output
+        return minified_page(output)
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """An article with its header emptied: on_files parsed it already, on_page_markdown
+        gives the page that meta (MkDocs would parse every header a second time)."""
+        if page.file.src_uri not in self._headers:
+            return None
+        return f"---\n{{}}\n---\n{split_page(page.file.content_string)[1]}"
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        generated = self._metas.get(page.file.src_uri)
-        if generated is not None:
-            page.meta = dict(generated)
+        meta = self._metas.get(page.file.src_uri) or self._headers.get(page.file.src_uri)
+        if meta is not None:
+            page.meta = dict(meta)
         escape_page_meta(page)
         return markdown
 
@@ -197,6 +231,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._chrome is not None:
+            self._chrome.write(Path(config.site_dir))
+        if self._files is not None:
+            self._write_sitemap(config, self._files)
         if self.archive is None:
             return
         self._write_feeds(config)
@@ -244,38 +282,25 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 atom(feed, site_url=config.site_url, author=config.site_name, undated=self._as_of)
             )
 
+    def _write_sitemap(self, config: MkDocsConfig, files: Files) -> None:
+        """Every page, as MkDocs' own sitemap lists them, in files of at most 50,000."""
+        urls = [
+            SitemapUrl(page.canonical_url or page.abs_url or "", page.update_date)
+            for file in files.documentation_pages()
+            if (page := file.page) is not None
+            and not page.is_link
+            and (page.canonical_url or page.abs_url)
+        ]
+        if not urls:  # no page was built (the plugin's events run without a build)
+            return
+        for name, text in sitemap_files(urls, config.site_url or "/"):
+            Path(config.site_dir, name).write_text(text, "utf-8")
+
     def _template(self, config: MkDocsConfig, name: str) -> jinja2.Template:
         """A panel template, loaded once per build (the build's own env exists only later)."""
         if name not in self._templates:
             self._templates[name] = config.theme.get_env().get_template(name)
         return self._templates[name]
-
-
-def search_doc(article: ArticleMeta, html: str) -> SearchDoc:
-    """An article as the archive's search index holds it: its body's text and its filters."""
-    return SearchDoc(
-        url=article.url,
-        title=article.title,
-        source=article.source,
-        date=article.date,
-        text=html_text(html),
-        filters={
-            "actor": article.actors,
-            "topic": article.topics,
-            "source": (article.source,) if article.source else (),
-        },
-    )
-
-
-def _page_dates(archive: Archive, contexts: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
-    """Article pages carry their own date, entry pages their newest article's; others default."""
-    dates = {article.src_uri: article.date for article in archive.articles if article.date}
-    for src_uri, context in contexts.items():
-        entry = context.get("archive_entry")
-        newest: ArticleMeta | None = entry.articles[0] if entry and entry.articles else None
-        if newest is not None and newest.date:
-            dates[src_uri] = newest.date
-    return dates
 
 
 def _header(file: File) -> str:

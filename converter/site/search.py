@@ -20,8 +20,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from converter.site.model import ArticleMeta
+from converter.site.search_records import SearchDoc
 from converter.site.static_search import BUNDLE_DIR as ARCHIVE_BUNDLE_DIR
-from converter.site.static_search import SearchDoc, build_index
+from converter.site.static_search import build_index, html_text
 
 SEARCH_ENGINES = ("archive", "pagefind", "material")
 PAGEFIND_DIR = "pagefind"  # under the site dir; the header search loads pagefind.js from here
@@ -93,9 +95,25 @@ def write_archive_index(bundle: Path, docs: Sequence[SearchDoc]) -> None:
     """Write every file of the index under `bundle`, replacing an older index."""
     shutil.rmtree(bundle, ignore_errors=True)
     made: set[Path] = set()
-    for relative, text in build_index(docs):
+    for relative, data in build_index(docs):
         path = bundle / relative
         if path.parent not in made:
             path.parent.mkdir(parents=True, exist_ok=True)
             made.add(path.parent)
-        path.write_text(text, "utf-8")
+        path.write_bytes(data)
+
+
+def search_doc(article: ArticleMeta, html: str) -> SearchDoc:
+    """An article as the archive's search index holds it: its body's text and its filters."""
+    return SearchDoc(
+        url=article.url,
+        title=article.title,
+        source=article.source,
+        date=article.date,
+        text=html_text(html),
+        filters={
+            "actor": article.actors,
+            "topic": article.topics,
+            "source": (article.source,) if article.source else (),
+        },
+    )

@@ -3,10 +3,12 @@
 Pagefind (search.py) makes every visitor download a list of all pages before the first result
 (about 8 bytes an article: 156 KB at 20,000). This index has no such list. Words are indexed by
 their Snowball English stem, so "elections" finds "election"; the browser needs no stemmer, as
-the dictionary maps every form seen in the archive to its stem. Format (version 2), all JSON:
+the dictionary maps every form seen in the archive to its stem. Format (version 3), JSON but
+the result shards:
 
-- `meta.json`: `{"version", "docs", "dictionaries", "average"}`: the number of documents and of
-  dictionary files, and the average document length (for BM25 computed from a document's text).
+- `meta.json`: `{"version", "docs", "dictionaries", "shard", "average"}`: the number of documents,
+  of dictionary files and of documents a result shard holds, and the average document length
+  (for BM25 computed from a document's text).
 - `dict/<k>.json`: the words whose first PREFIX_CHARS characters hash to k (dictionary_key),
   so a prefix's words and a word's typos after those characters are all in one file:
   `{"words": {form: [stem number, bit, df]}, "stems": [[stem, df, where, forms], ...]}`.
@@ -21,10 +23,15 @@ the dictionary maps every form seen in the archive to its stem. Format (version 
   as the gap from the previous one, the stem's BM25 weight (impact), and the bits of the forms
   the document holds (so an exact form can rank above another form); without `mask` when the
   stem has fewer than two forms with a bit.
-- `doc/<n>.json`: one per result shown: url, title, source, date, filters, `length` (its BM25
-  length) and `parts`, and the first DOC_TEXT_CHARS or so of its text (for the snippet, and for
-  checking phrases and the query's common words there); a longer text goes on in
-  `doc/<n>-<part>.json` (a JSON string each), fetched only when a word is not found before.
+- `doc/<k>.bin`: the results of documents k * SHARD_DOCS onwards, SHARD_DOCS of them, each read
+  with two HTTP range requests (a host that ignores them sends the whole file, sliced in the
+  browser): a table of little-endian uint32 offsets, one per document and one past the last,
+  then the documents' further text parts, then their records. A record: url, title, source,
+  date, filters, `length` (its BM25 length), `more` (the byte ranges of its further parts) and
+  the first DOC_TEXT_CHARS or so of its text (for the snippet, and for checking phrases and the
+  query's common words there); a part: a JSON string, fetched only when a word is not found
+  before. Records and parts are raw deflate each (the browser's DecompressionStream inflates
+  them): on disk a third of their JSON, and as sent about what a gzip-serving host sends.
 - `filter/<kind>/<bucket>.json`: when a filter is chosen, the document numbers of the actors
   (topics, sources) whose name hashes to that bucket: FILTER_BUCKETS files a kind.
 - `dates/...`: when a From or To date is set, where each month and day starts
@@ -32,54 +39,47 @@ the dictionary maps every form seen in the archive to its stem. Format (version 
 
 Documents are numbered newest first (the undated last), so equal scores list the newest article
 first and a date range is one run of numbers. The
-tokenizer (`words`), `dictionary_key` and `impact` are also written in archive-search.js;
-tests/fixtures/search_spec.json holds the vectors both sides are tested against.
+tokenizer, `dictionary_key` and `impact` (search_spec.py) are also written in archive-search.js.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import unescape
 
 import numpy as np
 import Stemmer
 
 from converter.site.search_dates import date_tables
+from converter.site.search_records import (
+    FILTER_KINDS,
+    SHARD_DOCS,
+    SearchDoc,
+    index_json,
+    shard_bytes,
+)
+from converter.site.search_spec import (
+    IMPACT_SCALE,
+    K1,
+    B,
+    dictionary_count,
+    dictionary_key,
+    filter_bucket,
+    words,
+)
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 BUNDLE_DIR = "search-index"  # under the site dir
 POSTINGS_BYTES = 8_000  # target size of a postings file (JSON, before compression)
 INLINE_NUMBERS = 12  # postings of at most this many numbers stay in the dictionary file
-DOC_TEXT_CHARS = 4_000  # text of a document file, and of each further part of a long one
-PREFIX_CHARS = 3  # words sharing their first PREFIX_CHARS characters share a dictionary file
-WORDS_PER_DICTIONARY = 64  # on average: the number of dictionary files follows the vocabulary
 FORM_BITS = 30  # forms of a stem told apart in a posting's mask (a JavaScript int has 31 bits)
 TITLE_WEIGHT = 3  # a word of the title counts as this many occurrences in the body
-K1, B = 1.2, 0.75  # BM25
-IMPACT_SCALE = 40  # BM25 term weights (0..k1+1) are stored as integers 0..88
-FILTER_KINDS = ("actor", "topic", "source")
 FILTER_BUCKETS = 256  # files a filter kind is spread over (filter_bucket: one byte of a hash)
-_WORD = re.compile(r"[^\W_]+")
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
-
-
-@dataclass(frozen=True, slots=True)
-class SearchDoc:
-    """One article as the search sees it."""
-
-    url: str
-    title: str
-    source: str
-    date: str
-    text: str
-    filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,43 +109,9 @@ class Postings:
             yield self.stems[int(self.stem[start])], start, end
 
 
-def words(text: str) -> list[str]:
-    """Lower-cased runs of letters and digits, after NFC (so 'é' is one character)."""
-    return _WORD.findall(unicodedata.normalize("NFC", text).lower())
-
-
 def html_text(html: str) -> str:
     """The text of an article body's HTML: tags dropped, entities decoded, spaces collapsed."""
     return _SPACE.sub(" ", unescape(_TAG.sub(" ", html))).strip()
-
-
-def dictionary_count(vocabulary: int) -> int:
-    """Dictionary files for a vocabulary: a power of two, about WORDS_PER_DICTIONARY words each."""
-    count = 1
-    while count * WORDS_PER_DICTIONARY < vocabulary:
-        count *= 2
-    return count
-
-
-def dictionary_key(word: str, dictionaries: int) -> int:
-    """The dictionary file a word is in: FNV-1a of its first characters' UTF-8 bytes (the same
-    arithmetic as archive-search.js), modulo the number of files."""
-    value = 0x811C9DC5
-    for byte in word[:PREFIX_CHARS].encode("utf-8"):
-        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
-    return value % dictionaries
-
-
-def filter_bucket(value: str) -> str:
-    """The filter file of a value: a byte of its hash, in hex."""
-    return hashlib.sha256(value.encode("utf-8")).hexdigest()[:2]
-
-
-def impact(frequency: int, length: int, average: float) -> int:
-    """The BM25 weight of a word in a document, as a small integer, at least 1 (idf comes at
-    query time). Rounded half up, the same arithmetic in archive-search.js."""
-    norm = K1 * (1 - B + B * length / average) if average else K1
-    return max(1, int(IMPACT_SCALE * frequency * (K1 + 1) / (frequency + norm) + 0.5))
 
 
 def term_counts(doc: SearchDoc) -> Counter[str]:
@@ -173,8 +139,8 @@ def vocabulary(forms: Sequence[str], frequency: Sequence[int], stems: Sequence[s
     return Vocabulary(stem_of, forms_of, bit_of, documents)
 
 
-def build_index(docs: Sequence[SearchDoc]) -> Iterator[tuple[str, str]]:
-    """Every file of the index as (path under the bundle, JSON text), in a fixed order.
+def build_index(docs: Sequence[SearchDoc]) -> Iterator[tuple[str, bytes]]:
+    """Every file of the index as (path under the bundle, its bytes), in a fixed order.
     `docs` come newest first, the undated last; their position is their number."""
     dates = list(date_tables([doc.date for doc in docs]))  # checks that order before any work
     counts = [term_counts(doc) for doc in docs]
@@ -197,13 +163,14 @@ def build_index(docs: Sequence[SearchDoc]) -> Iterator[tuple[str, str]]:
         "version": FORMAT_VERSION,
         "docs": len(docs),
         "dictionaries": dictionary_files,
+        "shard": SHARD_DOCS,
         "average": average,
     }
-    yield "meta.json", _json(meta)
+    yield "meta.json", index_json(meta)
     yield from _postings_and_dictionaries(postings, vocab, dictionary_files)
     yield from _documents_and_filters(docs, lengths.tolist())
     for path, table in dates:
-        yield path, _json(table)
+        yield path, index_json(table)
 
 
 def stem_postings(
@@ -241,7 +208,7 @@ def stem_postings(
 
 def _postings_and_dictionaries(
     postings: Postings, vocab: Vocabulary, dictionary_files: int
-) -> Iterator[tuple[str, str]]:
+) -> Iterator[tuple[str, bytes]]:
     """Postings files of consecutive stems, then the dictionary files pointing into them."""
     gaps = np.diff(postings.number, prepend=0)
     starts = np.diff(postings.stem, prepend=-1) != 0
@@ -259,13 +226,13 @@ def _postings_and_dictionaries(
             where[stem] = encoded
             continue
         if leaf and leaf_bytes + len(stem) + 4 * len(encoded) > POSTINGS_BYTES:
-            yield f"post/{leaf_number}.json", _json(leaf)
+            yield f"post/{leaf_number}.json", index_json(leaf)
             leaf, leaf_bytes, leaf_number = {}, 0, leaf_number + 1
         leaf[stem] = encoded
         leaf_bytes += len(stem) + 4 * len(encoded)
         where[stem] = leaf_number
     if leaf:
-        yield f"post/{leaf_number}.json", _json(leaf)
+        yield f"post/{leaf_number}.json", index_json(leaf)
     files: dict[int, tuple[dict[str, str], set[str]]] = {}
     for form, stem in vocab.stem_of.items():
         found, stems = files.setdefault(dictionary_key(form, dictionary_files), ({}, set()))
@@ -287,59 +254,22 @@ def _postings_and_dictionaries(
                 for stem in ordered
             ],
         }
-        yield f"dict/{key}.json", _json(record)
+        yield f"dict/{key}.json", index_json(record)
 
 
 def _documents_and_filters(
     docs: Sequence[SearchDoc], lengths: Sequence[int]
-) -> Iterator[tuple[str, str]]:
-    """Each document's file(s), then each filter kind's buckets of value -> document numbers."""
+) -> Iterator[tuple[str, bytes]]:
+    """Each shard of results, then each filter kind's buckets of value -> document numbers."""
     buckets: dict[tuple[str, str], dict[str, list[int]]] = {}
     for number, doc in enumerate(docs):
         for kind in FILTER_KINDS:
             for value in doc.filters.get(kind, ()):
                 bucket = buckets.setdefault((kind, filter_bucket(value)), {})
                 bucket.setdefault(value, []).append(number)
-        parts = text_parts(doc.text)
-        yield f"doc/{number}.json", _json(_doc_record(doc, parts[0], len(parts), lengths[number]))
-        for index, part in enumerate(parts[1:], start=1):
-            yield f"doc/{number}-{index}.json", _json(part)
+    for first in range(0, len(docs), SHARD_DOCS):
+        numbers = range(first, min(first + SHARD_DOCS, len(docs)))
+        shard = shard_bytes([(docs[number], lengths[number]) for number in numbers])
+        yield f"doc/{first // SHARD_DOCS}.bin", shard
     for (kind, bucket), members in sorted(buckets.items()):
-        yield f"filter/{kind}/{bucket}.json", _json(dict(sorted(members.items())))
-
-
-def text_parts(text: str) -> list[str]:
-    """The text in parts of about DOC_TEXT_CHARS, each cut before a space, so no word is split
-    (a run with no space in it stays whole)."""
-    parts, start = [], 0
-    while len(text) - start > DOC_TEXT_CHARS:
-        cut = text.rfind(" ", start + DOC_TEXT_CHARS // 2, start + DOC_TEXT_CHARS + 1)
-        if cut <= start:
-            cut = start + DOC_TEXT_CHARS
-            while cut < len(text) and not text[cut].isspace():
-                cut += 1
-        parts.append(text[start:cut])
-        start = cut
-    return [*parts, text[start:]] if start < len(text) or not parts else parts
-
-
-def _doc_record(doc: SearchDoc, text: str, parts: int, length: int) -> dict[str, object]:
-    return {
-        "url": doc.url,
-        "title": doc.title,
-        "source": doc.source,
-        "date": doc.date,
-        "filters": {
-            kind: [[value, filter_bucket(value)] for value in doc.filters.get(kind, ())]
-            for kind in FILTER_KINDS
-        },
-        "length": length,
-        "parts": parts,
-        "text": text,
-    }
-
-
-def _json(value: object) -> str:
-    """Compact JSON; <, > and & as escapes, so no file of the site holds markup, even as data."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        yield f"filter/{kind}/{bucket}.json", index_json(dict(sorted(members.items())))

@@ -87,23 +87,39 @@ const DOCS = [
 function buildIndex(docs) {
   const python = process.env.PYTHON || path.join(REPO, ".venv", "bin", "python");
   const script = [
-    "import json, sys",
+    "import base64, json, sys",
     "from converter.site.static_search import SearchDoc, build_index",
     "docs = [SearchDoc(url=d['url'], title=d['title'], source='Reuters', date=d.get('date', ''),",
     "                  text=d['text'],",
     "                  filters={'actor': tuple(d.get('actors', ()))}) for d in json.load(sys.stdin)]",
-    "print(json.dumps(dict(build_index(docs))))",
+    "print(json.dumps({path: base64.b64encode(data).decode() for path, data in build_index(docs)}))",
   ].join("\n");
-  return JSON.parse(execFileSync(python, ["-c", script], { cwd: REPO, input: JSON.stringify(docs) }));
+  const files = JSON.parse(execFileSync(python, ["-c", script], { cwd: REPO, input: JSON.stringify(docs) }));
+  return new Map(Object.entries(files).map(([file, data]) => [file, Buffer.from(data, "base64")]));
 }
 
 const INDEX = buildIndex(DOCS);
 
+// The documents whose records a search read: the shard table entries it fetched (8 bytes at
+// 4 * its place; the index's shards hold 64 documents, more than DOCS).
+function documentsRead(fetched) {
+  const ranges = fetched.filter((file) => file.startsWith("doc/0.bin ")).map((file) => file.split(" ")[1].split("-").map(Number));
+  return ranges.filter(([start, end]) => end - start === 8 && start % 4 === 0).map(([start]) => start / 4).sort((a, b) => a - b);
+}
+
+// The index as a host serving range requests gives it; every fetch is logged as "file" or
+// "file start-end".
 function engine() {
   const fetched = [];
-  const search = core.createEngine(async (file) => {
-    fetched.push(file);
-    return file in INDEX ? JSON.parse(INDEX[file]) : null;
+  const search = core.createEngine({
+    async json(file) {
+      fetched.push(file);
+      return INDEX.has(file) ? JSON.parse(INDEX.get(file).toString("utf8")) : null;
+    },
+    async bytes(file, start, end) {
+      fetched.push(`${file} ${start}-${end}`);
+      return INDEX.has(file) ? new Uint8Array(INDEX.get(file).subarray(start, end)) : null;
+    },
   });
   return { search, fetched };
 }
@@ -188,9 +204,29 @@ test("words and names an object already has are words and names like any other",
 test("a query fetches its dictionary files, postings of rare words and the results only", async () => {
   const { search, fetched } = engine();
   await (await search.search("Federer claims Dubai crown")).next();
-  assert.ok(fetched.every((file) => /^(meta|dict\/\d+|post\/\d+|doc\/\d+(-\d+)?)\.json$/.test(file)), fetched);
-  assert.equal(new Set(fetched).size, fetched.length); // each file once
-  assert.deepEqual(fetched.filter((file) => file.startsWith("doc/")).sort(), ["doc/0.json", "doc/1.json"]);
+  assert.ok(fetched.every((file) => /^((meta|dict\/\d+|post\/\d+)\.json|doc\/0\.bin \d+-\d+)$/.test(file)), fetched);
+  assert.equal(new Set(fetched).size, fetched.length); // each file, or range, once
+  assert.deepEqual(documentsRead(fetched), [0, 1]);
+  assert.equal(fetched.filter((file) => file.startsWith("doc/")).length, 4); // table entry, record
+});
+
+test("a long text's further parts are read from their ranges when a word is not found before", async () => {
+  const long = Array.from({ length: 1500 }, (_, n) => `filler${n % 50}`).join(" ");
+  const index = buildIndex([
+    { url: "long/", title: "A long story", text: `${long} zanzibar` },
+    ...["x/", "y/", "z/"].map((url) => ({ url, title: "Short", text: "Nothing much happened." })),
+  ]);
+  const fetched = [];
+  const search = core.createEngine({
+    json: async (file) => JSON.parse(index.get(file).toString("utf8")),
+    async bytes(file, start, end) {
+      fetched.push(`${start}-${end}`);
+      return new Uint8Array(index.get(file).subarray(start, end));
+    },
+  });
+  const results = await (await search.search('"filler49 zanzibar"')).next();
+  assert.deepEqual(results.map((result) => result.url), ["long/"]);
+  assert.ok(fetched.length > 3, fetched); // table, record, and at least two further parts
 });
 
 test("a search typed past fetches no postings and no documents", async () => {
@@ -215,8 +251,8 @@ test("a From or To date as typed stands for a day; a month or a year for its fir
 });
 
 test("the run of a date range holds exactly the documents dated in it, never the undated", () => {
-  const table = JSON.parse(INDEX["dates/months.json"]);
-  const days = new Map(table.months.map(([month]) => [month, JSON.parse(INDEX[`dates/${month}.json`])]));
+  const table = JSON.parse(INDEX.get("dates/months.json"));
+  const days = new Map(table.months.map(([month]) => [month, JSON.parse(INDEX.get(`dates/${month}.json`))]));
   const shift = (date, by) => new Date(Date.parse(date) + by * 86_400_000).toISOString().slice(0, 10);
   const dated = DOCS.map((doc) => doc.date ?? "");
   const bounds = [""];
@@ -281,5 +317,5 @@ test("the date tables are fetched only when a date is set, and then only the mon
   ]);
   // A range of a page or less of articles is searched in their text: no postings fetched.
   assert.deepEqual(ranged.fetched.filter((file) => file.startsWith("post/")), []);
-  assert.deepEqual(ranged.fetched.filter((file) => file.startsWith("doc/")).sort(), ["doc/2.json", "doc/3.json"]);
+  assert.deepEqual(documentsRead(ranged.fetched), [2, 3]);
 });

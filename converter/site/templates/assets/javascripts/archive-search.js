@@ -1,6 +1,7 @@
 // The header search behind Material's search box and result list, over the archive's own index
 // (default) or Pagefind's. Nothing is fetched until the box is used; a query then fetches only
-// the dictionary file of each word, the postings of its rarest words and one file per result; a
+// the dictionary file of each word, the postings of its rarest words and, for each result, its
+// place in its shard and its record (two range requests, a few bytes and about a kilobyte); a
 // From or To date adds the index's month table and the day tables of the months it falls in.
 // Titles, sources and filter values are set as text, never as HTML; an excerpt is rebuilt from
 // its text and <mark> nodes only.
@@ -165,18 +166,47 @@
     return { start, end: Math.max(start, end) };
   }
 
-  // A search engine over the index that `fetchJson(path)` reads (a promise of the parsed
-  // file, or null); each file is fetched at most once.
-  function createEngine(fetchJson) {
+  // JSON of raw-deflated bytes (the result shards' records and parts), or null.
+  async function inflateJson(bytes) {
+    if (!bytes) return null;
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    return JSON.parse(await new Response(stream).text());
+  }
+
+  // A search engine over the index that `index` reads: `index.json(path)` a promise of the
+  // parsed file, `index.bytes(path, start, end)` of those bytes of a file, either null if
+  // missing. Each file, or range of a file, is fetched at most once.
+  function createEngine(index) {
     const files = new Map();
-    const load = (path, parse = (value) => value) => {
-      if (!files.has(path)) {
-        const loading = Promise.resolve(fetchJson(path)).then((value) => (value ? parse(value) : null));
-        loading.catch(() => files.delete(path)); // a failed fetch is tried again next time
-        files.set(path, loading);
+    const cached = (key, read) => {
+      if (!files.has(key)) {
+        const loading = Promise.resolve().then(read);
+        loading.catch(() => files.delete(key)); // a failed fetch is tried again next time
+        files.set(key, loading);
       }
-      return files.get(path);
+      return files.get(key);
     };
+    const load = (path, parse = (value) => value) =>
+      cached(path, async () => {
+        const value = await index.json(path);
+        return value ? parse(value) : null;
+      });
+    // A document's record (with the byte ranges of its further parts) and those parts: the
+    // shard's table gives where the record is (static_search.py).
+    const shardOf = async (number) => {
+      const size = (await meta())?.shard ?? 1;
+      return { path: `doc/${Math.floor(number / size)}.bin`, slot: number % size };
+    };
+    const record = (number) =>
+      cached(`doc ${number}`, async () => {
+        const { path, slot } = await shardOf(number);
+        const table = await index.bytes(path, 4 * slot, 4 * slot + 8);
+        if (!table) return null;
+        const view = new DataView(table.buffer, table.byteOffset, 8);
+        return inflateJson(await index.bytes(path, view.getUint32(0, true), view.getUint32(4, true)));
+      });
+    const part = (number, range) =>
+      cached(`doc ${number} ${range[0]}`, async () => inflateJson(await index.bytes((await shardOf(number)).path, ...range)));
     const meta = () => load("meta.json");
     meta(); // as soon as the box is used: every query needs it first
     const asDictionary = (json) => ({
@@ -316,17 +346,18 @@
     // A document's words as far as its text is read: a long text comes in parts, read on only
     // while `enough(read)` is false, up to `limit` parts. `length` is the whole document's.
     async function readDocument(number, enough, limit = Infinity) {
-      const doc = await load(`doc/${number}.json`);
+      const doc = await record(number);
       if (!doc) return null;
       const title = words(doc.title);
+      const more = doc.more ?? [];
       let text = doc.text;
-      for (let part = 1; ; part++) {
-        const complete = part >= (doc.parts ?? 1);
+      for (let parts = 1; ; parts++) {
+        const complete = parts > more.length;
         const read = { doc, text, title, words: words(text), counts: new Map(), length: doc.length, complete };
         for (const word of read.words) read.counts.set(word, (read.counts.get(word) ?? 0) + 1);
         for (const word of title) read.counts.set(word, (read.counts.get(word) ?? 0) + TITLE_WEIGHT);
-        if (complete || part >= limit || enough(read)) return read;
-        text += (await load(`doc/${number}-${part}.json`)) ?? "";
+        if (complete || parts >= limit || enough(read)) return read;
+        text += (await part(number, more[parts - 1])) ?? "";
       }
     }
 
@@ -611,9 +642,25 @@
   let timer = 0;
 
   function archiveEngine(indexUrl) {
-    const core = createEngine((path) =>
-      fetch(new URL(path, indexUrl)).then((response) => (response.ok ? response.json() : null)),
-    );
+    const whole = new Map(); // files a server sent whole, ignoring a range request (a dev server)
+    const bytes = async (path, start, end) => {
+      if (!whole.has(path)) {
+        const headers = { Range: `bytes=${start}-${end - 1}` };
+        const response = await fetch(new URL(path, indexUrl), { headers });
+        if (response.status === 206) {
+          const range = new Uint8Array(await response.arrayBuffer());
+          if (range.length !== end - start) throw new Error(`${path}: a range of the wrong size`);
+          return range;
+        }
+        if (!response.ok) return null;
+        whole.set(path, new Uint8Array(await response.arrayBuffer()));
+      }
+      return whole.get(path).subarray(start, end);
+    };
+    const core = createEngine({
+      json: (path) => fetch(new URL(path, indexUrl)).then((response) => (response.ok ? response.json() : null)),
+      bytes,
+    });
     return {
       prefetch: core.prefetch,
       async search(term, chosen, current, dates) {
