@@ -37,6 +37,7 @@ from converter.rules.body import body_lines
 from converter.rules.features import (
     CONTEXT_FEATURES,
     LINE_FEATURES,
+    content_words,
     context_features,
     line_features,
 )
@@ -71,6 +72,10 @@ class Seed:
     body: list[int]
     headline: list[int]
     language: str
+
+    @property
+    def line_words(self) -> list[list[str]]:
+        return [content_words(text, self.stopwords) for text in self.texts]
 
 
 def prepared(page: Page) -> SeedState:
@@ -155,7 +160,7 @@ def out_of_fold(
 
 def context_rows(seeds: list[Seed], line_rows: list[np.ndarray], first: list[np.ndarray]):
     return [
-        np.hstack([rows, np.asarray(context_features(list(p), s.texts, s.groups, s.stopwords))])
+        np.hstack([rows, np.asarray(context_features(list(p), s.texts, s.groups, s.line_words))])
         if len(rows)
         else np.zeros((0, len(LINE_FEATURES) + len(CONTEXT_FEATURES)))
         for s, rows, p in zip(seeds, line_rows, first, strict=True)
@@ -167,7 +172,7 @@ def headline_rows(
 ):
     return [
         np.asarray(
-            headline_features(rows.tolist(), s.texts, s.groups, list(p), s.stopwords, threshold)
+            headline_features(rows.tolist(), s.texts, s.groups, list(p), s.line_words, threshold)
         )
         if s.texts
         else np.zeros((0, len(HEADLINE_FEATURES)))

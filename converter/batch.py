@@ -196,13 +196,14 @@ def write_pages(
         else:
             content = (out_dir / plan.unchanged[owner].page).read_text("utf-8")
         (converted if write_if_changed(path, content) else unchanged).append(relative)
+        page_hash = sha256(content.encode("utf-8"))
         for member in grouping.groups[owner]:
             records[member] = SeedRecord(
                 seed_hash=seed_hashes[member],
                 text_hash=grouping.text_hashes[member],
                 title=titles[owner],
                 page=relative,
-                page_hash=sha256(content.encode("utf-8")),
+                page_hash=page_hash,
                 duplicate_of="" if member == owner else owner,
                 fingerprint=grouping.fingerprints[member],
             )
@@ -243,7 +244,7 @@ def convert_directory(
     held = held_pages(out_dir, manifest, failed, on_disk)
     reserved = reserved_slugs(held, manifest, grouping, failed)
     written = write_pages(out_dir, seeds, plan, grouping, converted_pages, failed, reserved)
-    records, removed = prune_pages(out_dir, manifest, written.records, failed, on_disk)
+    records, removed = prune_pages(out_dir, manifest, written.records, held, on_disk)
     save_manifest(out_dir, stamp, records)
     return RunReport(
         converted=written.converted,

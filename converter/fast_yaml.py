@@ -4,9 +4,10 @@ topic vocabulary, 20,000 page headers in a build) read three to ten times faster
 from __future__ import annotations
 
 from collections.abc import Mapping
-from importlib import resources
 
 import yaml
+
+from converter.data import data_text
 
 try:
     from yaml import CSafeLoader as SafeLoader
@@ -21,7 +22,7 @@ def safe_load(text: str) -> object:
 
 def data_mapping(name: str, error: type[ValueError]) -> Mapping[str, object]:
     """A curated YAML file of converter/data (word lists by name); `error` if it is none."""
-    document = safe_load(resources.files("converter.data").joinpath(name).read_text("utf-8"))
+    document = safe_load(data_text(name))
     if not isinstance(document, dict):
         raise error(f"{name}: expected a mapping of word lists")
     return document

@@ -110,20 +110,14 @@ def _is_layout_table(table: HtmlElement) -> bool:
         return True
     if table.get("summary") or table.find("caption") is not None:
         return False
-    own = [element for element in table.iter() if _owner_table(element) is table]
-    if any(element.tag in ("th", "thead", "tfoot", "col", "colgroup") for element in own):
-        return False
+    headers = table.iter("th", "thead", "tfoot", "col", "colgroup")
+    if any(next(element.iterancestors("table"), None) is table for element in headers):
+        return False  # its own headers, not a nested table's
     return any(
         element.tag in ("table", "p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "blockquote")
         for element in table.iter()
         if element is not table
     )
-
-
-def _owner_table(element: HtmlElement) -> HtmlElement | None:
-    for ancestor in element.iterancestors("table"):
-        return ancestor
-    return None
 
 
 def main_blocks(tree: HtmlElement) -> list[str]:

@@ -48,14 +48,13 @@ def prune_pages(
     out_dir: Path,
     manifest: Manifest | None,
     written: dict[str, SeedRecord],
-    failed: Failed,
+    held: dict[str, set[str]],
     on_disk: list[tuple[str, Path]],
 ) -> tuple[dict[str, SeedRecord], list[Path]]:
-    """The one stage that deletes, handed the failures of every stage before it. A page stays
-    when a written record points at it or a failed seed holds it (its record is kept, marked to
-    be converted again); every other page the converter made goes: its seed is gone, or its
-    group has another owner now."""
-    held = held_pages(out_dir, manifest, failed, on_disk)
+    """The one stage that deletes, handed the pages the failures of every stage before it hold
+    (`held_pages`). A page stays when a written record points at it or a failed seed holds it
+    (its record is kept, marked to be converted again); every other page the converter made
+    goes: its seed is gone, or its group has another owner now."""
     kept = {
         name: replace(manifest.seeds[name], seed_hash="")
         for name in held

@@ -11,7 +11,7 @@ import ftfy
 
 from converter.decode import decode, decode_html
 from converter.errors import SeedTooLargeError
-from converter.model import PageFacts, RawSeed
+from converter.model import RawSeed
 from converter.settings import Settings
 
 # Vertical tab (Word's manual line break), form feed and the separators break lines; ftfy
@@ -57,13 +57,12 @@ def _clean_seed(seed: RawSeed) -> RawSeed:
     return replace(
         seed,
         text=clean_text(seed.text),
-        facts=PageFacts(
+        facts=replace(
+            facts,
             title=clean_text(facts.title),
             authors=tuple(clean_text(name) for name in facts.authors),
-            date=facts.date,
             publisher=clean_text(facts.publisher),
             source=clean_text(facts.source),
-            language=facts.language,
             url=clean_text(facts.url),
         ),
     )

@@ -34,8 +34,11 @@ def list_seed_files(seeds_dir: Path) -> list[Path]:
 
 def seed_name(path: Path, seeds_dir: Path) -> str:
     """The seed's stem (its path below `seeds/` without `.txt`): what a page traces back to."""
-    relative = _printable(path.relative_to(seeds_dir).as_posix())
-    return relative[: -len(".txt")] if relative.endswith(".txt") else relative
+    return _stem(_printable(path.relative_to(seeds_dir).as_posix()))
+
+
+def _stem(relative: str) -> str:
+    return relative.removesuffix(".txt")
 
 
 def _printable(name: str) -> str:
@@ -47,7 +50,8 @@ def scan_seeds(seeds_dir: Path) -> tuple[list[SeedFile], Failed]:
     """Hash every seed's bytes; an unreadable file is a failure, not a crash."""
     found, failed = [], {}
     for path in list_seed_files(seeds_dir):
-        name, shown = seed_name(path, seeds_dir), _printable(path.relative_to(seeds_dir).as_posix())
+        shown = _printable(path.relative_to(seeds_dir).as_posix())
+        name = _stem(shown)
         if path.is_symlink():
             # A link could point anywhere (/etc/passwd): only real files under seeds/ are seeds.
             failed[name] = Failure(shown, "refused: a symbolic link, not a seed file")

@@ -59,13 +59,9 @@ def existing_pages(out_dir: Path) -> list[tuple[str, Path]]:
     directory = articles_dir(out_dir)
     if not directory.is_dir():
         return []
-    pages = ((read_seed_field(path), path) for path in sorted(directory.glob("*.md")))
+    # Only the `seed:` line of each header is parsed, so scanning is cheap.
+    pages = ((read_field(path, "seed"), path) for path in sorted(directory.glob("*.md")))
     return [(seed, path) for seed, path in pages if seed is not None]
-
-
-def read_seed_field(path: Path) -> str | None:
-    """The `seed:` of a page's front matter: only that line is parsed, so scanning is cheap."""
-    return read_field(path, "seed")
 
 
 def remove_pages(paths: Iterable[Path]) -> list[Path]:

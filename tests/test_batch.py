@@ -337,7 +337,8 @@ def test_prune_removes_pages_of_gone_seeds_and_keeps_those_failed_seeds_hold(arc
     names = sorted(manifest.seeds)
     gone, failing, written = names[0], names[1], {names[2]: manifest.seeds[names[2]]}
     on_disk = existing_pages(docs)
-    records, removed = prune_pages(docs, manifest, written, {failing: Failure("", "")}, on_disk)
+    held = held_pages(docs, manifest, {failing: Failure("", "")}, on_disk)
+    records, removed = prune_pages(docs, manifest, written, held, on_disk)
     assert records == written | {failing: replace(manifest.seeds[failing], seed_hash="")}
     assert removed == [docs / manifest.seeds[gone].page]
     assert sorted(path.name for path in (docs / "articles").iterdir()) == sorted(
@@ -356,7 +357,8 @@ def test_without_a_manifest_a_failed_seed_still_keeps_the_page_that_names_it(arc
     manifest = load_manifest(docs)
     on_disk = existing_pages(docs)
     failing, gone = sorted(manifest.seeds)[:2]
-    records, removed = prune_pages(docs, None, {}, {failing: Failure("", "")}, on_disk)
+    held = held_pages(docs, None, {failing: Failure("", "")}, on_disk)
+    records, removed = prune_pages(docs, None, {}, held, on_disk)
     assert records == {}
     assert (docs / manifest.seeds[failing].page).exists()
     assert docs / manifest.seeds[gone].page in removed

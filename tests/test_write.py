@@ -3,11 +3,11 @@ from pathlib import Path
 
 import pytest
 
+from converter.frontmatter import read_field
 from converter.write import (
     TEMP_SUFFIX,
     existing_pages,
     page_path,
-    read_seed_field,
     remove_temp_files,
     write_if_changed,
 )
@@ -39,7 +39,7 @@ def test_existing_pages_reads_seed_fields(tmp_path):
     (articles / "ours.md").write_text("---\ntitle: T\nseed: 001_x\n---\n\nBody.\n")
     (articles / "hand-written.md").write_text("# Not ours\n")
     assert existing_pages(tmp_path) == [("001_x", articles / "ours.md")]
-    assert read_seed_field(articles / "hand-written.md") is None
+    assert read_field(articles / "hand-written.md", "seed") is None
 
 
 def test_temp_files_of_an_interrupted_run_are_swept(tmp_path):

@@ -13,6 +13,7 @@ from converter.enrich.summary import count_words, describe
 from converter.enrich.tables import table_mentions
 from converter.enrich.topics import Vocabulary
 from converter.model import Article, ParsedSeed
+from converter.rules.article_language import DEFAULT_LANGUAGE
 from converter.settings import Settings
 
 
@@ -21,7 +22,7 @@ def body_text(parsed: ParsedSeed) -> str:
     return "\n\n".join(block.text for block in parsed.blocks)
 
 
-ENGLISH = ("en", "")
+ENGLISH = (DEFAULT_LANGUAGE, "")
 """The NER model and the topic cues are English; an article in another language gets neither."""
 
 

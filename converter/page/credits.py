@@ -40,15 +40,16 @@ def publisher(
     headline (a site's name when one is known), its copyright line, the host it came from."""
     if declared:
         return declared
-    for element in tree.iter("title"):
-        parts = [part for part in TITLE_SEPARATORS.split(squash(element.text_content()))]
-        rest = [part for part in parts if not contains(words_of(title), words_of(part))]
+    element = next(tree.iter("title"), None)
+    if element is not None:
+        parts = TITLE_SEPARATORS.split(squash(element.text_content()))
+        headline = words_of(title)
+        rest = [part for part in parts if not contains(headline, words_of(part))]
         if len(rest) < len(parts):
             named = [part for part in rest if is_site_name(part, sites) and is_name(part)]
             ends = [part for part in (rest[:1] + rest[-1:]) if is_name(part)]
             if named or ends:
                 return (named or ends)[-1]
-        break
     for line in copyright_lines(tree):
         name = clean_name(line)
         if name:

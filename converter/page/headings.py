@@ -96,9 +96,11 @@ def heading_rank(element: HtmlElement) -> int:
         return _HEADING_RANKS[element.tag]
     if TITLE_CLASS.search(label):
         return _CLASS_RANK
-    parent = element.getparent()
+    if not (element.tag in _BOLD_TAGS or _looks_bold(element)):
+        return 0
+    parent = element.getparent()  # bold alone in its parent: reading the parent's text costs
     alone = parent is not None and squash(parent.text_content()) == squash(element.text_content())
-    return _BOLD_RANK if alone and (element.tag in _BOLD_TAGS or _looks_bold(element)) else 0
+    return _BOLD_RANK if alone else 0
 
 
 def _looks_bold(element: HtmlElement) -> bool:

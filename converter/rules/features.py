@@ -147,11 +147,15 @@ _NEAR = 3
 
 
 def context_features(
-    prose: Sequence[float], texts: Sequence[str], groups: Sequence[int], stopwords: frozenset[str]
+    prose: Sequence[float],
+    texts: Sequence[str],
+    groups: Sequence[int],
+    words: Sequence[Sequence[str]],
 ) -> list[list[float]]:
     """One row of CONTEXT_FEATURES per line: the first pass's verdicts on the neighbours, the
     line's group, and where the line sits against the densest run of prose (jusText's second
-    pass, learned: the article is one dense run; a short line inside it is text too)."""
+    pass, learned: the article is one dense run; a short line inside it is text too). `words`
+    are each line's content_words, worked out once for both passes and the headline's."""
     count = len(prose)
     start, end = main_run(prose, texts)
     prose_chars = [p * len(text) for p, text in zip(prose, texts, strict=True)]
@@ -163,7 +167,6 @@ def context_features(
     for p, group in zip(prose, groups, strict=True):
         group_sum[group] += p
     rows = []
-    words = [content_words(text, stopwords) for text in texts]
     run_words: Counter[str] = Counter()
     for line_words in words[start : end + 1]:
         run_words.update(set(line_words))

@@ -5,6 +5,7 @@ lede repeating its words), and, for the second ranker, how the first ranker's be
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
@@ -14,7 +15,6 @@ from converter.rules.features import (
     LINE_FEATURES,
     TIME,
     YEAR,
-    content_words,
     context_features,
     main_run,
 )
@@ -46,17 +46,17 @@ def headline_features(
     texts: Sequence[str],
     groups: Sequence[int],
     prose: Sequence[float],
-    stopwords: frozenset[str],
+    line_words: Sequence[Sequence[str]],
     threshold: float,
 ) -> list[list[float]]:
     """One row of HEADLINE_FEATURES per line: what the line is, how the body classifier judged
     it and its neighbours, where it sits against the article's prose (a headline comes just
     before it, after the menus), whether a byline or date follows it and whether the lede
-    repeats its words. `rows` are the lines' LINE_FEATURES."""
-    context = context_features(prose, texts, groups, stopwords)
+    repeats its words. `rows` are the lines' LINE_FEATURES, `line_words` their content_words."""
+    context = context_features(prose, texts, groups, line_words)
     start, _ = main_run(prose, texts)
     shaped = [_heading_shaped(text) for text in texts]
-    words = [set(content_words(text, stopwords)) for text in texts]
+    words = [set(each) for each in line_words]
     prose_at = [index for index, p in enumerate(prose) if p >= threshold]
     mass = [p * len(text) for p, text in zip(prose, texts, strict=True)]
     following_mass = [sum(mass[index + 1 : index + 1 + _FOLLOWING]) for index in range(len(mass))]
@@ -69,7 +69,8 @@ def headline_features(
         between = shaped[index + 1 : start] if index < start else []
         following = range(index + 1, min(len(texts), index + 1 + _AFTER))
         lede: set[str] = set()
-        for at in [at for at in prose_at if at > index][:_AFTER]:
+        after = bisect_right(prose_at, index)  # prose_at is in page order
+        for at in prose_at[after : after + _AFTER]:
             lede |= words[at]
         features.append(
             [

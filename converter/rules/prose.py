@@ -14,6 +14,7 @@ from converter.rules.boosted import BoostedTrees, load_trees
 from converter.rules.features import (
     CONTEXT_FEATURES,
     LINE_FEATURES,
+    content_words,
     context_features,
     line_features,
 )
@@ -97,15 +98,16 @@ def score_lines(state: SeedState) -> SeedState:
     texts = [line.text for line in state.lines]
     groups = [line.group for line in state.lines]
     rows = line_features(texts, groups, words)
+    line_words = [content_words(text, words) for text in texts]
     first = model.line.probabilities(rows)
-    context = context_features(first, texts, groups, words)
+    context = context_features(first, texts, groups, line_words)
     prose = model.context.probabilities(
         [row + around for row, around in zip(rows, context, strict=True)]
     )
     headline = [0.0] * len(texts)
     if not state.facts.title and len(texts) >= MIN_RANKED_LINES:
         headline = headline_model().probabilities(
-            headline_features(rows, texts, groups, prose, words, model.threshold)
+            headline_features(rows, texts, groups, prose, line_words, model.threshold)
         )
     return state.with_lines(
         [

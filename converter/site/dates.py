@@ -8,13 +8,12 @@ what that month was about) like an actor's; its `letter` is its year.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from converter.site.indexes import page_url
-from converter.site.model import Archive, ArticleMeta, Entry, Index, LetterGroup, month_label
+from converter.site.indexes import letter_groups, page_url
+from converter.site.model import Archive, ArticleMeta, Entry, Index, month_label
 
 DATES_DIR = "dates"
 UNDATED = "Undated"
@@ -64,12 +63,7 @@ def date_index(articles: Sequence[ArticleMeta], *, use_directory_urls: bool) -> 
         src_uri=src_uri,
         url=page_url(src_uri, use_directory_urls),
         entries=tuple(entries),
-        groups=tuple(
-            LetterGroup(
-                letter, UNDATED_SLUG if letter == UNDATED else f"year-{letter}", tuple(group)
-            )
-            for letter, group in itertools.groupby(entries, key=lambda entry: entry.letter)
-        ),
+        groups=letter_groups(entries, _year_anchor),
         by_name={entry.name: entry for entry in entries},
         per_page=max(1, len(entries)),
     )
@@ -120,3 +114,7 @@ def page_dates(archive: Archive, contexts: Mapping[str, Mapping[str, Any]]) -> d
         if newest is not None and newest.date:
             dates[src_uri] = newest.date
     return dates
+
+
+def _year_anchor(year: str) -> str:
+    return UNDATED_SLUG if year == UNDATED else f"year-{year}"

@@ -1,8 +1,8 @@
 """The archive's indexes: name -> the articles naming it, per section, with slugs, A-Z letter
 groups and the URLs MkDocs gives their pages.
 
-An index is one axis over the articles (actor, topic, source); another axis (a date) is one more
-`section_index` call with its own memberships.
+An index is one axis over the articles (actor, topic, source); the date axis (dates.py) shares
+its entries, letter groups and URLs.
 """
 
 from __future__ import annotations
@@ -191,14 +191,17 @@ def first_letter(base: str) -> str:
     return initial.upper() if "a" <= initial <= "z" else OTHER_LETTER
 
 
-def letter_groups(entries: Iterable[Entry]) -> tuple[LetterGroup, ...]:
-    """Split entries (already in reading order) by their first letter; one group per letter."""
+def letter_anchor(letter: str) -> str:
+    return "letter-other" if letter == OTHER_LETTER else f"letter-{letter.lower()}"
+
+
+def letter_groups(
+    entries: Iterable[Entry], anchor: Callable[[str], str] = letter_anchor
+) -> tuple[LetterGroup, ...]:
+    """Split entries (already in reading order) by their letter (an index's initial, the date
+    index's year); one group per letter, `anchor` naming its place on the page."""
     return tuple(
-        LetterGroup(
-            letter=letter,
-            anchor="letter-other" if letter == OTHER_LETTER else f"letter-{letter.lower()}",
-            entries=tuple(group),
-        )
+        LetterGroup(letter=letter, anchor=anchor(letter), entries=tuple(group))
         for letter, group in itertools.groupby(entries, key=lambda entry: entry.letter)
     )
 

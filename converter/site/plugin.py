@@ -48,12 +48,12 @@ from converter.site.options import ArchiveConfig
 from converter.site.pages import Layout, generated_pages
 from converter.site.search import (
     Indexing,
-    SearchDoc,
     SearchIndexError,
     search_doc,
     start_archive_index,
     start_pagefind,
 )
+from converter.site.search_records import SearchDoc
 from converter.site.sitemap import SITEMAP, SitemapUrl, sitemap_files
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -111,9 +111,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         articles = []
         self._headers = {}
+        self._articles_to_write = 0
         for file in files.documentation_pages():
             if not is_article(file.src_uri):
                 continue
+            self._articles_to_write += 1  # a page left out of the archive is written all the same
             try:
                 header = parse_header(_header(file))
                 articles.append(article_meta(file.src_uri, file.url, header))
@@ -147,9 +149,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._contexts = {page.src_uri: page.context for page in pages}
         self._as_of = archive_date(self.archive, os.environ)
         self._dates = page_dates(self.archive, self._contexts)
-        self._articles_to_write = sum(
-            1 for file in files.documentation_pages() if is_article(file.src_uri)
-        )
         self._search_started = False
         self._indexing = None
         self._search_docs = {}

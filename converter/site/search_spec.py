@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import cache
 
 PREFIX_CHARS = 3  # words sharing their first PREFIX_CHARS characters share a dictionary file
 WORDS_PER_DICTIONARY = 64  # on average: the number of dictionary files follows the vocabulary
@@ -37,8 +38,10 @@ def dictionary_key(word: str, dictionaries: int) -> int:
     return value % dictionaries
 
 
+@cache
 def filter_bucket(value: str) -> str:
-    """The filter file of a value: a byte of its hash, in hex."""
+    """The filter file of a value: a byte of its hash, in hex (cached: the same actors, topics
+    and sources come back in thousands of documents)."""
     return hashlib.sha256(value.encode("utf-8")).hexdigest()[:2]
 
 

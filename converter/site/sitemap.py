@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from converter.site.pagination import runs_of
+
 SITEMAP = "sitemap.xml"
 URLS_PER_FILE = 50_000  # sitemaps.org: at most 50,000 URLs (and 50 MB) a file
 NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -41,7 +43,7 @@ def sitemap_files(
     """(file name, text) of the sitemap: one urlset, or an index and its numbered parts."""
     if len(urls) <= per_file:
         return [(SITEMAP, _urlset(urls))]
-    parts = [urls[start : start + per_file] for start in range(0, len(urls), per_file)]
+    parts = runs_of(urls, per_file)
     files = [(f"sitemap-{number}.xml", _urlset(part)) for number, part in enumerate(parts, 1)]
     newest = [max((url.lastmod for url in part if url.lastmod), default=None) for part in parts]
     index = "".join(
