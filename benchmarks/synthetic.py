@@ -10,10 +10,9 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.corpora import CORPORA
+from benchmarks.corpora import corpus
 from converter.decode import decode
 
-BBC = CORPORA / "bbc-dev"
 OUTLETS = (
     "Associated Press",
     "Reuters",
@@ -37,14 +36,18 @@ class Story:
     paragraphs: tuple[str, ...]
 
 
-def load_stories(corpus: Path = BBC) -> list[Story]:
+def load_stories(directory: Path | None = None) -> list[Story]:
+    """The BBC dev stories (or those under `directory`); a clear exit when there are none."""
+    directory = directory or corpus("bbc-dev")
     stories = []
-    for path in sorted(corpus.glob("*/*.txt")):
+    for path in sorted(directory.glob("*/*.txt")):
         text = decode(path.read_bytes())  # the converter's own: sport/199.txt is Latin-1
         title, _, body = text.strip().partition("\n")
         paragraphs = tuple(p.strip() for p in body.split("\n\n") if p.strip())
         if paragraphs:
             stories.append(Story(path.parent.name, title.strip(), paragraphs))
+    if not stories:
+        raise SystemExit(f"no stories under {directory}: set ARCHIVE_CORPORA to the corpora")
     return stories
 
 
