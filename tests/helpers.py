@@ -266,25 +266,37 @@ def mkdocs_build(
     """`mkdocs build --strict` of `docs_dir` into `workdir/site` with the repo's mkdocs.yml
     (INHERITed, plus `extra_config`). Fails the test on a non-zero exit or on any WARNING,
     even one --strict lets through."""
-    site_dir = workdir / "site"
+    result = run_mkdocs_build(workdir, docs_dir, extra_config, env)
+    log = result.stdout + result.stderr
+    if result.returncode != 0 or "WARNING" in log:
+        pytest.fail(f"mkdocs build --strict failed (exit {result.returncode}):\n{log}")
+    return SiteBuild(docs_dir=docs_dir, site_dir=workdir / "site", log=log)
+
+
+def run_mkdocs_build(
+    workdir: Path,
+    docs_dir: Path,
+    extra_config: str = "",
+    env: Mapping[str, str] | None = None,
+    *,
+    strict: bool = True,
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build` as mkdocs_build runs it, whatever its outcome (`workdir/mkdocs.yml`)."""
     config = workdir / "mkdocs.yml"
     config.write_text(
-        f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {docs_dir}\nsite_dir: {site_dir}\n"
+        f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {docs_dir}\nsite_dir: {workdir / 'site'}\n"
         + extra_config,
         encoding="utf-8",
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)],
+    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config)]
+    return subprocess.run(
+        [*command, "--strict"] if strict else command,
         capture_output=True,
         text=True,
         cwd=workdir,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         check=False,
     )
-    log = result.stdout + result.stderr
-    if result.returncode != 0 or "WARNING" in log:
-        pytest.fail(f"mkdocs build --strict failed (exit {result.returncode}):\n{log}")
-    return SiteBuild(docs_dir=docs_dir, site_dir=site_dir, log=log)
 
 
 # Reproducible-builds convention; the archive plugin dates pages from the articles, so this

@@ -6,9 +6,11 @@ dates every page from the articles, never the clock (sitemap.xml); `on_page_read
 MkDocs an article without the header on_files parsed, and `on_page_markdown` gives it that
 metadata back, generated pages theirs, and HTML-escapes titles for Material, which prints them raw;
 `on_page_content` puts the facts panel and the related stories on article pages and collects
-their text for search; `on_page_context` hands each template its model and starts the search
-index (search.py) in a child process as soon as its input is ready; `on_post_build` writes the
-Atom feeds and waits for the index. The options and their defaults are in options.py.
+their text for search; `on_nav` forks a child that reads and renders the generated pages and a
+share of the articles on the second core (forked_pages.py); `on_env` takes the texts the child
+read and starts the search index (search.py) in a child process of its own; `on_page_context`
+hands each template its model; `on_post_build` waits for the children and writes the Atom feeds
+and the sitemap. The options and their defaults are in options.py.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import Any
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -42,6 +44,14 @@ from converter.site.chrome import SharedChrome, data_uri_icons
 from converter.site.dates import EPOCH_DATE, archive_date, page_dates
 from converter.site.facts import article_facts
 from converter.site.feeds import MAIN_FEED, archive_feeds, atom
+from converter.site.forked_pages import (
+    ForkedPages,
+    ForkedPagesError,
+    SplitFiles,
+    fork_pages,
+    split_pages,
+    take_read,
+)
 from converter.site.minify import minified_page
 from converter.site.model import Archive
 from converter.site.options import ArchiveConfig
@@ -95,7 +105,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._indexing: Indexing | None = None
         self._search_docs: dict[str, SearchDoc] = {}
         self._chrome: SharedChrome | None = None
-        self._files: Files | None = None
+        self._files: SplitFiles | None = None
+        self._forked: ForkedPages | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # After a theme custom_dir (so a site can still override us), before Material itself.
@@ -109,6 +120,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        files = SplitFiles(files)
         articles = []
         self._headers = {}
         self._articles_to_write = 0
@@ -153,7 +165,30 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._indexing = None
         self._search_docs = {}
         self._files = files
+        self._forked = None
         return files
+
+    @event_priority(-100)  # last: the nav is final
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.archive is None or files is not self._files:
+            return nav  # another plugin replaced the files: MkDocs renders every page
+        alone = all(plugin is self for plugin in config.plugins.values())
+        share = split_pages(
+            self._files, nav, self._metas, articles_too=alone and self.config.search == "archive"
+        )
+        for page in share:
+            page.update_date = self._page_date(page.file.src_uri)  # read in the child
+        if share:
+            self._forked = fork_pages(
+                share,
+                self._files,
+                config,
+                nav,
+                start=self._in_child,
+                read=lambda: self._search_docs,
+                written=self._shared_chrome,
+            )
+        return nav
 
     def on_env(
         self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
@@ -165,10 +200,20 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         )
         env.loader = self._chrome
         env.globals.update(self._chrome.globals)
+        # Every page is read, here and in the child: the search index has all its texts.
+        if self._forked is not None:
+            try:
+                read = self._forked.read()
+            except ForkedPagesError as error:
+                raise PluginError(str(error)) from error
+            self._search_docs.update(read.payload)
+            take_read(read, files, config)
+        if self.config.search == "archive":
+            self._start_search_index(config)
         return env
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        page.update_date = self._dates.get(page.file.src_uri, self._as_of)
+        page.update_date = self._page_date(page.file.src_uri)
         return page
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -218,11 +263,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
-        # Every page's content is made before any page is rendered: the archive index has all
-        # its texts now. MkDocs writes a page right after its on_post_page: once every article
-        # has had that and another page is rendered, all articles are on disk and Pagefind can
-        # index them. Either then works while MkDocs renders the rest (else on_post_build).
-        if self.config.search == "archive" or self._articles_to_write == 0:
+        # MkDocs writes a page right after its on_post_page: once every article has had that
+        # and another page is rendered, all articles are on disk and Pagefind can index them
+        # while MkDocs renders the rest (else on_post_build). The child renders no article then.
+        if self.config.search == "pagefind" and self._articles_to_write == 0:
             self._start_search_index(config)
         context["archive"] = self.archive
         context["archive_main_feed"] = MAIN_FEED if config.site_url else None
@@ -230,6 +274,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._forked is not None:
+            forked, self._forked = self._forked, None
+            try:
+                symbols, scripts = forked.finish()
+            except ForkedPagesError as error:
+                raise PluginError(str(error)) from error
+            if self._chrome is not None:
+                self._chrome.symbols.update(symbols)
+                self._chrome.scripts.update(scripts)
         if self._chrome is not None:
             self._chrome.write(Path(config.site_dir))
         if self._files is not None:
@@ -246,9 +299,26 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 raise PluginError(str(error)) from error
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self._forked is not None:
+            self._forked.cancel()
+            self._forked = None
         if self._indexing is not None:
             self._indexing.cancel()
             self._indexing = None
+
+    def _page_date(self, src_uri: str) -> str:
+        return self._dates.get(src_uri, self._as_of)
+
+    def _in_child(self) -> None:
+        """In the child rendering pages beside MkDocs: the parent starts the search index."""
+        self._search_started = True
+        self._forked = None
+
+    def _shared_chrome(self) -> tuple[dict[str, Any], dict[str, str]]:
+        """What the child's pages point at in the shared files, for the parent to write."""
+        if self._chrome is None:
+            return {}, {}
+        return dict(self._chrome.symbols), dict(self._chrome.scripts)
 
     def _start_search_index(self, config: MkDocsConfig) -> None:
         if self._search_started or self.archive is None:
@@ -281,11 +351,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 atom(feed, site_url=config.site_url, author=config.site_name, undated=self._as_of)
             )
 
-    def _write_sitemap(self, config: MkDocsConfig, files: Files) -> None:
+    def _write_sitemap(self, config: MkDocsConfig, files: SplitFiles) -> None:
         """Every page, as MkDocs' own sitemap lists them, in files of at most 50,000."""
         urls = [
             SitemapUrl(page.canonical_url or page.abs_url or "", page.update_date)
-            for file in files.documentation_pages()
+            for file in files.every_documentation_page()
             if (page := file.page) is not None
             and not page.is_link
             and (page.canonical_url or page.abs_url)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -41,41 +41,71 @@ def features(article: ArticleMeta) -> tuple[Feature, ...]:
 
 def related_stories(
     articles: Sequence[ArticleMeta], *, limit: int, common: int | None = None
-) -> dict[str, tuple[ArticleMeta, ...]]:
+) -> RelatedStories:
     """src_uri -> up to `limit` related articles, best first, ties in src_uri order.
 
     `articles` come in archive order (latest first), which decides which articles a common
     name's walk reaches; `common` overrides COMMON_LIMIT (tests compare against brute force).
     """
-    if limit <= 0:
-        return {article.src_uri: () for article in articles}
-    cap = COMMON_LIMIT if common is None else common
-    uris = [article.src_uri for article in articles]
-    names = [features(article) for article in articles]
-    postings: dict[Feature, list[int]] = {}
-    for position, article_names in enumerate(names):
-        for name in article_names:
-            postings.setdefault(name, []).append(position)
-    weight = {name: math.log1p(len(articles) / len(posting)) for name, posting in postings.items()}
-    holders = {name: frozenset(posting) for name, posting in postings.items() if len(posting) > cap}
+    return RelatedStories(articles, limit, COMMON_LIMIT if common is None else common)
 
-    related: dict[str, tuple[ArticleMeta, ...]] = {}
-    for position, article in enumerate(articles):
-        rare = [name for name in names[position] if len(postings[name]) <= cap]
-        widespread = [name for name in names[position] if len(postings[name]) > cap]
+
+class RelatedStories(Mapping[str, tuple["ArticleMeta", ...]]):
+    """The related stories of every article, each article's worked out when first asked for:
+    the build asks in the process that renders the article (forked_pages.py), so that work is
+    shared by both cores instead of done before the pages are split between them."""
+
+    def __init__(self, articles: Sequence[ArticleMeta], limit: int, cap: int) -> None:
+        self._articles = articles
+        self._limit = limit
+        self._cap = cap
+        self._positions = {article.src_uri: position for position, article in enumerate(articles)}
+        self._uris = [article.src_uri for article in articles]
+        self._names = [features(article) for article in articles]
+        postings: dict[Feature, list[int]] = {}
+        for position, article_names in enumerate(self._names):
+            for name in article_names:
+                postings.setdefault(name, []).append(position)
+        self._postings = postings
+        self._weight = {
+            name: math.log1p(len(articles) / len(posting)) for name, posting in postings.items()
+        }
+        self._holders = {
+            name: frozenset(posting) for name, posting in postings.items() if len(posting) > cap
+        }
+        self._found: dict[str, tuple[ArticleMeta, ...]] = {}
+
+    def __getitem__(self, src_uri: str) -> tuple[ArticleMeta, ...]:
+        found = self._found.get(src_uri)
+        if found is None:
+            found = self._found[src_uri] = self._related(self._positions[src_uri])
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._positions)
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    def _related(self, position: int) -> tuple[ArticleMeta, ...]:
+        if self._limit <= 0:
+            return ()
+        cap, postings = self._cap, self._postings
+        rare = [name for name in self._names[position] if len(postings[name]) <= cap]
+        widespread = [name for name in self._names[position] if len(postings[name]) > cap]
         scores: dict[int, float] = {}
         for name in rare:
             for other in postings[name]:
-                scores[other] = scores.get(other, 0.0) + weight[name]
+                scores[other] = scores.get(other, 0.0) + self._weight[name]
         scores.pop(position, None)
-        if len(scores) < limit:  # too few through rare names: try the latest of the common ones
+        if len(scores) < self._limit:  # too few through rare names: the latest common ones
             for name in widespread:
                 others = (other for other in postings[name] if other != position)
                 for other in itertools.islice(others, cap):
                     scores.setdefault(other, 0.0)
-        _add_common_names(scores, widespread, weight, holders)
-        related[article.src_uri] = tuple(articles[other] for other in _best(scores, uris, limit))
-    return related
+        _add_common_names(scores, widespread, self._weight, self._holders)
+        best = _best(scores, self._uris, self._limit)
+        return tuple(self._articles[other] for other in best)
 
 
 def _add_common_names(
