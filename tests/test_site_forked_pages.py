@@ -5,7 +5,9 @@ events on the pages of the process that renders them, so it reaches into the chi
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -28,6 +30,7 @@ from mkdocs.config import load_config
 
 from converter.site import plugin as plugin_module
 from converter.site.articles import is_article
+from converter.site.forked_pages import ForkedPagesError, on_both_cores
 
 ENV = {"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "SITE_URL": SITE_URL}
 TOPIC_PAGE = "topics/politics.md"  # a generated page outside the nav: the child renders it
@@ -114,7 +117,7 @@ def test_a_child_that_raises_fails_the_build_naming_the_page(tmp_path: Path) -> 
     code, log = build_with_hook(tmp_path, "raise RuntimeError('no topic today')")
     assert code != 0
     assert f"Error building page '{TOPIC_PAGE}': no topic today" in log
-    assert "the pages rendered beside MkDocs failed: no topic today" in log
+    assert "the process rendering pages beside MkDocs failed: no topic today" in log
 
 
 def test_a_child_killed_by_a_signal_fails_the_build(tmp_path: Path) -> None:
@@ -135,6 +138,31 @@ def test_a_warning_in_the_child_is_logged_once_by_mkdocs_and_strict_counts_it(
         assert code != 0 and "Aborted with 1 warnings in strict mode!" in log
     else:
         assert code == 0 and (tmp_path / "site" / "topics" / "politics" / "index.html").is_file()
+
+
+def test_work_on_both_cores_comes_back_in_order() -> None:
+    items = list(range(1001))
+    assert on_both_cores(str, items, at_least=1) == [str(item) for item in items]
+    assert on_both_cores(str, [1], at_least=1) == ["1"]  # no half to fork for
+
+
+def test_work_that_raises_or_dies_in_the_child_fails_loudly() -> None:
+    parent = os.getpid()
+
+    def fails_in_child(item: int) -> int:
+        if os.getpid() != parent and item == 7:
+            raise ValueError("item 7 is bad")
+        return item
+
+    def dies_in_child(item: int) -> int:
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return item
+
+    with pytest.raises(ForkedPagesError, match="beside MkDocs failed: item 7 is bad"):
+        on_both_cores(fails_in_child, list(range(10)), at_least=1)
+    with pytest.raises(ForkedPagesError, match=r"died \(killed by SIGKILL\)"):
+        on_both_cores(dies_in_child, list(range(10)), at_least=1)
 
 
 def free_port() -> int:

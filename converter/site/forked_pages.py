@@ -10,7 +10,8 @@ The child sends what the parent needs of its pages once they are read (the plugi
 their search documents; their anchors, for the parent to check links to them) and, once they
 are written, the plugin's second payload (the icons and scripts they share). Its warnings and
 errors are logged by the parent, so `--strict` counts them, and a child that fails or dies
-fails the build.
+fails the build. Before the nav exists, `on_both_cores` has a child read half of the articles'
+headers.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
+from typing import TypeVar
 
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,9 +32,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+T = TypeVar("T")
+R = TypeVar("R")
 # The child's share of the pages it may take: entry pages cost about what an article costs
 # (read and rendered), and the parent has the rest of the build besides.
 CHILD_SHARE = 0.5
+# on_both_cores forks for at least this many items a process: below, the fork costs more.
+HALF_AT_LEAST = 500
 
 
 class ForkedPagesError(RuntimeError):
@@ -152,10 +158,10 @@ def _render(
     files: Files,
     config: MkDocsConfig,
     nav: Navigation,
-    channel: Connection,
     start: Callable[[], None],
     read: Callable[[], object],
     written: Callable[[], object],
+    channel: Connection,
 ) -> None:
     """The child: read its pages, report, render them as MkDocs would, report."""
     forwarded = _forward_warnings()
@@ -185,20 +191,41 @@ def _render(
         sys.exit(1)
 
 
-class ForkedPages:
-    """The child rendering a share of the pages, seen from the parent."""
+class Child:
+    """A forked child working beside MkDocs, seen from the parent: its reports, in turn. It
+    holds the only writer of the pipe, so its death ends the parent's reads."""
 
-    def __init__(self, process: multiprocessing.process.BaseProcess, channel: Connection):
-        self._process = process
-        self._channel = channel
+    def __init__(self, doing: str, target: Callable[..., None], *args: object) -> None:
+        receiving, sending = multiprocessing.Pipe(duplex=False)
+        self._doing = doing
+        self._process = multiprocessing.get_context("fork").Process(
+            target=target, args=(*args, sending), daemon=True
+        )
+        self._process.start()
+        sending.close()
+        self._channel = receiving
 
-    def read(self) -> Message:
-        """Wait until the child has read its pages: its report."""
-        return self._receive()
+    def receive(self) -> Message:
+        """The child's next report, its lines logged here; its error or death raised."""
+        try:
+            message: Message = self._channel.recv()
+        except EOFError:
+            self._process.join()
+            raise ForkedPagesError(
+                f"the process {self._doing} beside MkDocs died ({_exit(self._process)})"
+            ) from None
+        for line in message.logged:
+            logging.getLogger(line.logger).log(line.level, line.message)
+        if message.error is not None:
+            self._process.join()
+            raise ForkedPagesError(
+                f"the process {self._doing} beside MkDocs failed: {message.error}"
+            )
+        return message
 
     def finish(self) -> object:
-        """Wait until the child has written its pages: the payload it sent."""
-        message = self._receive()
+        """Wait for the child's last report and its end: the payload it sent."""
+        message = self.receive()
         self._process.join()
         return message.payload
 
@@ -206,28 +233,34 @@ class ForkedPages:
         self._process.kill()
         self._process.join()
 
-    def _receive(self) -> Message:
-        """The child's next report, its lines logged here; its error or death raised."""
-        try:
-            message: Message = self._channel.recv()
-        except EOFError:
-            self._process.join()
-            raise ForkedPagesError(
-                f"the process rendering pages beside MkDocs died ({_exit(self._process)})"
-            ) from None
-        for line in message.logged:
-            logging.getLogger(line.logger).log(line.level, line.message)
-        if message.error is not None:
-            self._process.join()
-            raise ForkedPagesError(f"the pages rendered beside MkDocs failed: {message.error}")
-        return message
-
 
 def _exit(process: multiprocessing.process.BaseProcess) -> str:
     code = process.exitcode
     if code is not None and code < 0:
         return f"killed by {signal.Signals(-code).name}"
     return f"exit {code}"
+
+
+def on_both_cores(
+    work: Callable[[T], R], items: Sequence[T], *, at_least: int = HALF_AT_LEAST
+) -> list[R]:
+    """`[work(item) for item in items]`, the second half worked out by a forked child meanwhile
+    (the articles' headers, before the pages exist); `work`'s results must pickle."""
+    half = len(items) // 2
+    if half < at_least:
+        return [work(item) for item in items]
+    child = Child("reading pages", _work_through, work, items[half:])
+    first = [work(item) for item in items[:half]]
+    second: list[R] = child.finish()  # type: ignore[assignment]
+    return first + second
+
+
+def _work_through(work: Callable[[T], R], items: Sequence[T], channel: Connection) -> None:
+    try:
+        channel.send(Message([work(item) for item in items], ()))
+    except Exception as error:  # the parent's to report
+        channel.send(Message(None, (), error=str(error)))
+        sys.exit(1)
 
 
 def fork_pages(
@@ -239,19 +272,12 @@ def fork_pages(
     start: Callable[[], None],
     read: Callable[[], object],
     written: Callable[[], object],
-) -> ForkedPages:
+) -> Child:
     """Fork the child for `pages` and hide them from this process's loops. In the child `start`
     runs first, `read` gives what it sends once its pages are read, `written` once written."""
-    receiving, sending = multiprocessing.Pipe(duplex=False)
-    process = multiprocessing.get_context("fork").Process(
-        target=_render,
-        args=(pages, files, config, nav, sending, start, read, written),
-        daemon=True,
-    )
-    process.start()
-    sending.close()  # the child holds the only writer: its death ends the parent's reads
+    child = Child("rendering pages", _render, pages, files, config, nav, start, read, written)
     files.elsewhere = frozenset(page.file.src_uri for page in pages)
-    return ForkedPages(process, receiving)
+    return child
 
 
 def take_read(message: Message, files: Files, config: MkDocsConfig) -> None:

@@ -45,15 +45,16 @@ from converter.site.dates import EPOCH_DATE, archive_date, page_dates
 from converter.site.facts import article_facts
 from converter.site.feeds import MAIN_FEED, archive_feeds, atom
 from converter.site.forked_pages import (
-    ForkedPages,
+    Child,
     ForkedPagesError,
     SplitFiles,
     fork_pages,
+    on_both_cores,
     split_pages,
     take_read,
 )
 from converter.site.minify import minified_page
-from converter.site.model import Archive
+from converter.site.model import Archive, ArticleMeta
 from converter.site.options import ArchiveConfig
 from converter.site.pages import Layout, generated_pages
 from converter.site.search import (
@@ -106,7 +107,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._search_docs: dict[str, SearchDoc] = {}
         self._chrome: SharedChrome | None = None
         self._files: SplitFiles | None = None
-        self._forked: ForkedPages | None = None
+        self._forked: Child | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # After a theme custom_dir (so a site can still override us), before Material itself.
@@ -123,18 +124,19 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         files = SplitFiles(files)
         articles = []
         self._headers = {}
-        self._articles_to_write = 0
-        for file in files.documentation_pages():
-            if not is_article(file.src_uri):
+        article_files = [file for file in files.documentation_pages() if is_article(file.src_uri)]
+        # a page left out of the archive is written all the same
+        self._articles_to_write = len(article_files)
+        try:
+            read = on_both_cores(_read_article, article_files)
+        except ForkedPagesError as error:
+            raise PluginError(str(error)) from error
+        for file, outcome in zip(article_files, read, strict=True):
+            if isinstance(outcome, str):
+                log.warning(f"'{file.src_uri}' left out of the archive: {outcome}")
                 continue
-            self._articles_to_write += 1  # a page left out of the archive is written all the same
-            try:
-                header = parse_header(_header(file))
-                articles.append(article_meta(file.src_uri, file.url, header))
-            except FrontMatterError as error:
-                log.warning(f"'{file.src_uri}' left out of the archive: {error}")
-                continue
-            self._headers[file.src_uri] = header
+            self._headers[file.src_uri], article = outcome
+            articles.append(article)
         self.archive = build_archive(
             articles,
             use_directory_urls=config.use_directory_urls,
@@ -203,7 +205,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # Every page is read, here and in the child: the search index has all its texts.
         if self._forked is not None:
             try:
-                read = self._forked.read()
+                read = self._forked.receive()
             except ForkedPagesError as error:
                 raise PluginError(str(error)) from error
             self._search_docs.update(read.payload)
@@ -370,6 +372,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if name not in self._templates:
             self._templates[name] = config.theme.get_env().get_template(name)
         return self._templates[name]
+
+
+def _read_article(file: File) -> tuple[dict[str, object], ArticleMeta] | str:
+    """An article's header and what the archive reads of it, or why it cannot be read."""
+    try:
+        header = parse_header(_header(file))
+        return header, article_meta(file.src_uri, file.url, header)
+    except FrontMatterError as error:
+        return str(error)
 
 
 def _header(file: File) -> str:
