@@ -6,8 +6,9 @@ Two static engines, both offline and reproducible:
 - `pagefind`: Pagefind over the built article pages (the PyPI package ships the binary, run as
   `python -m pagefind`: no network, no Node). Simple and fast, but every visitor first
   downloads a list of all pages (about 8 bytes an article).
-Either runs in a child process started as soon as its input is ready, so it works on a second
-core while MkDocs renders the actor, topic and source pages; the plugin waits for it at the end.
+Either runs in a child process started as soon as its input is ready (the texts once every page
+is read, Pagefind's pages once every article is written), beside the processes rendering the
+pages (forked_pages.py); the plugin waits for it at the end.
 """
 
 from __future__ import annotations
