@@ -40,6 +40,17 @@ test("edit distance counts a swap of neighbours as one edit and stops past the l
   assert.equal(core.editDistance("café", "cafe", 1), 1); // characters, not bytes
 });
 
+test("regular inflections of a word share its base; derived and merely similar words do not", () => {
+  const same = [["stage", "stages", "staged", "staging"], ["reform", "reforms", "reformed", "reforming"],
+    ["study", "studies", "studied"], ["stop", "stops", "stopped", "stopping"], ["box", "boxes"], ["bus", "buses"]];
+  for (const family of same) {
+    for (const word of family) assert.equal(core.inflectionBase(word), core.inflectionBase(family[0]), word);
+  }
+  for (const [a, b] of [["federer", "federal"], ["election", "elected"], ["general", "generally"]]) {
+    assert.notEqual(core.inflectionBase(a), core.inflectionBase(b), `${a} ${b}`);
+  }
+});
+
 test("a query's words, phrases and the prefix still being typed", () => {
   const query = core.parseQuery('"general election" in Kenya gov');
   assert.deepEqual(query.tokens, ["general", "election", "in", "kenya", "gov"]);
@@ -185,6 +196,16 @@ test("empty, one-letter, very long and unknown queries get a clear answer", asyn
   assert.deepEqual((await unknown.next()).map((r) => r.url), ["a/", "b/"]);
   assert.equal((await ask("x".repeat(200))).total, 0);
   assert.match((await ask("the")).message, /in most articles/);
+});
+
+test("empty, one-letter and 200-character queries are answered from the dictionary at most", async () => {
+  for (const term of ["", "  ", "a", "x".repeat(200), "ab ".repeat(67)]) {
+    const { search, fetched } = engine();
+    const answer = await search.search(term);
+    assert.deepEqual(await answer.next(), [], term);
+    assert.deepEqual(fetched.filter((file) => !/^(meta|dict\/\d+)\.json$/.test(file)), [], term);
+    assert.ok(fetched.filter((file) => file.startsWith("dict/")).length <= 7, fetched); // and its typo files
+  }
 });
 
 test("words and names an object already has are words and names like any other", async () => {

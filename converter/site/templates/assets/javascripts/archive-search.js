@@ -28,11 +28,16 @@
   const PHRASE_CHECKS = 40; // documents read per page to find those holding a phrase
   const TEXT_PARTS = 2; // parts of a long text read to find a word before fetching its postings
   // A document scores, for each query word, BM25: the rarity (idf) of the word as typed where
-  // it holds that form, else of its stem times OTHER_FORM, or of a word the typo may stand for
-  // times TYPO; a completion of a last word still being typed counts as typed.
+  // it holds that form; else of the word's family (its regular inflections: "stages" for
+  // "stage") where it holds one of those, as a reader's "stage" may be the article's "stages";
+  // else of its stem times OTHER_FORM (a derived word, or one the stemmer merges: "federal" for
+  // "federer"), or of a word the typo may stand for times TYPO. A completion of a last word
+  // still being typed counts as typed. The form as typed is never commoner than its family, so
+  // it ranks first where all else is equal, then its family, then the stem, then typos.
   const AS_TYPED = 1;
   const OTHER_FORM = 0.7;
   const TYPO = 0.4;
+  const [STEM, FAMILY, FORM] = [0, 1, 2]; // what a document holds of a query word: see sense()
 
   function words(text) {
     return text.normalize("NFC").toLowerCase().match(WORD) ?? [];
@@ -60,6 +65,19 @@
 
   function idf(frequency, documents) {
     return Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
+  }
+
+  // A word less a regular inflectional ending (plural, -ed, -ing; a final e or doubled letter):
+  // "stages", "staged" and "staging" have the base of "stage"; "federal" not that of "federer".
+  function inflectionBase(word) {
+    const chars = [...word];
+    const ends = (ending, keep) => chars.length > ending.length + keep && word.endsWith(ending);
+    let base = word;
+    if (ends("ies", 1) || ends("ied", 1)) base = `${word.slice(0, -3)}y`;
+    else if (ends("ing", 2)) base = word.slice(0, -3);
+    else if (ends("ed", 2) || ends("es", 2)) base = word.slice(0, -2);
+    else if (ends("s", 2) && !word.endsWith("ss")) base = word.slice(0, -1);
+    return base.replace(/e$/u, "").replace(/(.)\1$/u, "$1");
   }
 
   // Optimal string alignment distance (a swap of neighbours is one edit), or limit + 1.
@@ -218,18 +236,32 @@
       return (await load(`dict/${dictionaryKey(word, count)}.json`, asDictionary)) ?? asDictionary({});
     };
 
-    // How a query word can be met: each sense is a stem, the factor of its documents, and the
-    // bit and document frequency of the word as typed in that stem (documents holding it score
-    // as typed, with that frequency).
-    function sense(dict, record, factor, entry = [0, -1, 0]) {
-      return { ...record, dict, factor, bit: entry[1], formFrequency: entry[2] };
+    // How a query word can be met: each sense is a stem, the factor of its documents, the bit
+    // and document frequency of the word as typed in that stem, and its family: the forms of
+    // the stem that are the word itself, another of its regular inflections (plural, -ed, -ing),
+    // with their bits and summed document frequency. A document holding the word as typed scores
+    // with that form's rarity, one holding another of its family with the family's, one holding
+    // only other forms of the stem (derived words, or words the stemmer merges, federer/federal)
+    // with the stem's times `factor`.
+    function sense(dict, record, factor, token = "", entry = [0, -1, 0]) {
+      const family = { forms: new Set(), mask: 0, frequency: 0 };
+      const root = token && inflectionBase(token);
+      for (const [word, [stem, bit, frequency]] of token ? dict.words : []) {
+        if (dict.stems[stem] === record && inflectionBase(word) === root) {
+          family.forms.add(word);
+          family.mask |= bit >= 0 ? 1 << bit : 0;
+          family.frequency += frequency;
+        }
+      }
+      family.frequency = Math.min(family.frequency, record.frequency);
+      return { ...record, dict, factor, bit: entry[1], formFrequency: entry[2], family };
     }
 
     async function lookUp(token, isPrefix) {
       const dict = await dictionary(token);
       const senses = [];
       const exact = dict.words.get(token);
-      if (exact) senses.push(sense(dict, dict.stems[exact[0]], OTHER_FORM, exact));
+      if (exact) senses.push(sense(dict, dict.stems[exact[0]], OTHER_FORM, token, exact));
       if (isPrefix) {
         const completions = new Map();
         for (const [word, [stem]] of dict.words) {
@@ -253,7 +285,7 @@
             const record = entry && dict.stems[entry[0]];
             if (record && !known.has(record.stem)) {
               known.add(record.stem);
-              senses.push(sense(dict, record, OTHER_FORM));
+              senses.push(sense(dict, record, OTHER_FORM, token));
             }
           }
         }
@@ -269,7 +301,7 @@
         };
         for (const [word, [stem]] of dict.words) consider(word, dict.stems[stem]);
         for (const record of dict.stems) consider(record.stem, record);
-        if (best) senses.push(sense(dict, best.record, OTHER_FORM));
+        if (best) senses.push(sense(dict, best.record, OTHER_FORM, token));
       }
       const completed = senses.some((s) => s.factor === AS_TYPED);
       return { token, isPrefix, dict, senses, typos: false, seen: Boolean(exact), completed };
@@ -304,8 +336,14 @@
     }
 
     const frequencyOf = (term) => term.senses.reduce((sum, s) => sum + s.frequency, 0);
-    const weightOf = (s, exact, documents) =>
-      (s.bit >= 0 && exact ? idf(s.formFrequency, documents) : s.factor * idf(s.frequency, documents)) / IMPACT_SCALE;
+    // A sense's weight in a document holding the word as typed (FORM), another form of its
+    // family (FAMILY) or only other forms of the stem (STEM).
+    const weightOf = (s, held, documents) =>
+      (held === FORM
+        ? idf(s.formFrequency, documents)
+        : held === FAMILY
+          ? idf(s.family.frequency, documents)
+          : s.factor * idf(s.frequency, documents)) / IMPACT_SCALE;
 
     // Document number -> the word's best score there, from the postings of its senses.
     async function postingScores(term, documents) {
@@ -314,12 +352,13 @@
         const flat = Array.isArray(s.where) ? s.where : own(await load(`post/${s.where}.json`), s.stem);
         if (!Array.isArray(flat)) continue;
         const stride = s.forms > 1 ? 3 : 2;
-        const weights = [weightOf(s, false, documents), weightOf(s, true, documents)];
+        const weights = [STEM, FAMILY, FORM].map((held) => weightOf(s, held, documents));
         let number = 0;
         for (let i = 0; i < flat.length; i += stride) {
           number += flat[i];
-          const exact = stride === 2 || (flat[i + 2] & (1 << s.bit)) !== 0;
-          const score = weights[exact ? 1 : 0] * flat[i + 1];
+          const forms = stride === 2 ? 1 : flat[i + 2]; // a stem of one form: its bit is 0
+          const held = s.bit >= 0 && forms & (1 << s.bit) ? FORM : forms & s.family.mask ? FAMILY : STEM;
+          const score = weights[held] * flat[i + 1];
           if (score > (scores.get(number) ?? 0)) scores.set(number, score);
         }
       }
@@ -330,15 +369,15 @@
     // the stem's frequency counts the document's words that the dictionary gives that stem.
     function textScore(term, counts, length, average, documents) {
       let best = 0;
-      const exact = counts.has(term.token);
       for (const s of term.senses) {
+        const held = s.bit >= 0 && counts.has(term.token) ? FORM : [...s.family.forms].some((form) => counts.has(form)) ? FAMILY : STEM;
         let frequency = 0;
         for (const [word, count] of counts) {
           const entry = s.dict.words.get(word);
           if (entry && s.dict.stems[entry[0]] && s.dict.stems[entry[0]].stem === s.stem) frequency += count;
         }
         if (!frequency) continue;
-        best = Math.max(best, weightOf(s, exact, documents) * impact(frequency, length, average));
+        best = Math.max(best, weightOf(s, held, documents) * impact(frequency, length, average));
       }
       return best;
     }
@@ -602,7 +641,7 @@
     return { search, prefetch: (term) => parseQuery(term).tokens.filter((t) => [...t].length >= PREFIX_CHARS).forEach(dictionary) };
   }
 
-  const core = { words, dictionaryKey, impact, idf, editDistance, parseQuery, typoPrefixes, dateBound, dateRun, createEngine };
+  const core = { words, dictionaryKey, impact, idf, inflectionBase, editDistance, parseQuery, typoPrefixes, dateBound, dateRun, createEngine };
   if (typeof document === "undefined") {
     if (typeof module === "object" && module.exports) module.exports = core;
     return;
