@@ -111,11 +111,13 @@ function buildIndex(docs) {
 
 const INDEX = buildIndex(DOCS);
 
-// The documents whose records a search read: the shard table entries it fetched (8 bytes at
-// 4 * its place; the index's shards hold 64 documents, more than DOCS).
+// The documents whose records a search read: the records lying wholly in the ranges of the
+// shard it fetched past the shard's table (the index's shards hold 64 documents, more than DOCS).
 function documentsRead(fetched) {
+  const shard = INDEX.get("doc/0.bin");
+  const offset = (slot) => shard.readUInt32LE(4 * slot);
   const ranges = fetched.filter((file) => file.startsWith("doc/0.bin ")).map((file) => file.split(" ")[1].split("-").map(Number));
-  return ranges.filter(([start, end]) => end - start === 8 && start % 4 === 0).map(([start]) => start / 4).sort((a, b) => a - b);
+  return DOCS.map((_, slot) => slot).filter((slot) => ranges.some(([start, end]) => start <= offset(slot) && offset(slot + 1) <= end && start >= offset(0)));
 }
 
 // The index as a host serving range requests gives it; every fetch is logged as "file" or
@@ -228,7 +230,8 @@ test("a query fetches its dictionary files, postings of rare words and the resul
   assert.ok(fetched.every((file) => /^((meta|dict\/\d+|post\/\d+)\.json|doc\/0\.bin \d+-\d+)$/.test(file)), fetched);
   assert.equal(new Set(fetched).size, fetched.length); // each file, or range, once
   assert.deepEqual(documentsRead(fetched), [0, 1]);
-  assert.equal(fetched.filter((file) => file.startsWith("doc/")).length, 4); // table entry, record
+  // Two documents of one shard, one after the other: a range of its table, a range of their records.
+  assert.equal(fetched.filter((file) => file.startsWith("doc/")).length, 2);
 });
 
 test("a long text's further parts are read from their ranges when a word is not found before", async () => {

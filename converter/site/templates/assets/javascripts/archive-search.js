@@ -209,20 +209,61 @@
         const value = await index.json(path);
         return value ? parse(value) : null;
       });
-    // A document's record (with the byte ranges of its further parts) and those parts: the
-    // shard's table gives where the record is (static_search.py).
+    // Documents' records (with the byte ranges of their further parts) and those parts: the
+    // shard's table gives where a record is (static_search.py). Records asked for together
+    // come in few requests (a browser opens six at a time to a host): one range of each shard's
+    // table for all of its documents, then one range for each run of consecutive documents,
+    // whose records lie end to end. Each is cached as `doc <number>`.
     const shardOf = async (number) => {
       const size = (await meta())?.shard ?? 1;
       return { path: `doc/${Math.floor(number / size)}.bin`, slot: number % size };
     };
-    const record = (number) =>
-      cached(`doc ${number}`, async () => {
-        const { path, slot } = await shardOf(number);
-        const table = await index.bytes(path, 4 * slot, 4 * slot + 8);
-        if (!table) return null;
-        const view = new DataView(table.buffer, table.byteOffset, 8);
-        return inflateJson(await index.bytes(path, view.getUint32(0, true), view.getUint32(4, true)));
-      });
+    async function shardRecords(path, slots) {
+      const [first, last] = [slots[0], slots[slots.length - 1]];
+      const table = await index.bytes(path, 4 * first, 4 * last + 8);
+      if (!table) return slots.map(() => null);
+      const view = new DataView(table.buffer, table.byteOffset, table.byteLength);
+      const offset = (slot) => view.getUint32(4 * (slot - first), true);
+      const runs = [];
+      for (const slot of slots) {
+        const run = runs[runs.length - 1];
+        if (run && slot === run[run.length - 1] + 1) run.push(slot);
+        else runs.push([slot]);
+      }
+      const read = await Promise.all(
+        runs.map(async (run) => {
+          const start = offset(run[0]);
+          const bytes = await index.bytes(path, start, offset(run[run.length - 1] + 1));
+          return run.map((slot) => bytes && inflateJson(bytes.subarray(offset(slot) - start, offset(slot + 1) - start)));
+        }),
+      );
+      return Promise.all(read.flat());
+    }
+    function loadRecords(numbers) {
+      const wanted = [...new Set(numbers)].filter((number) => !files.has(`doc ${number}`)).sort((a, b) => a - b);
+      if (!wanted.length) return;
+      const batch = (async () => {
+        const shards = new Map();
+        for (const number of wanted) {
+          const { path, slot } = await shardOf(number);
+          if (!shards.has(path)) shards.set(path, { numbers: [], slots: [] });
+          shards.get(path).numbers.push(number);
+          shards.get(path).slots.push(slot);
+        }
+        const found = new Map();
+        await Promise.all(
+          [...shards].map(async ([path, { numbers: members, slots }]) => {
+            (await shardRecords(path, slots)).forEach((doc, i) => found.set(members[i], doc));
+          }),
+        );
+        return found;
+      })();
+      for (const number of wanted) cached(`doc ${number}`, async () => (await batch).get(number) ?? null);
+    }
+    const record = (number) => {
+      loadRecords([number]);
+      return files.get(`doc ${number}`);
+    };
     const part = (number, range) =>
       cached(`doc ${number} ${range[0]}`, async () => inflateJson(await index.bytes((await shardOf(number)).path, ...range)));
     const meta = () => load("meta.json");
@@ -509,8 +550,12 @@
         });
       };
       if (scores === null) {
+        // The rarest word's postings, those in the dictionary files already, and the next
+        // word's when the rarest alone is sure to leave more than a page of documents.
         const inline = fetched.filter((term) => term.senses.every((s) => Array.isArray(s.where)));
-        await take([...new Set([fetched[0], ...inline])]);
+        const unnarrowed = !run && !Object.keys(chosen).length;
+        const more = unnarrowed && Math.max(...fetched[0].senses.map((s) => s.frequency)) > PAGE_SIZE;
+        await take([...new Set([fetched[0], ...inline, ...fetched.slice(1, more ? 2 : 1)])]);
       }
       for (const term of fetched) {
         if (scores.size <= PAGE_SIZE) break;
@@ -526,6 +571,7 @@
         const scored = (read) => unchecked.map((term) => textScore(term, read.counts, read.length, average, documents));
         const enough = (read) => scored(read).every((score) => score > 0) && holdsPhrases(read, query);
         const limit = query.phrases.length ? Infinity : TEXT_PARTS;
+        loadRecords(ranked.map(({ number }) => number));
         const reads = await Promise.all(ranked.map(({ number }) => readDocument(number, enough, limit)));
         const unresolved = new Set();
         for (const read of reads) {
@@ -624,6 +670,7 @@
         const start = position;
         while (page.length < PAGE_SIZE && position < ranked.length && position - start < PHRASE_CHECKS) {
           const batch = ranked.slice(position, position + PAGE_SIZE - page.length);
+          loadRecords(batch.filter((result) => !result.read).map((result) => result.number));
           const reads = await Promise.all(batch.map((result) => result.read ?? readDocument(result.number, enough)));
           position += batch.length;
           batch.forEach((result, i) => reads[i] && enough(reads[i]) && page.push({ result, read: reads[i] }));
@@ -638,7 +685,24 @@
       return { total: ranked.length, exact: !checkPhrases, notes, next, remaining: () => position < ranked.length };
     }
 
-    return { search, prefetch: (term) => parseQuery(term).tokens.filter((t) => [...t].length >= PREFIX_CHARS).forEach(dictionary) };
+    // While the query is typed: the files its search will fetch whatever is typed next, each
+    // word's dictionary file and, for a word that file neither holds nor completes (nothing typed
+    // after it can make it a known word), the files its typos are looked for in.
+    function prefetch(term) {
+      const query = parseQuery(term);
+      for (const token of query.tokens.filter((t) => [...t].length >= PREFIX_CHARS)) {
+        dictionary(token)
+          .then((dict) => {
+            const completes = token === query.prefix && [...dict.words.keys()].some((word) => word.startsWith(token));
+            if ([...token].length >= TYPO_MIN_CHARS && !dict.words.has(token) && !completes) {
+              typoPrefixes(token).forEach(dictionary);
+            }
+          })
+          .catch(() => {}); // met again, and reported, by the search itself
+      }
+    }
+
+    return { search, prefetch };
   }
 
   const core = { words, dictionaryKey, impact, idf, inflectionBase, editDistance, parseQuery, typoPrefixes, dateBound, dateRun, createEngine };
