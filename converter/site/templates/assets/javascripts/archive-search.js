@@ -1,7 +1,8 @@
 // The header search behind Material's search box and result list, over the archive's own index
 // (default) or Pagefind's. Nothing is fetched until the box is used; a query then fetches only
 // the dictionary file of each word, the postings of its rarest words and, for each result, its
-// place in its shard and its record (two range requests, a few bytes and about a kilobyte); a
+// place in its shard and its record (range requests, a few bytes and about a kilobyte; one
+// request serves all the results of a shard's table, and one a run of consecutive records); a
 // From or To date adds the index's month table and the day tables of the months it falls in.
 // Titles, sources and filter values are set as text, never as HTML; an excerpt is rebuilt from
 // its text and <mark> nodes only.
@@ -550,12 +551,10 @@
         });
       };
       if (scores === null) {
-        // The rarest word's postings, those in the dictionary files already, and the next
-        // word's when the rarest alone is sure to leave more than a page of documents.
+        // One word's postings at a time (a search typed past stops between them), the rarest
+        // first, with those in the dictionary files already.
         const inline = fetched.filter((term) => term.senses.every((s) => Array.isArray(s.where)));
-        const unnarrowed = !run && !Object.keys(chosen).length;
-        const more = unnarrowed && Math.max(...fetched[0].senses.map((s) => s.frequency)) > PAGE_SIZE;
-        await take([...new Set([fetched[0], ...inline, ...fetched.slice(1, more ? 2 : 1)])]);
+        await take([...new Set([fetched[0], ...inline])]);
       }
       for (const term of fetched) {
         if (scores.size <= PAGE_SIZE) break;
