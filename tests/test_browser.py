@@ -242,6 +242,42 @@ def test_pages_fit_a_390px_phone(
         context.close()
 
 
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_tabs_are_the_nav_on_a_phone_with_or_without_javascript(
+    browser: Browser, site_url: str, javascript: bool
+) -> None:
+    """No drawer repeats the tabs: at 390 px they show, and lead to every index."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, java_script_enabled=javascript
+    )
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + SYRIA_URL)
+        tabs = tab.locator(".md-tabs")
+        expect(tabs).to_be_visible()
+        expect(tab.locator(".md-header .md-logo")).to_be_visible()
+        for name, url in (("Dates", "dates/"), ("Actors", "actors/"), ("Sources", "sources/")):
+            link = tabs.get_by_role("link", name=name)
+            expect(link).to_be_in_viewport()
+            link.click()
+            expect(tab).to_have_url(site_url + url)
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        context.close()
+
+
+def test_the_palette_toggle_written_by_its_script_switches_and_is_remembered(
+    page: Page, site_url: str
+) -> None:
+    page.goto(site_url + SYRIA_URL)
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+    page.get_by_title("Switch to dark mode").click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    page.goto(site_url + "actors/")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    expect(page.get_by_title("Switch to light mode")).to_be_visible()
+
+
 def contrast(foreground: str, background: str) -> float:
     """WCAG contrast ratio of two computed CSS colours (rgb()/rgba(), alpha ignored)."""
 
