@@ -144,7 +144,7 @@ def test_actor_without_a_page_leads_to_its_line_on_the_index(
     expect(page).to_have_url(f"{site_url}actors/#entry-{slug}")
     line = page.locator(f"#entry-{slug}")
     expect(line).to_be_in_viewport()
-    expect(line.locator(".archive-entries__name")).to_have_text(name)
+    expect(line.locator("> span").first).to_have_text(name)
     assert line.evaluate("element => element.matches(':target')")
     expect(line.get_by_role("link", name=SYRIA_TITLE)).to_be_visible()
     line.get_by_role("link", name=GENEVA_TITLE).click()
@@ -157,7 +157,7 @@ def test_hostile_pages_show_markup_as_text_and_run_nothing(page: Page, site_url:
     expect(page).to_have_title('<script>alert(1)</script> & "quotes" {{ x }} - News Archive')
     facts = page.locator("aside.archive-facts")
     facts.get_by_role("link", name="<b>Evil</b>").click()
-    expect(page.locator("#entry-b-evil-b .archive-entries__name")).to_have_text("<b>Evil</b>")
+    expect(page.locator("#entry-b-evil-b > span").first).to_have_text("<b>Evil</b>")
     assert page.locator(".archive-entries b").count() == 0
     search_for(page, "Ampersands")
     result = page.locator(".md-search-result__item").first
