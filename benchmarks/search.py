@@ -82,6 +82,11 @@ def served(site: Path, path: str, byte_range: str | None = None) -> Served:
     return Served(path, len(body), len(gzip.compress(body, 6)))
 
 
+def served_files(site: Path, requests: list[tuple[str, str | None]]) -> list[Served]:
+    """What the server sent for each of these logged requests."""
+    return [served(site, path, byte_range) for path, byte_range in requests]
+
+
 def requested_range(header: str | None, size: int) -> tuple[int, int] | None:
     """[start, end) of a file of `size` bytes that a `Range: bytes=a-b` header asks for, if
     it is one range inside the file."""
@@ -121,12 +126,15 @@ class RangeHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site: Path) -> Iterator[tuple[str, list[Served]]]:
-    log: list[Served] = []
+def serve(site: Path) -> Iterator[tuple[str, list[tuple[str, str | None]]]]:
+    """A local static host for `site`: its address, and the log of requests (path, Range
+    header) that served_files() reads once the timing is done: reading and compressing every
+    file while answering would slow the very answers being timed."""
+    log: list[tuple[str, str | None]] = []
 
     class Handler(RangeHandler):
         def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
-            log.append(served(site, self.path, self.headers.get("Range")))
+            log.append((self.path, self.headers.get("Range")))
             super().do_GET()
 
     server = http.server.ThreadingHTTPServer(
@@ -159,7 +167,7 @@ def measure(site: Path, query: str) -> Measure:
         browser.close()
     if results == 0:
         raise SystemExit(f"no results for {query!r} in {site}")
-    return Measure(home=log[:before], query=log[before:])
+    return Measure(home=served_files(site, log[:before]), query=served_files(site, log[before:]))
 
 
 def kb(items: list[Served], gzipped: bool = False) -> str:

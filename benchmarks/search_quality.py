@@ -1,12 +1,14 @@
 """Known-item search in chromium: ours, Pagefind and Material's search, through the search box.
 
-    .venv/bin/python benchmarks/search_quality.py N [--sample 150] [--seed 15]
+    .venv/bin/python benchmarks/search_quality.py N [--sample 150] [--seed 15 [16 ...]]
                                                     [--only ENGINE ...] [--keep DIR]
 
 Makes N seeds (the development corpora's distinct stories first: BBC, Reuters, web pages; past
 those, BBC stories recombined as benchmarks/synthetic.py does), converts them with `archive
-convert` (real actors), and samples articles with a fixed seed. For each it makes up to five
-queries, as a reader who remembers the article would type them:
+convert` (real actors), and samples articles with a fixed seed (each `--seed` given is a sample
+of its own, reported apart: a second one tells whether a change to the ranking holds beyond the
+first). For each it makes up to five queries, as a reader who remembers the article would type
+them:
   - title: the title;
   - body words: the 3 rarest words (in the archive) of one paragraph, in their order;
   - other word form: the same words, each in another form where English has a regular one
@@ -50,7 +52,7 @@ sys.path.insert(0, str(REPO))
 from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
 from benchmarks.corpora import CORPORA  # noqa: E402
-from benchmarks.search import CHROMIUM, CHROMIUM_ARGS, ENGINES, serve  # noqa: E402
+from benchmarks.search import CHROMIUM, CHROMIUM_ARGS, ENGINES, serve, served_files  # noqa: E402
 from benchmarks.site_pages import build  # noqa: E402
 from benchmarks.synthetic import OUTLETS, load_stories, seed_text  # noqa: E402
 from converter.decode import decode  # noqa: E402
@@ -323,8 +325,9 @@ def run_engine(site: Path, queries: Sequence[Query], fresh_pages: bool) -> list[
                 page.wait_for_timeout(QUIET_MS)
             before = len(log)
             links, stable = ask(page, query.text)
-            fetched = sum(item.size for item in log[before:])
-            gzipped = sum(item.gzipped for item in log[before:])
+            files = served_files(site, log[before:])
+            fetched = sum(item.size for item in files)
+            gzipped = sum(item.gzipped for item in files)
             found = [site_path(link, url) for link in links[:TOP]]
             rank = next((i + 1 for i, link in enumerate(found) if link in query.relevant), 0)
             outcomes.append(Outcome(rank, fetched, gzipped, stable))
@@ -342,7 +345,7 @@ def page_search_bytes(site: Path) -> int:
         page.goto(url, wait_until="networkidle")
         page.wait_for_timeout(1000)  # Material's worker may still be reading its index
         browser.close()
-    return sum(item.size for item in log if item.is_search)
+    return sum(item.size for item in served_files(site, log) if item.is_search)
 
 
 # --- the report --------------------------------------------------------------------------
@@ -406,7 +409,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("articles", type=int, nargs="?", default=2000)
     parser.add_argument("--sample", type=int, default=150, help="articles to make queries of")
-    parser.add_argument("--seed", type=int, default=15)
+    parser.add_argument("--seed", type=int, nargs="+", default=[15], help="samples to draw")
     parser.add_argument("--only", nargs="+", choices=sorted(ENGINES), help="engines to run")
     parser.add_argument("--keep", type=Path, help="work here and keep it (reuses converted docs)")
     args = parser.parse_args()
@@ -416,9 +419,11 @@ def main() -> None:
     with work_dir(args.keep) as workdir:
         docs = convert(workdir, args.articles)
         articles = read_articles(docs)
-        queries = make_queries(articles, args.sample, args.seed)
-        kinds = Counter(query.kind for query in queries)
-        print(f"{len(articles):,} articles, {len(queries)} queries: {dict(kinds)}", flush=True)
+        samples = {seed: make_queries(articles, args.sample, seed) for seed in args.seed}
+        queries = [query for sample in samples.values() for query in sample]
+        for seed, sample in samples.items():
+            kinds = Counter(query.kind for query in sample)
+            print(f"{len(articles):,} articles, seed {seed}: {len(sample)} queries: {dict(kinds)}")
         results = {}
         for name in engines:
             seconds, site = build(workdir, docs, name, ENGINES[name])
@@ -428,7 +433,12 @@ def main() -> None:
                 flush=True,
             )
             results[name] = run_engine(site, queries, fresh_pages=name != "material")
-        report(queries, results)
+        start = 0
+        for seed, sample in samples.items():
+            print(f"\n--- seed {seed}")
+            end = start + len(sample)
+            report(sample, {name: outcomes[start:end] for name, outcomes in results.items()})
+            start = end
 
 
 if __name__ == "__main__":

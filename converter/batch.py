@@ -38,6 +38,7 @@ from converter.pipeline import (
     shared_toolkit,
 )
 from converter.prune import held_pages, prune_pages, reserved_slugs
+from converter.rules import load_rules
 from converter.scan import Failed, Plan, plan_run, scan_seeds
 from converter.settings import Settings
 from converter.slugs import assign_slugs
@@ -70,6 +71,8 @@ def prepare_all(
     reason, and no seed, however bad, can take the run down with it."""
     names = {seed.shown: seed.name for seed in seeds}
     processes = local_processes(settings, len(seeds))
+    if seeds:
+        load_rules()  # forked workers share it
     prepared, failed = [], {}
     for result in map_local(prepare_chunk, seeds, settings, _lost_file, processes, stop):
         if isinstance(result, Failure):

@@ -25,7 +25,7 @@ PAGE_TYPES = {
     "actor index": "actors/",
     "topic index": "topics/",
     "source index": "sources/",
-    "actor": "actors/john-kerry/",
+    "actor": "actors/united-states/",
     "topic": "topics/diplomacy/",
     "source": "sources/associated-press/",
     "month": "dates/1996/08/",

@@ -112,9 +112,9 @@ def test_search_works_at_phone_width(browser: Browser, site_url: str) -> None:
 
 def test_actor_link_leads_to_a_page_listing_the_article(page: Page, site_url: str) -> None:
     page.goto(site_url + SYRIA_URL)
-    page.locator("aside.archive-facts").get_by_role("link", name="John Kerry").click()
-    expect(page).to_have_url(f"{site_url}actors/john-kerry/")
-    expect(page.locator("h1")).to_have_text("John Kerry")
+    page.locator("aside.archive-facts").get_by_role("link", name="United States").click()
+    expect(page).to_have_url(f"{site_url}actors/united-states/")
+    expect(page.locator("h1")).to_have_text("United States")
     listed = page.locator(".archive-articles").get_by_role("link", name=SYRIA_TITLE)
     expect(listed).to_be_visible()
     listed.click()
@@ -125,21 +125,28 @@ def test_index_to_actor_to_article_by_clicks(page: Page, site_url: str) -> None:
     page.goto(site_url)
     page.locator(".md-tabs").get_by_role("link", name="Actors").click()
     expect(page).to_have_url(f"{site_url}actors/")
-    page.locator(".archive-entries").get_by_role("link", name="John Kerry").click()
-    expect(page.locator("h1")).to_have_text("John Kerry")
-    expect(page.locator(".archive-lede")).to_contain_text("Person")
+    page.locator(".archive-entries").get_by_role("link", name="United States").click()
+    expect(page.locator("h1")).to_have_text("United States")
+    expect(page.locator(".archive-lede")).to_contain_text("Place")
 
 
-def test_actor_without_a_page_leads_to_its_line_on_the_index(page: Page, site_url: str) -> None:
-    """Sergey Lavrov is named in two articles: too few for a page, so he is listed on the
-    index with both, and the article's link lands on that line, highlighted."""
+@pytest.mark.parametrize(
+    ("name", "slug"), [("Sergey Lavrov", "sergey-lavrov"), ("John Kerry", "john-kerry")]
+)
+def test_actor_without_a_page_leads_to_its_line_on_the_index(
+    page: Page, site_url: str, name: str, slug: str
+) -> None:
+    """Sergey Lavrov is named in two articles and John Kerry in three: too few for a page, so
+    each is listed on the index with his articles, and the article's link lands on that line,
+    whose links lead to every one of them."""
     page.goto(site_url + SYRIA_URL)
-    page.locator("aside.archive-facts").get_by_role("link", name="Sergey Lavrov").click()
-    expect(page).to_have_url(f"{site_url}actors/#entry-sergey-lavrov")
-    line = page.locator("#entry-sergey-lavrov")
+    page.locator("aside.archive-facts").get_by_role("link", name=name).click()
+    expect(page).to_have_url(f"{site_url}actors/#entry-{slug}")
+    line = page.locator(f"#entry-{slug}")
     expect(line).to_be_in_viewport()
-    expect(line.locator(".archive-entries__name")).to_have_text("Sergey Lavrov")
+    expect(line.locator("> span").first).to_have_text(name)
     assert line.evaluate("element => element.matches(':target')")
+    expect(line.get_by_role("link", name=SYRIA_TITLE)).to_be_visible()
     line.get_by_role("link", name=GENEVA_TITLE).click()
     expect(page).to_have_url(f"{site_url}{GENEVA_URL}")
 
@@ -150,7 +157,7 @@ def test_hostile_pages_show_markup_as_text_and_run_nothing(page: Page, site_url:
     expect(page).to_have_title('<script>alert(1)</script> & "quotes" {{ x }} - News Archive')
     facts = page.locator("aside.archive-facts")
     facts.get_by_role("link", name="<b>Evil</b>").click()
-    expect(page.locator("#entry-b-evil-b .archive-entries__name")).to_have_text("<b>Evil</b>")
+    expect(page.locator("#entry-b-evil-b > span").first).to_have_text("<b>Evil</b>")
     assert page.locator(".archive-entries b").count() == 0
     search_for(page, "Ampersands")
     result = page.locator(".md-search-result__item").first
@@ -165,8 +172,8 @@ def test_home_to_actor_in_two_clicks_and_to_an_article_in_one(page: Page, site_u
     page.goto(site_url)
     page.locator(".archive-stats").get_by_role("link", name="actors").click()
     expect(page).to_have_url(f"{site_url}actors/")
-    page.locator(".archive-entries").get_by_role("link", name="John Kerry").click()
-    expect(page).to_have_url(f"{site_url}actors/john-kerry/")
+    page.locator(".archive-entries").get_by_role("link", name="United States").click()
+    expect(page).to_have_url(f"{site_url}actors/united-states/")
     page.locator(".archive-articles").get_by_role("link", name=SYRIA_TITLE).click()
     expect(page).to_have_url(f"{site_url}{SYRIA_URL}")
     expect(page.locator(".archive-related").get_by_role("link").first).to_be_visible()
@@ -181,7 +188,7 @@ def test_most_covered_actor_is_one_click_from_home(page: Page, site_url: str) ->
 
 def test_actor_index_filters_by_kind_without_reloading(page: Page, site_url: str) -> None:
     page.goto(site_url + "actors/")
-    kerry = page.locator(".archive-entries").get_by_role("link", name="John Kerry")
+    kerry = page.locator("#entry-john-kerry")
     council = page.locator("#entry-un-security-council")
     expect(council).to_be_visible()
     page.locator(".archive-filter__labels").get_by_text("People").click()
@@ -222,7 +229,7 @@ def test_topic_chart_is_visible_and_readable(browser: Browser, site_url: str, sc
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(
     "url",
-    ["", SYRIA_URL, "actors/", "actors/john-kerry/", "topics/", "topics/diplomacy/", "sources/"],
+    ["", SYRIA_URL, "actors/", "actors/united-states/", "topics/", "topics/diplomacy/", "sources/"],
 )
 def test_pages_fit_a_390px_phone(
     browser: Browser, site_url: str, url: str, scheme: str, tmp_path: Path
@@ -240,6 +247,42 @@ def test_pages_fit_a_390px_phone(
         )
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_tabs_are_the_nav_on_a_phone_with_or_without_javascript(
+    browser: Browser, site_url: str, javascript: bool
+) -> None:
+    """No drawer repeats the tabs: at 390 px they show, and lead to every index."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, java_script_enabled=javascript
+    )
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + SYRIA_URL)
+        tabs = tab.locator(".md-tabs")
+        expect(tabs).to_be_visible()
+        expect(tab.locator(".md-header .md-logo")).to_be_visible()
+        for name, url in (("Dates", "dates/"), ("Actors", "actors/"), ("Sources", "sources/")):
+            link = tabs.get_by_role("link", name=name)
+            expect(link).to_be_in_viewport()
+            link.click()
+            expect(tab).to_have_url(site_url + url)
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        context.close()
+
+
+def test_the_palette_toggle_written_by_its_script_switches_and_is_remembered(
+    page: Page, site_url: str
+) -> None:
+    page.goto(site_url + SYRIA_URL)
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+    page.get_by_title("Switch to dark mode").click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    page.goto(site_url + "actors/")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    expect(page.get_by_title("Switch to light mode")).to_be_visible()
 
 
 def contrast(foreground: str, background: str) -> float:

@@ -13,6 +13,7 @@ from converter.casing import (
     load_casing,
     parse_casing,
     title_case,
+    title_keys,
     unshout,
 )
 
@@ -158,3 +159,25 @@ def test_title_case_changes_only_the_case_of_letters(text: str) -> None:
     space before a shouted possessive goes."""
     recased = title_case(text, case_evidence([text]))
     assert recased.replace(" ", "").casefold() == text.replace(" ", "").casefold()
+
+
+@given(
+    st.lists(st.text(alphabet="aAbBfFiIuUkK -.'’\n", max_size=40), max_size=6),
+    st.text(alphabet="aAbBfFiIuUkK -.'’", max_size=30),
+)
+def test_evidence_read_for_a_headlines_words_only_recases_it_alike(
+    lines: list[str], title: str
+) -> None:
+    full = title_case(title, case_evidence(lines))
+    assert title_case(title, case_evidence(lines, title_keys(title))) == full
+
+
+def test_a_headlines_keys_hold_its_words_and_a_hyphenated_words_parts() -> None:
+    assert title_keys("PRO-SOCCER Star's U.S. Move") == {
+        "pro-soccer",
+        "pro",
+        "soccer",
+        "star",
+        "u.s",
+        "move",
+    }

@@ -1,10 +1,12 @@
 """What the headline rankers learn from: a line's place against the prose, what follows it, and
 how the first ranker's best lines compare."""
 
+from converter.rules.features import LINE_FEATURES, content_words
 from converter.rules.headline_features import (
     HEADLINE_CONTEXT_FEATURES,
     HEADLINE_FEATURES,
     headline_context_features,
+    headline_features,
     quoted_elsewhere,
 )
 from converter.rules.prose import RERANKED, reranked
@@ -12,8 +14,34 @@ from converter.rules.prose import RERANKED, reranked
 
 def test_a_headline_the_page_quotes_elsewhere_is_counted():
     texts = ["Home / News / Library to move", "Library to move", "12 comments on Library to move"]
-    assert quoted_elsewhere(texts, [True, True, True]) == [0, 2, 0]
-    assert quoted_elsewhere(texts, [True, False, True]) == [0, 0, 0]
+    assert quoted_elsewhere(texts, [True, True, True]) == ([0, 2, 0], [True, False, True])
+    assert quoted_elsewhere(texts, [True, False, True]) == ([0, 0, 0], [False] * 3)
+
+
+def test_a_line_that_holds_another_with_more_around_it_is_marked_not_the_short_one():
+    texts = ["The Nation Is Losing Its Toolbox 524", "Menu", "The Nation Is Losing Its Toolbox"]
+    quoted, holds = quoted_elsewhere(texts, [True, False, True])
+    assert quoted == [0, 0, 1]
+    assert holds == [True, False, False]
+
+
+def test_a_menu_line_over_the_headline_echoes_the_lede_less_than_the_headline():
+    texts = [
+        "Subscribe to this paper",
+        "Library to move downtown",
+        "The city library will move downtown next year, the council said on Monday.",
+        "The library has stood on the hill since 1904, and its move will cost millions.",
+    ]
+    line_words = [
+        content_words(text, frozenset({"the", "to", "this", "on", "and", "its"})) for text in texts
+    ]
+    rows = headline_features(
+        [[0.0] * len(LINE_FEATURES)] * 4, texts, [0, 1, 2, 3], [0.0, 0.1, 1.0, 1.0], line_words, 0.5
+    )
+    named = [dict(zip(HEADLINE_FEATURES, row, strict=True)) for row in rows]
+    assert named[1]["lede_overlap"] > 0.5 and named[0]["lede_overlap"] == 0.0
+    assert named[0]["echoed_below"] == 1.0 and named[1]["echoed_below"] == 0.0
+    assert named[0]["lede_lead"] < 0 < named[1]["lede_lead"]
 
 
 def test_the_second_ranker_sees_only_the_first_rankers_best_lines():

@@ -1,16 +1,16 @@
 """The boilerplate rules, each alone, then in their declared order."""
 
-
 import pytest
 
 from converter.errors import NoArticleTextError
 from converter.model import Block, PageFacts, RawSeed
-from converter.rules import parse_seed
+from converter.rules import WARM_UP, load_rules, parse_seed
 from converter.rules.chrome import drop_chrome, is_chrome
 from converter.rules.crosshead import is_crosshead_text, mark_crossheads
 from converter.rules.dateline import take_dateline
 from converter.rules.headline import MAX_HEADLINE_CHARS, shorten, take_headline
 from converter.rules.paragraphs import MAX_PARAGRAPH_CHARS, split_long, to_blocks
+from converter.rules.prose import headline_model, line_model
 from converter.rules.source_credit import credit_on_line, take_source_credit
 from converter.rules.state import split_lines
 from converter.rules.video_block import lift_video_blocks
@@ -259,3 +259,16 @@ def test_a_headline_named_by_the_page_is_the_title_and_the_first_line_stays_body
         "Work starts in spring.",
     ]
     assert (parsed.publisher, parsed.format) == ("The Coast Times", "html")
+
+
+def test_loading_the_rules_before_workers_fork_loads_their_models_and_reads_every_part():
+    line_model.cache_clear()
+    headline_model.cache_clear()
+    load_rules()
+    assert line_model.cache_info().currsize == headline_model.cache_info().currsize == 1
+    parsed = parse_seed(RawSeed("warm-up", WARM_UP))
+    assert (parsed.source, parsed.date, parsed.authors) == (
+        "Associated Press",
+        "2019-11-18",
+        ("Jane Smith",),
+    )

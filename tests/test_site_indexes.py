@@ -60,7 +60,7 @@ def test_many_fallback_slugs_stay_unique() -> None:
 
 
 def test_archive_indexes_every_actor_topic_and_source() -> None:
-    archive = archive_of(hand_written())
+    archive = archive_of(hand_written(), actor_page_min=3)
     assert len(archive.articles) == 5
     kerry = archive.actors.by_name["John Kerry"]
     assert kerry.slug == "john-kerry"

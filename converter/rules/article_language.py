@@ -4,6 +4,7 @@ classifier counts (so boilerplate removal does not depend on English alone)."""
 from __future__ import annotations
 
 from functools import cache
+from itertools import islice
 
 import justext
 import py3langid
@@ -29,7 +30,7 @@ def detect_language(state: SeedState) -> SeedState:
 
 
 def guess_language(text: str) -> str:
-    if sum(char.isalpha() for char in text) < MIN_LETTERS:
+    if sum(1 for _ in islice(filter(str.isalpha, text), MIN_LETTERS)) < MIN_LETTERS:
         return DEFAULT_LANGUAGE
     code, _ = py3langid.classify(text[:SAMPLE_CHARS])
     return str(code)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from converter.casing import case_evidence, title_case
+from converter.casing import case_evidence, title_case, title_keys
 from converter.rules.state import SeedState
 
 
@@ -14,5 +14,6 @@ def recase_headline(state: SeedState) -> SeedState:
     rules, so that only article text is evidence, and a title from a page's markup is seen too."""
     if not state.title:
         return state
-    title = title_case(state.title, case_evidence(line.text for line in state.lines))
+    evidence = case_evidence((line.text for line in state.lines), title_keys(state.title))
+    title = title_case(state.title, evidence)
     return state if title == state.title else replace(state, title=title)

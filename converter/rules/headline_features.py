@@ -8,6 +8,7 @@ import math
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from itertools import accumulate
 
 from converter.rules.features import (
     BYLINE_START,
@@ -32,6 +33,9 @@ HEADLINE_FEATURES = (
     "lede_overlap",
     "prose_following",
     "quoted_elsewhere",
+    "holds_other_line",
+    "lede_lead",
+    "echoed_below",
 )
 _MAX_OFFSET = 50
 _FOLLOWING = 15
@@ -39,6 +43,10 @@ _FOLLOWING = 15
 the real headline, a teaser's headline is followed by a line or two."""
 _AFTER = 3
 """Lines after a headline where its byline and date sit, and lines of the lede it echoes."""
+_ECHOED = 0.5
+"""A line sharing this much of its words with the lede speaks of the article."""
+_MIN_QUOTED_CHARS = 8
+"""A line held in another must be this long to tell: 'Home' sits in any menu."""
 
 
 def headline_features(
@@ -61,17 +69,15 @@ def headline_features(
     mass = [p * len(text) for p, text in zip(prose, texts, strict=True)]
     following_mass = [sum(mass[index + 1 : index + 1 + _FOLLOWING]) for index in range(len(mass))]
     most = max(following_mass, default=0.0) or 1.0
-    quoted = quoted_elsewhere(texts, shaped)
+    quoted, holds = quoted_elsewhere(texts, shaped)
+    lede = [_lede_overlap(index, words, prose_at) for index in range(len(texts))]
+    lede_below, echoed_below = _below(lede, shaped, start)
     features = []
     prose_before = 0
     for index, (row, around) in enumerate(zip(rows, context, strict=True)):
         offset = max(-_MAX_OFFSET, min(_MAX_OFFSET, index - start))
         between = shaped[index + 1 : start] if index < start else []
         following = range(index + 1, min(len(texts), index + 1 + _AFTER))
-        lede: set[str] = set()
-        after = bisect_right(prose_at, index)  # prose_at is in page order
-        for at in prose_at[after : after + _AFTER]:
-            lede |= words[at]
         features.append(
             [
                 *row,
@@ -83,25 +89,68 @@ def headline_features(
                 math.log1p(sum(between)),
                 float(any(BYLINE_START.match(texts[at]) for at in following)),
                 float(any(YEAR.search(texts[at]) or TIME.search(texts[at]) for at in following)),
-                len(words[index] & lede) / len(words[index]) if words[index] else 0.0,
+                lede[index],
                 following_mass[index] / most,
                 math.log1p(quoted[index]),
+                float(holds[index]),
+                lede[index] - lede_below[index],
+                float(echoed_below[index]),
             ]
         )
         prose_before += prose[index] >= threshold
     return features
 
 
-def quoted_elsewhere(texts: Sequence[str], shaped: Sequence[bool]) -> list[int]:
-    """How often a heading-shaped line's text recurs inside other lines of the page: a page
-    repeats its headline in breadcrumbs, share buttons and '12 comments on "..."'."""
+def _below(
+    lede: Sequence[float], shaped: Sequence[bool], start: int
+) -> tuple[list[float], list[int]]:
+    """For each line above the article's prose, the best lede echo among the lines between it
+    and the prose, and how many heading-shaped lines there echo the lede (a menu line over the
+    real headline has one); 0 for the other lines."""
+    best = [0.0] * len(lede)
+    echoed = [0] * len(lede)
+    for index in range(start - 2, -1, -1):
+        below = index + 1
+        best[index] = max(best[below], lede[below])
+        echoed[index] = echoed[below] + (shaped[below] and lede[below] >= _ECHOED)
+    return best, echoed
+
+
+def _lede_overlap(index: int, words: Sequence[set[str]], prose_at: Sequence[int]) -> float:
+    """Share of the line's words that the first prose lines after it use: a headline's lede
+    speaks of what it says, a menu's does not. `prose_at` is in page order."""
+    if not words[index]:
+        return 0.0
+    lede: set[str] = set()
+    after = bisect_right(prose_at, index)
+    for at in prose_at[after : after + _AFTER]:
+        lede |= words[at]
+    return len(words[index] & lede) / len(words[index])
+
+
+def quoted_elsewhere(texts: Sequence[str], shaped: Sequence[bool]) -> tuple[list[int], list[bool]]:
+    """How often a heading-shaped line's text recurs inside other lines of the page (a page
+    repeats its headline in breadcrumbs, share buttons and '12 comments on "..."'), and which
+    lines hold such a line with more around it (the breadcrumb, 'Headline 274 Comments'): the
+    headline is the shorter one."""
     folded = [" ".join(text.split()).casefold() for text in texts]
     page = "\n".join(folded)
+    ends = list(accumulate(len(text) + 1 for text in folded))
     same = Counter(folded)
-    return [
-        page.count(text) - same[text] if shape else 0
-        for text, shape in zip(folded, shaped, strict=True)
-    ]
+    quoted = [0] * len(texts)
+    holds = [False] * len(texts)
+    for index, (text, shape) in enumerate(zip(folded, shaped, strict=True)):
+        if not shape:
+            continue
+        quoted[index] = page.count(text) - same[text]
+        if quoted[index] and len(text) >= _MIN_QUOTED_CHARS:
+            at = page.find(text)
+            while at >= 0:
+                holder = bisect_right(ends, at)
+                if folded[holder] != text:
+                    holds[holder] = True
+                at = page.find(text, at + 1)
+    return quoted, holds
 
 
 _COMPARED = (

@@ -8,8 +8,11 @@ palette script and its scope script (the site root, there relative to the file) 
 of one file each; the plugin writes them after the build. Outside a
 page (404.html, static templates) they stay inline, and so do the icons Material turns into CSS
 data URIs (theme.icon.admonition, annotation, tag), which cannot point at another file.
-The tabs and the drawer's nav are the same on every page outside the nav in one directory
+The tabs and the header are the same on every page outside the nav in one directory
 (articles/, an actor's pages): they are rendered once per directory, not once per page.
+What repeats the tabs is left out: Material's drawer (its nav on phones) where the tabs hold the
+whole nav (`needs_drawer`); the palette toggles, which work only with JavaScript, are written by
+their script (archive-palette.js, a static template).
 """
 
 from __future__ import annotations
@@ -18,8 +21,10 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 
 ICONS = ".icons/"
@@ -27,8 +32,9 @@ SPRITE = "assets/images/archive-icons.svg"
 # Material's inline scripts that are the same on every page -> the file each is written to.
 SHARED_SCRIPTS: Mapping[str, str] = {
     "partials/javascripts/base.html": "assets/javascripts/archive-scope.js",
-    "partials/javascripts/palette.html": "assets/javascripts/archive-palette.js",
 }
+# The palette toggles and Material's palette script: rendered once by MkDocs (static template).
+PALETTE_SCRIPT = "assets/javascripts/archive-palette.js"
 # The scope script's one part that differs between pages, the site root relative to the page:
 # in a shared file, the root relative to the file itself (unless extra.scope names another).
 SCOPE = '"{{ config.extra.scope | d(base_url) }}",location)'
@@ -40,6 +46,8 @@ JINJA = re.compile(r"\{[{%]")
 # Material's partials that, on a page outside the nav, depend only on its directory (their
 # links are relative to it): rendered once per directory (`place`).
 PLACE_PARTIALS = ("partials/tabs.html", "partials/nav.html")
+# What puts more in Material's drawer than the tabs show (a nav of sections aside).
+DRAWER_FEATURES = frozenset({"toc.integrate"})
 THEME = "archive-theme:"  # a template under this prefix: the theme's own, not the place wrapper
 
 
@@ -89,6 +97,32 @@ def place(page: object, nav_urls: Iterable[str]) -> str | None:
     return url.rstrip("/").rpartition("/")[0]
 
 
+def static_templates(theme: Mapping[str, object]) -> set[str]:
+    """The chrome MkDocs renders once, as files: the palette's, where it has toggles."""
+    palette = theme.get("palette")
+    return {PALETTE_SCRIPT} if palette and not isinstance(palette, Mapping) else set()
+
+
+def headings(page: object) -> list[Any]:
+    """A page's table of contents as Material shows it: a lone h1 (the title) leaves it."""
+    toc = list(getattr(page, "toc", None) or ())
+    return list(toc[0].children) if toc and toc[0].level == 1 else toc
+
+
+def needs_drawer(config: MkDocsConfig, nav: Navigation | None, page: object) -> bool:
+    """Whether a page needs Material's drawer, its nav on phones: not where the tabs hold all
+    of it (no sections, repository link or table of contents in it); the tabs then show at
+    every width (archive.css)."""
+    features = set(config.theme.get("features") or ())
+    if nav is None:
+        return False
+    if "navigation.tabs" not in features or features & DRAWER_FEATURES or config.repo_url:
+        return True
+    if any(item.is_section for item in nav.items):
+        return True
+    return page in nav.pages and bool(headings(page))
+
+
 def _once_per_place(template: str) -> str:
     """A partial that renders the theme's own once per place and repeats it there."""
     theme = f'{{% include "{THEME}{template}" %}}'
@@ -120,6 +154,8 @@ class SharedChrome(jinja2.BaseLoader):
     @property
     def globals(self) -> dict[str, Callable[..., object]]:
         return {
+            "archive_drawer": needs_drawer,
+            "archive_headings": headings,
             "archive_place": self._place,
             "archive_rendered": lambda template, key: self.rendered.get((template, key)),
             "archive_remember": self._remember,

@@ -31,9 +31,9 @@ class ArchiveConfig(base.Config):
     per_page = Count(50, minimum=1)  # articles per page of an actor, topic or source
     index_per_page = Count(500, minimum=1)  # entries per page of an A-Z index
     # Articles an actor needs for a page of its own; one named less often is listed with its
-    # articles on the A-Z index (most actors of an archive are named once: a page each would
-    # be most of the site). 1 gives every actor a page.
-    actor_page_min = Count(3, minimum=1)
+    # articles on the A-Z index (most actors of an archive are named a few times: a page each,
+    # most of it the page's chrome, would be most of the site). 1 gives every actor a page.
+    actor_page_min = Count(5, minimum=1)
     neighbours = Count(10)  # co-occurring actors / topics shown on an entry page
     related = Count(5)  # related stories under each article
     chart = Count(10)  # topics in the home page's chart

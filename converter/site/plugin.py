@@ -40,7 +40,7 @@ from converter.frontmatter import (
 )
 from converter.site.archive import build_archive
 from converter.site.articles import article_meta, is_article
-from converter.site.chrome import SharedChrome, data_uri_icons
+from converter.site.chrome import SharedChrome, data_uri_icons, static_templates
 from converter.site.dates import EPOCH_DATE, archive_date, page_dates
 from converter.site.facts import article_facts
 from converter.site.feeds import MAIN_FEED, archive_feeds, atom
@@ -116,6 +116,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
         if self.config.search in ("archive", "pagefind"):
             config.theme.static_templates.add(SEARCH_BOX_SCRIPT)
+        config.theme.static_templates.update(static_templates(config.theme))
         config.theme.static_templates.discard(SITEMAP)  # written split by on_post_build
         self._templates = {}
         return config

@@ -40,6 +40,17 @@ test("edit distance counts a swap of neighbours as one edit and stops past the l
   assert.equal(core.editDistance("café", "cafe", 1), 1); // characters, not bytes
 });
 
+test("regular inflections of a word share its base; derived and merely similar words do not", () => {
+  const same = [["stage", "stages", "staged", "staging"], ["reform", "reforms", "reformed", "reforming"],
+    ["study", "studies", "studied"], ["stop", "stops", "stopped", "stopping"], ["box", "boxes"], ["bus", "buses"]];
+  for (const family of same) {
+    for (const word of family) assert.equal(core.inflectionBase(word), core.inflectionBase(family[0]), word);
+  }
+  for (const [a, b] of [["federer", "federal"], ["election", "elected"], ["general", "generally"]]) {
+    assert.notEqual(core.inflectionBase(a), core.inflectionBase(b), `${a} ${b}`);
+  }
+});
+
 test("a query's words, phrases and the prefix still being typed", () => {
   const query = core.parseQuery('"general election" in Kenya gov');
   assert.deepEqual(query.tokens, ["general", "election", "in", "kenya", "gov"]);
@@ -100,11 +111,13 @@ function buildIndex(docs) {
 
 const INDEX = buildIndex(DOCS);
 
-// The documents whose records a search read: the shard table entries it fetched (8 bytes at
-// 4 * its place; the index's shards hold 64 documents, more than DOCS).
+// The documents whose records a search read: the records lying wholly in the ranges of the
+// shard it fetched past the shard's table (the index's shards hold 64 documents, more than DOCS).
 function documentsRead(fetched) {
+  const shard = INDEX.get("doc/0.bin");
+  const offset = (slot) => shard.readUInt32LE(4 * slot);
   const ranges = fetched.filter((file) => file.startsWith("doc/0.bin ")).map((file) => file.split(" ")[1].split("-").map(Number));
-  return ranges.filter(([start, end]) => end - start === 8 && start % 4 === 0).map(([start]) => start / 4).sort((a, b) => a - b);
+  return DOCS.map((_, slot) => slot).filter((slot) => ranges.some(([start, end]) => start <= offset(slot) && offset(slot + 1) <= end && start >= offset(0)));
 }
 
 // The index as a host serving range requests gives it; every fetch is logged as "file" or
@@ -187,6 +200,16 @@ test("empty, one-letter, very long and unknown queries get a clear answer", asyn
   assert.match((await ask("the")).message, /in most articles/);
 });
 
+test("empty, one-letter and 200-character queries are answered from the dictionary at most", async () => {
+  for (const term of ["", "  ", "a", "x".repeat(200), "ab ".repeat(67)]) {
+    const { search, fetched } = engine();
+    const answer = await search.search(term);
+    assert.deepEqual(await answer.next(), [], term);
+    assert.deepEqual(fetched.filter((file) => !/^(meta|dict\/\d+)\.json$/.test(file)), [], term);
+    assert.ok(fetched.filter((file) => file.startsWith("dict/")).length <= 7, fetched); // and its typo files
+  }
+});
+
 test("words and names an object already has are words and names like any other", async () => {
   assert.deepEqual(await urls("__proto__"), ["h/"]);
   assert.deepEqual(await urls("constructor tostring"), ["h/"]);
@@ -207,7 +230,8 @@ test("a query fetches its dictionary files, postings of rare words and the resul
   assert.ok(fetched.every((file) => /^((meta|dict\/\d+|post\/\d+)\.json|doc\/0\.bin \d+-\d+)$/.test(file)), fetched);
   assert.equal(new Set(fetched).size, fetched.length); // each file, or range, once
   assert.deepEqual(documentsRead(fetched), [0, 1]);
-  assert.equal(fetched.filter((file) => file.startsWith("doc/")).length, 4); // table entry, record
+  // Two documents of one shard, one after the other: a range of its table, a range of their records.
+  assert.equal(fetched.filter((file) => file.startsWith("doc/")).length, 2);
 });
 
 test("a long text's further parts are read from their ranges when a word is not found before", async () => {

@@ -1,7 +1,8 @@
 // The header search behind Material's search box and result list, over the archive's own index
 // (default) or Pagefind's. Nothing is fetched until the box is used; a query then fetches only
 // the dictionary file of each word, the postings of its rarest words and, for each result, its
-// place in its shard and its record (two range requests, a few bytes and about a kilobyte); a
+// place in its shard and its record (range requests, a few bytes and about a kilobyte; one
+// request serves all the results of a shard's table, and one a run of consecutive records); a
 // From or To date adds the index's month table and the day tables of the months it falls in.
 // Titles, sources and filter values are set as text, never as HTML; an excerpt is rebuilt from
 // its text and <mark> nodes only.
@@ -28,11 +29,16 @@
   const PHRASE_CHECKS = 40; // documents read per page to find those holding a phrase
   const TEXT_PARTS = 2; // parts of a long text read to find a word before fetching its postings
   // A document scores, for each query word, BM25: the rarity (idf) of the word as typed where
-  // it holds that form, else of its stem times OTHER_FORM, or of a word the typo may stand for
-  // times TYPO; a completion of a last word still being typed counts as typed.
+  // it holds that form; else of the word's family (its regular inflections: "stages" for
+  // "stage") where it holds one of those, as a reader's "stage" may be the article's "stages";
+  // else of its stem times OTHER_FORM (a derived word, or one the stemmer merges: "federal" for
+  // "federer"), or of a word the typo may stand for times TYPO. A completion of a last word
+  // still being typed counts as typed. The form as typed is never commoner than its family, so
+  // it ranks first where all else is equal, then its family, then the stem, then typos.
   const AS_TYPED = 1;
   const OTHER_FORM = 0.7;
   const TYPO = 0.4;
+  const [STEM, FAMILY, FORM] = [0, 1, 2]; // what a document holds of a query word: see sense()
 
   function words(text) {
     return text.normalize("NFC").toLowerCase().match(WORD) ?? [];
@@ -60,6 +66,19 @@
 
   function idf(frequency, documents) {
     return Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
+  }
+
+  // A word less a regular inflectional ending (plural, -ed, -ing; a final e or doubled letter):
+  // "stages", "staged" and "staging" have the base of "stage"; "federal" not that of "federer".
+  function inflectionBase(word) {
+    const chars = [...word];
+    const ends = (ending, keep) => chars.length > ending.length + keep && word.endsWith(ending);
+    let base = word;
+    if (ends("ies", 1) || ends("ied", 1)) base = `${word.slice(0, -3)}y`;
+    else if (ends("ing", 2)) base = word.slice(0, -3);
+    else if (ends("ed", 2) || ends("es", 2)) base = word.slice(0, -2);
+    else if (ends("s", 2) && !word.endsWith("ss")) base = word.slice(0, -1);
+    return base.replace(/e$/u, "").replace(/(.)\1$/u, "$1");
   }
 
   // Optimal string alignment distance (a swap of neighbours is one edit), or limit + 1.
@@ -191,20 +210,61 @@
         const value = await index.json(path);
         return value ? parse(value) : null;
       });
-    // A document's record (with the byte ranges of its further parts) and those parts: the
-    // shard's table gives where the record is (static_search.py).
+    // Documents' records (with the byte ranges of their further parts) and those parts: the
+    // shard's table gives where a record is (static_search.py). Records asked for together
+    // come in few requests (a browser opens six at a time to a host): one range of each shard's
+    // table for all of its documents, then one range for each run of consecutive documents,
+    // whose records lie end to end. Each is cached as `doc <number>`.
     const shardOf = async (number) => {
       const size = (await meta())?.shard ?? 1;
       return { path: `doc/${Math.floor(number / size)}.bin`, slot: number % size };
     };
-    const record = (number) =>
-      cached(`doc ${number}`, async () => {
-        const { path, slot } = await shardOf(number);
-        const table = await index.bytes(path, 4 * slot, 4 * slot + 8);
-        if (!table) return null;
-        const view = new DataView(table.buffer, table.byteOffset, 8);
-        return inflateJson(await index.bytes(path, view.getUint32(0, true), view.getUint32(4, true)));
-      });
+    async function shardRecords(path, slots) {
+      const [first, last] = [slots[0], slots[slots.length - 1]];
+      const table = await index.bytes(path, 4 * first, 4 * last + 8);
+      if (!table) return slots.map(() => null);
+      const view = new DataView(table.buffer, table.byteOffset, table.byteLength);
+      const offset = (slot) => view.getUint32(4 * (slot - first), true);
+      const runs = [];
+      for (const slot of slots) {
+        const run = runs[runs.length - 1];
+        if (run && slot === run[run.length - 1] + 1) run.push(slot);
+        else runs.push([slot]);
+      }
+      const read = await Promise.all(
+        runs.map(async (run) => {
+          const start = offset(run[0]);
+          const bytes = await index.bytes(path, start, offset(run[run.length - 1] + 1));
+          return run.map((slot) => bytes && inflateJson(bytes.subarray(offset(slot) - start, offset(slot + 1) - start)));
+        }),
+      );
+      return Promise.all(read.flat());
+    }
+    function loadRecords(numbers) {
+      const wanted = [...new Set(numbers)].filter((number) => !files.has(`doc ${number}`)).sort((a, b) => a - b);
+      if (!wanted.length) return;
+      const batch = (async () => {
+        const shards = new Map();
+        for (const number of wanted) {
+          const { path, slot } = await shardOf(number);
+          if (!shards.has(path)) shards.set(path, { numbers: [], slots: [] });
+          shards.get(path).numbers.push(number);
+          shards.get(path).slots.push(slot);
+        }
+        const found = new Map();
+        await Promise.all(
+          [...shards].map(async ([path, { numbers: members, slots }]) => {
+            (await shardRecords(path, slots)).forEach((doc, i) => found.set(members[i], doc));
+          }),
+        );
+        return found;
+      })();
+      for (const number of wanted) cached(`doc ${number}`, async () => (await batch).get(number) ?? null);
+    }
+    const record = (number) => {
+      loadRecords([number]);
+      return files.get(`doc ${number}`);
+    };
     const part = (number, range) =>
       cached(`doc ${number} ${range[0]}`, async () => inflateJson(await index.bytes((await shardOf(number)).path, ...range)));
     const meta = () => load("meta.json");
@@ -218,18 +278,32 @@
       return (await load(`dict/${dictionaryKey(word, count)}.json`, asDictionary)) ?? asDictionary({});
     };
 
-    // How a query word can be met: each sense is a stem, the factor of its documents, and the
-    // bit and document frequency of the word as typed in that stem (documents holding it score
-    // as typed, with that frequency).
-    function sense(dict, record, factor, entry = [0, -1, 0]) {
-      return { ...record, dict, factor, bit: entry[1], formFrequency: entry[2] };
+    // How a query word can be met: each sense is a stem, the factor of its documents, the bit
+    // and document frequency of the word as typed in that stem, and its family: the forms of
+    // the stem that are the word itself, another of its regular inflections (plural, -ed, -ing),
+    // with their bits and summed document frequency. A document holding the word as typed scores
+    // with that form's rarity, one holding another of its family with the family's, one holding
+    // only other forms of the stem (derived words, or words the stemmer merges, federer/federal)
+    // with the stem's times `factor`.
+    function sense(dict, record, factor, token = "", entry = [0, -1, 0]) {
+      const family = { forms: new Set(), mask: 0, frequency: 0 };
+      const root = token && inflectionBase(token);
+      for (const [word, [stem, bit, frequency]] of token ? dict.words : []) {
+        if (dict.stems[stem] === record && inflectionBase(word) === root) {
+          family.forms.add(word);
+          family.mask |= bit >= 0 ? 1 << bit : 0;
+          family.frequency += frequency;
+        }
+      }
+      family.frequency = Math.min(family.frequency, record.frequency);
+      return { ...record, dict, factor, bit: entry[1], formFrequency: entry[2], family };
     }
 
     async function lookUp(token, isPrefix) {
       const dict = await dictionary(token);
       const senses = [];
       const exact = dict.words.get(token);
-      if (exact) senses.push(sense(dict, dict.stems[exact[0]], OTHER_FORM, exact));
+      if (exact) senses.push(sense(dict, dict.stems[exact[0]], OTHER_FORM, token, exact));
       if (isPrefix) {
         const completions = new Map();
         for (const [word, [stem]] of dict.words) {
@@ -253,7 +327,7 @@
             const record = entry && dict.stems[entry[0]];
             if (record && !known.has(record.stem)) {
               known.add(record.stem);
-              senses.push(sense(dict, record, OTHER_FORM));
+              senses.push(sense(dict, record, OTHER_FORM, token));
             }
           }
         }
@@ -269,7 +343,7 @@
         };
         for (const [word, [stem]] of dict.words) consider(word, dict.stems[stem]);
         for (const record of dict.stems) consider(record.stem, record);
-        if (best) senses.push(sense(dict, best.record, OTHER_FORM));
+        if (best) senses.push(sense(dict, best.record, OTHER_FORM, token));
       }
       const completed = senses.some((s) => s.factor === AS_TYPED);
       return { token, isPrefix, dict, senses, typos: false, seen: Boolean(exact), completed };
@@ -304,8 +378,14 @@
     }
 
     const frequencyOf = (term) => term.senses.reduce((sum, s) => sum + s.frequency, 0);
-    const weightOf = (s, exact, documents) =>
-      (s.bit >= 0 && exact ? idf(s.formFrequency, documents) : s.factor * idf(s.frequency, documents)) / IMPACT_SCALE;
+    // A sense's weight in a document holding the word as typed (FORM), another form of its
+    // family (FAMILY) or only other forms of the stem (STEM).
+    const weightOf = (s, held, documents) =>
+      (held === FORM
+        ? idf(s.formFrequency, documents)
+        : held === FAMILY
+          ? idf(s.family.frequency, documents)
+          : s.factor * idf(s.frequency, documents)) / IMPACT_SCALE;
 
     // Document number -> the word's best score there, from the postings of its senses.
     async function postingScores(term, documents) {
@@ -314,12 +394,13 @@
         const flat = Array.isArray(s.where) ? s.where : own(await load(`post/${s.where}.json`), s.stem);
         if (!Array.isArray(flat)) continue;
         const stride = s.forms > 1 ? 3 : 2;
-        const weights = [weightOf(s, false, documents), weightOf(s, true, documents)];
+        const weights = [STEM, FAMILY, FORM].map((held) => weightOf(s, held, documents));
         let number = 0;
         for (let i = 0; i < flat.length; i += stride) {
           number += flat[i];
-          const exact = stride === 2 || (flat[i + 2] & (1 << s.bit)) !== 0;
-          const score = weights[exact ? 1 : 0] * flat[i + 1];
+          const forms = stride === 2 ? 1 : flat[i + 2]; // a stem of one form: its bit is 0
+          const held = s.bit >= 0 && forms & (1 << s.bit) ? FORM : forms & s.family.mask ? FAMILY : STEM;
+          const score = weights[held] * flat[i + 1];
           if (score > (scores.get(number) ?? 0)) scores.set(number, score);
         }
       }
@@ -330,15 +411,15 @@
     // the stem's frequency counts the document's words that the dictionary gives that stem.
     function textScore(term, counts, length, average, documents) {
       let best = 0;
-      const exact = counts.has(term.token);
       for (const s of term.senses) {
+        const held = s.bit >= 0 && counts.has(term.token) ? FORM : [...s.family.forms].some((form) => counts.has(form)) ? FAMILY : STEM;
         let frequency = 0;
         for (const [word, count] of counts) {
           const entry = s.dict.words.get(word);
           if (entry && s.dict.stems[entry[0]] && s.dict.stems[entry[0]].stem === s.stem) frequency += count;
         }
         if (!frequency) continue;
-        best = Math.max(best, weightOf(s, exact, documents) * impact(frequency, length, average));
+        best = Math.max(best, weightOf(s, held, documents) * impact(frequency, length, average));
       }
       return best;
     }
@@ -470,6 +551,8 @@
         });
       };
       if (scores === null) {
+        // One word's postings at a time (a search typed past stops between them), the rarest
+        // first, with those in the dictionary files already.
         const inline = fetched.filter((term) => term.senses.every((s) => Array.isArray(s.where)));
         await take([...new Set([fetched[0], ...inline])]);
       }
@@ -487,6 +570,7 @@
         const scored = (read) => unchecked.map((term) => textScore(term, read.counts, read.length, average, documents));
         const enough = (read) => scored(read).every((score) => score > 0) && holdsPhrases(read, query);
         const limit = query.phrases.length ? Infinity : TEXT_PARTS;
+        loadRecords(ranked.map(({ number }) => number));
         const reads = await Promise.all(ranked.map(({ number }) => readDocument(number, enough, limit)));
         const unresolved = new Set();
         for (const read of reads) {
@@ -585,6 +669,7 @@
         const start = position;
         while (page.length < PAGE_SIZE && position < ranked.length && position - start < PHRASE_CHECKS) {
           const batch = ranked.slice(position, position + PAGE_SIZE - page.length);
+          loadRecords(batch.filter((result) => !result.read).map((result) => result.number));
           const reads = await Promise.all(batch.map((result) => result.read ?? readDocument(result.number, enough)));
           position += batch.length;
           batch.forEach((result, i) => reads[i] && enough(reads[i]) && page.push({ result, read: reads[i] }));
@@ -599,10 +684,27 @@
       return { total: ranked.length, exact: !checkPhrases, notes, next, remaining: () => position < ranked.length };
     }
 
-    return { search, prefetch: (term) => parseQuery(term).tokens.filter((t) => [...t].length >= PREFIX_CHARS).forEach(dictionary) };
+    // While the query is typed: the files its search will fetch whatever is typed next, each
+    // word's dictionary file and, for a word that file neither holds nor completes (nothing typed
+    // after it can make it a known word), the files its typos are looked for in.
+    function prefetch(term) {
+      const query = parseQuery(term);
+      for (const token of query.tokens.filter((t) => [...t].length >= PREFIX_CHARS)) {
+        dictionary(token)
+          .then((dict) => {
+            const completes = token === query.prefix && [...dict.words.keys()].some((word) => word.startsWith(token));
+            if ([...token].length >= TYPO_MIN_CHARS && !dict.words.has(token) && !completes) {
+              typoPrefixes(token).forEach(dictionary);
+            }
+          })
+          .catch(() => {}); // met again, and reported, by the search itself
+      }
+    }
+
+    return { search, prefetch };
   }
 
-  const core = { words, dictionaryKey, impact, idf, editDistance, parseQuery, typoPrefixes, dateBound, dateRun, createEngine };
+  const core = { words, dictionaryKey, impact, idf, inflectionBase, editDistance, parseQuery, typoPrefixes, dateBound, dateRun, createEngine };
   if (typeof document === "undefined") {
     if (typeof module === "object" && module.exports) module.exports = core;
     return;
