@@ -14,6 +14,7 @@ page load, before anyone types).
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import http.server
 import io
@@ -69,6 +70,7 @@ class Measure:
     query: list[Served]  # fetched after the first keystroke until results showed
 
 
+@functools.cache  # the site does not change during a run; a page asks for the same files again
 def served(site: Path, path: str, byte_range: str | None = None) -> Served:
     """What the server sends for `path`: a range of a file as it is (a host does not compress a
     range: browsers ask for it uncompressed), a whole file as it is and gzipped."""

@@ -118,6 +118,14 @@ def _serve(
         pass  # the pool, or the process that ran it, is gone: so is this worker
 
 
+def exit_reason(process: multiprocessing.process.BaseProcess) -> str:
+    """How a process ended, for a message: the signal that killed it, or its exit code."""
+    code = process.exitcode
+    if code is not None and code < 0:
+        return f"killed by {signal.Signals(-code).name}"
+    return f"exit code {code}"
+
+
 class _Worker(Generic[Item]):
     """A forked worker, the task it runs and how many results of it have come back."""
 
@@ -164,10 +172,7 @@ class _Worker(Generic[Item]):
             return
 
     def death(self) -> str:
-        code = self.process.exitcode
-        if code is not None and code < 0:
-            return f"killed by {signal.Signals(-code).name}"
-        return f"exit code {code}"
+        return exit_reason(self.process)
 
     def end(self) -> None:
         """Close the pipe (an idle worker exits on EOF); a busy or lingering one is killed."""

@@ -71,12 +71,11 @@ def headline_features(
     most = max(following_mass, default=0.0) or 1.0
     quoted, holds = quoted_elsewhere(texts, shaped)
     lede = [_lede_overlap(index, words, prose_at) for index in range(len(texts))]
-    lede_below, echoed_below = _below(lede, shaped, start)
+    lede_below, echoed_below, headings_below = _below(lede, shaped, start)
     features = []
     prose_before = 0
     for index, (row, around) in enumerate(zip(rows, context, strict=True)):
         offset = max(-_MAX_OFFSET, min(_MAX_OFFSET, index - start))
-        between = shaped[index + 1 : start] if index < start else []
         following = range(index + 1, min(len(texts), index + 1 + _AFTER))
         features.append(
             [
@@ -86,7 +85,7 @@ def headline_features(
                 float(offset),
                 math.log1p(prose_before),
                 float(shaped[index]),
-                math.log1p(sum(between)),
+                math.log1p(headings_below[index]),
                 float(any(BYLINE_START.match(texts[at]) for at in following)),
                 float(any(YEAR.search(texts[at]) or TIME.search(texts[at]) for at in following)),
                 lede[index],
@@ -103,17 +102,19 @@ def headline_features(
 
 def _below(
     lede: Sequence[float], shaped: Sequence[bool], start: int
-) -> tuple[list[float], list[int]]:
-    """For each line above the article's prose, the best lede echo among the lines between it
-    and the prose, and how many heading-shaped lines there echo the lede (a menu line over the
-    real headline has one); 0 for the other lines."""
+) -> tuple[list[float], list[int], list[int]]:
+    """For each line above the article's prose, from the lines between it and the prose: the
+    best lede echo, how many heading-shaped lines echo the lede (a menu line over the real
+    headline has one) and how many are heading-shaped; 0 for the other lines. One pass upwards."""
     best = [0.0] * len(lede)
     echoed = [0] * len(lede)
+    headings = [0] * len(lede)
     for index in range(start - 2, -1, -1):
         below = index + 1
         best[index] = max(best[below], lede[below])
         echoed[index] = echoed[below] + (shaped[below] and lede[below] >= _ECHOED)
-    return best, echoed
+        headings[index] = headings[below] + shaped[below]
+    return best, echoed, headings
 
 
 def _lede_overlap(index: int, words: Sequence[set[str]], prose_at: Sequence[int]) -> float:

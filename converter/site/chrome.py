@@ -1,11 +1,11 @@
 """The theme's chrome that every page repeats, written once as shared files.
 
 Material includes the full SVG of each icon into every page (`{% include ".icons/x/y.svg" %}`:
-logo twice, menu, palette toggles, search) and its palette script inline: some 2 KB a page, the
+logo twice, menu, palette toggles, search) and its scope script inline: some 2 KB a page, the
 same on all of them. `SharedChrome` wraps the theme's template loader: on a page, an icon include
 becomes a `<use>` of its symbol in one sprite file (assets/images/archive-icons.svg) and the
-palette script and its scope script (the site root, there relative to the file) a `<script src>`
-of one file each; the plugin writes them after the build. Outside a
+scope script (the site root, there relative to the file) a `<script src>` of one file; the
+plugin writes them after the build (the palette's script is a static template, below). Outside a
 page (404.html, static templates) they stay inline, and so do the icons Material turns into CSS
 data URIs (theme.icon.admonition, annotation, tag), which cannot point at another file.
 The tabs and the header are the same on every page outside the nav in one directory
@@ -196,6 +196,11 @@ class SharedChrome(jinja2.BaseLoader):
 
     def list_templates(self) -> list[str]:
         return self.loader.list_templates()
+
+    def merge(self, symbols: dict[str, Symbol], scripts: dict[str, str]) -> None:
+        """Add what pages rendered in another process point at (forked_pages.py)."""
+        self.symbols.update(symbols)
+        self.scripts.update(scripts)
 
     def write(self, site_dir: Path) -> None:
         """Write the sprite and the scripts the pages of this build point at."""

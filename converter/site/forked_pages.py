@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import signal
 import sys
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -31,6 +30,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+
+from converter.engines import exit_reason
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -74,7 +75,7 @@ def split_pages(
     outside = [
         file.page
         for file in files.documentation_pages()
-        if file.page is not None and id(file.page) not in in_nav and file.inclusion.is_included()
+        if file.page is not None and id(file.page) not in in_nav
     ]
     made = set(generated)
     share = [page for page in outside if page.file.src_uri in made]
@@ -155,7 +156,7 @@ def _anchors(page: Page) -> Anchors:
 
 def _render(
     pages: Sequence[Page],
-    files: Files,
+    files: SplitFiles,
     config: MkDocsConfig,
     nav: Navigation,
     start: Callable[[], None],
@@ -179,7 +180,7 @@ def _render(
         sending = threading.Thread(target=channel.send, args=(report,))
         sending.start()
         env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
-        every_page = files.documentation_pages()  # the parent hides no page from the child
+        every_page = files.every_documentation_page()
         for page in pages:
             _build_page(page, config, every_page, nav, env)
         sending.join()
@@ -212,7 +213,7 @@ class Child:
         except EOFError:
             self._process.join()
             raise ForkedPagesError(
-                f"the process {self._doing} beside MkDocs died ({_exit(self._process)})"
+                f"the process {self._doing} beside MkDocs died ({exit_reason(self._process)})"
             ) from None
         for line in message.logged:
             logging.getLogger(line.logger).log(line.level, line.message)
@@ -234,13 +235,6 @@ class Child:
         self._process.join()
 
 
-def _exit(process: multiprocessing.process.BaseProcess) -> str:
-    code = process.exitcode
-    if code is not None and code < 0:
-        return f"killed by {signal.Signals(-code).name}"
-    return f"exit {code}"
-
-
 def on_both_cores(
     work: Callable[[T], R], items: Sequence[T], *, at_least: int = HALF_AT_LEAST
 ) -> list[R]:
@@ -250,7 +244,11 @@ def on_both_cores(
     if half < at_least:
         return [work(item) for item in items]
     child = Child("reading pages", _work_through, work, items[half:])
-    first = [work(item) for item in items[:half]]
+    try:
+        first = [work(item) for item in items[:half]]
+    except BaseException:
+        child.cancel()  # it would wait on the pipe for ever under `mkdocs serve`
+        raise
     second: list[R] = child.finish()  # type: ignore[assignment]
     return first + second
 
@@ -283,6 +281,7 @@ def fork_pages(
 def take_read(message: Message, files: Files, config: MkDocsConfig) -> None:
     """Give the parent's Pages of the child's pages their anchors, and check the links to
     anchors they hold (the parent's pages are read: every target is known now)."""
+    pages = []
     for src_uri, anchors in (message.anchors or {}).items():
         file = files.get_file_from_path(src_uri)
         if file is None or file.page is None:
@@ -293,7 +292,6 @@ def take_read(message: Message, files: Files, config: MkDocsConfig) -> None:
             for target_uri, links in anchors.links.items()
             if (target := files.get_file_from_path(target_uri)) is not None
         }
-    for src_uri in message.anchors or {}:
-        file = files.get_file_from_path(src_uri)
-        if file is not None and file.page is not None:
-            file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+        pages.append(file.page)
+    for page in pages:  # once every page has its anchors
+        page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)

@@ -277,16 +277,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        forked_chrome: tuple[dict[str, Any], dict[str, str]] = ({}, {})
         if self._forked is not None:
             forked, self._forked = self._forked, None
             try:
-                symbols, scripts = forked.finish()
+                forked_chrome = forked.finish()  # type: ignore[assignment]
             except ForkedPagesError as error:
                 raise PluginError(str(error)) from error
-            if self._chrome is not None:
-                self._chrome.symbols.update(symbols)
-                self._chrome.scripts.update(scripts)
         if self._chrome is not None:
+            self._chrome.merge(*forked_chrome)
             self._chrome.write(Path(config.site_dir))
         if self._files is not None:
             self._write_sitemap(config, self._files)

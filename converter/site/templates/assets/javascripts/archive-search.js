@@ -412,13 +412,17 @@
     function textScore(term, counts, length, average, documents) {
       let best = 0;
       for (const s of term.senses) {
-        const held = s.bit >= 0 && counts.has(term.token) ? FORM : [...s.family.forms].some((form) => counts.has(form)) ? FAMILY : STEM;
         let frequency = 0;
+        let inFamily = false;
         for (const [word, count] of counts) {
           const entry = s.dict.words.get(word);
-          if (entry && s.dict.stems[entry[0]] && s.dict.stems[entry[0]].stem === s.stem) frequency += count;
+          if (entry && s.dict.stems[entry[0]] && s.dict.stems[entry[0]].stem === s.stem) {
+            frequency += count;
+            inFamily ||= s.family.forms.has(word);
+          }
         }
         if (!frequency) continue;
+        const held = s.bit >= 0 && counts.has(term.token) ? FORM : inFamily ? FAMILY : STEM;
         best = Math.max(best, weightOf(s, held, documents) * impact(frequency, length, average));
       }
       return best;
@@ -669,7 +673,7 @@
         const start = position;
         while (page.length < PAGE_SIZE && position < ranked.length && position - start < PHRASE_CHECKS) {
           const batch = ranked.slice(position, position + PAGE_SIZE - page.length);
-          loadRecords(batch.filter((result) => !result.read).map((result) => result.number));
+          loadRecords(batch.map((result) => result.number)); // those read already are cached
           const reads = await Promise.all(batch.map((result) => result.read ?? readDocument(result.number, enough)));
           position += batch.length;
           batch.forEach((result, i) => reads[i] && enough(reads[i]) && page.push({ result, read: reads[i] }));
