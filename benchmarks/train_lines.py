@@ -34,6 +34,7 @@ from webdev import LEVELS, Page, figures, pages, score
 from converter.rules import RULES
 from converter.rules.article_language import stopwords
 from converter.rules.body import body_lines
+from converter.rules.cues import CUE_FEATURES, cues
 from converter.rules.features import (
     CONTEXT_FEATURES,
     LINE_FEATURES,
@@ -52,11 +53,13 @@ from converter.rules.prose import reranked, score_lines
 from converter.rules.state import Line, SeedState, split_lines
 
 DATA = Path(__file__).resolve().parents[1] / "converter" / "data"
-THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+THRESHOLDS = (0.1, 0.125, 0.15, 0.175, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 MIN_RECALL = 0.97
 """The issue's floor for recall; the threshold is the most precise one that keeps it."""
 TREES = {"max_iter": 200, "max_depth": 4, "learning_rate": 0.1, "random_state": 0}
 DECIMALS = 6
+PAGE_WEIGHT = 100.0
+"""What a page's lines weigh together in the body models (see word_weights)."""
 _WORD = re.compile(r"\w+")
 
 
@@ -140,19 +143,37 @@ def load(folds: int) -> list[Seed]:
     return seeds
 
 
-def fit(rows: np.ndarray, labels: np.ndarray) -> HistGradientBoostingClassifier:
-    return HistGradientBoostingClassifier(**TREES).fit(rows, labels)
+def fit(
+    rows: np.ndarray, labels: np.ndarray, weights: np.ndarray | None = None
+) -> HistGradientBoostingClassifier:
+    return HistGradientBoostingClassifier(**TREES).fit(rows, labels, sample_weight=weights)
+
+
+def word_weights(seed: Seed) -> np.ndarray:
+    """Each line weighs its share of its page's words, each page the same in all: web-dev's
+    metric averages pages and counts words, so a long paragraph matters more than a menu item
+    and a page of 400 short lines no more than one of 20 paragraphs."""
+    words = np.asarray([max(len(_WORD.findall(text)), 1) for text in seed.texts], dtype=float)
+    return words * (PAGE_WEIGHT / words.sum()) if len(words) else words
 
 
 def out_of_fold(
-    rows: list[np.ndarray], labels: list[np.ndarray], seeds: list[Seed], folds: int
+    rows: list[np.ndarray],
+    labels: list[np.ndarray],
+    seeds: list[Seed],
+    folds: int,
+    weights: list[np.ndarray] | None = None,
 ) -> list[np.ndarray]:
     """Each seed's predictions from a model fitted on the other folds (grouped by page)."""
     result: list[np.ndarray] = [np.zeros(0)] * len(seeds)
     fold_of = np.array([seed.fold for seed in seeds])
     for fold in range(folds):
         train = np.flatnonzero(fold_of != fold)
-        model = fit(np.vstack([rows[i] for i in train]), np.concatenate([labels[i] for i in train]))
+        model = fit(
+            np.vstack([rows[i] for i in train]),
+            np.concatenate([labels[i] for i in train]),
+            np.concatenate([weights[i] for i in train]) if weights else None,
+        )
         for i in np.flatnonzero(fold_of == fold):
             result[i] = model.predict_proba(rows[i])[:, 1] if len(rows[i]) else np.zeros(0)
     return result
@@ -160,7 +181,14 @@ def out_of_fold(
 
 def context_rows(seeds: list[Seed], line_rows: list[np.ndarray], first: list[np.ndarray]):
     return [
-        np.hstack([rows, np.asarray(context_features(list(p), s.texts, s.groups, s.line_words))])
+        np.hstack(
+            [
+                rows,
+                np.asarray(
+                    context_features(rows.tolist(), list(p), s.texts, s.groups, s.line_words)
+                ),
+            ]
+        )
         if len(rows)
         else np.zeros((0, len(LINE_FEATURES) + len(CONTEXT_FEATURES)))
         for s, rows, p in zip(seeds, line_rows, first, strict=True)
@@ -217,8 +245,11 @@ def measure(
             tuple(
                 Line(text, group, prose=float(p), headline=float(h))
                 for text, group, p, h in zip(
-                    seed.texts, seed.groups, scores,
-                    rank if rank is not None else np.zeros(len(scores)), strict=True,
+                    seed.texts,
+                    seed.groups,
+                    scores,
+                    rank if rank is not None else np.zeros(len(scores)),
+                    strict=True,
                 )
             ),
             language=seed.language,
@@ -228,6 +259,44 @@ def measure(
         kept = [line.text for line in body_lines(state.lines, threshold)]
         by_level[seed.page.level][seed.page.stem] = (state.title, "\n".join(kept))
     return {level: score(predicted) for level, predicted in by_level.items()}
+
+
+def print_errors(seeds: list[Seed], prose: list[np.ndarray], threshold: float, count: int):
+    """The cross-validated errors that cost most, per level: each line kept wrongly (its share
+    of the words kept: precision lost) or dropped wrongly (its share of the gold body's words:
+    recall lost), averaged over the level's pages, and the cost summed by kind of line: where
+    it sits (before, inside or after the gold article's lines) and the first cue of
+    rules/cues.py its words give."""
+    for level in LEVELS:
+        errors: list[tuple[float, str, str, int, float, str, str]] = []
+        level_seeds = [(s, p) for s, p in zip(seeds, prose, strict=True) if s.page.level == level]
+        for seed, scores in level_seeds:
+            words = [len(_tokens(text)) for text in seed.texts]
+            kept = [p >= threshold and not h for p, h in zip(scores, seed.headline, strict=True)]
+            kept_words = sum(w for w, k in zip(words, kept, strict=True) if k) or 1
+            gold_words = sum(w for w, b in zip(words, seed.body, strict=True) if b) or 1
+            gold = [index for index, label in enumerate(seed.body) if label] or [0]
+            for index, (text, keep, label) in enumerate(
+                zip(seed.texts, kept, seed.body, strict=True)
+            ):
+                if keep != bool(label) and not seed.headline[index]:
+                    share = words[index] / (gold_words if label else kept_words) / len(level_seeds)
+                    error = "dropped" if label else "kept"
+                    where = (
+                        "before" if index < gold[0] else "after" if index > gold[-1] else "inside"
+                    )
+                    errors.append((share, error, where, seed.page.stem, index, scores[index], text))
+        kinds: dict[tuple[str, str, str], float] = {}
+        for share, error, where, *_, text in errors:
+            named = [name for name, hit in zip(CUE_FEATURES, cues(text), strict=True) if hit]
+            key = (error, where, named[0] if named else "no cue")
+            kinds[key] = kinds.get(key, 0.0) + share
+        print(f"{level}: cost by kind (precision lost by lines kept, recall by lines dropped)")
+        for (error, where, kind), cost in sorted(kinds.items(), key=lambda item: -item[1]):
+            print(f"  {error:<8} {where:<7} {kind:<15} {cost:.4f}")
+        print(f"{level}: the {count} costliest lines")
+        for share, error, _, stem, index, verdict, text in sorted(errors, reverse=True)[:count]:
+            print(f"  {share:.4f} {error:<8} {stem}:{index} p={verdict:.2f} {text[:100]}")
 
 
 def choose_threshold(seeds: list[Seed], prose: list[np.ndarray]) -> float:
@@ -293,7 +362,11 @@ def main() -> None:
 def train() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--folds", type=int, default=5)
-    folds = parser.parse_args().folds
+    parser.add_argument(
+        "--errors", type=int, default=0, help="print this many of the costliest body errors"
+    )
+    arguments = parser.parse_args()
+    folds = arguments.folds
     started = time.perf_counter()
     seeds = load(folds)
     lines = sum(len(seed.texts) for seed in seeds)
@@ -307,11 +380,14 @@ def train() -> None:
     body = [np.asarray(seed.body, dtype=int) for seed in seeds]
     heads = [np.asarray(seed.headline, dtype=int) for seed in seeds]
 
-    first = out_of_fold(line_rows, body, seeds, folds)
+    weights = [word_weights(seed) for seed in seeds]
+    first = out_of_fold(line_rows, body, seeds, folds, weights)
     second_rows = context_rows(seeds, line_rows, first)
-    second = out_of_fold(second_rows, body, seeds, folds)
+    second = out_of_fold(second_rows, body, seeds, folds, weights)
     print("cross-validated body, per threshold:")
     threshold = choose_threshold(seeds, second)
+    if arguments.errors:
+        print_errors(seeds, second, threshold, arguments.errors)
     ranker_rows = headline_rows(seeds, line_rows, second, threshold)
     first_ranks = out_of_fold(ranker_rows, heads, seeds, folds)
     picked = ranker_context_rows(ranker_rows, first_ranks)
@@ -322,8 +398,9 @@ def train() -> None:
     first_held_out = measure(seeds, second, threshold, first_ranks)
     held_out = measure(seeds, second, threshold, ranks)
 
-    line_model = fit(np.vstack(line_rows), np.concatenate(body))
-    context_model = fit(np.vstack(second_rows), np.concatenate(body))
+    every_weight = np.concatenate(weights)
+    line_model = fit(np.vstack(line_rows), np.concatenate(body), every_weight)
+    context_model = fit(np.vstack(second_rows), np.concatenate(body), every_weight)
     ranker = fit(np.vstack(ranker_rows), np.concatenate(heads))
     ranker_context = fit(np.vstack(ranker_second_rows), np.concatenate(picked_heads))
     fitted_first = [

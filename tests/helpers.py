@@ -87,10 +87,18 @@ def write_editions(directory: Path, version: int, editions: int) -> None:
             # the page's trailing chrome, where the body classifier rightly drops short lines.
             paragraphs = rest.split("\n\n")
             credit = paragraphs.index("Reuters") + 1
-            lede = next((i for i, text in enumerate(paragraphs) if len(text.split()) > 8), credit)
+            lede = next(
+                (i for i, text in enumerate(paragraphs) if len(text.split()) > 8 and _ends(text)),
+                credit,
+            )
             paragraphs.insert(lede, note)
             text = f"{headline} (edition {edition})\n" + "\n\n".join(paragraphs)
             (directory / f"{seed.stem}_e{edition}.txt").write_text(text, encoding="utf-8")
+
+
+def _ends(text: str) -> bool:
+    """A paragraph ending like a sentence: the lede, not a table's row or a shouted crosshead."""
+    return text.rstrip('"\' ').endswith((".", "!", "?"))
 
 
 def pages(docs: Path) -> dict[str, bytes]:

@@ -10,6 +10,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from converter.rules.chrome import is_article_end
+from converter.rules.cues import CUE_FEATURES, comment_cue, cues
+
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -25,6 +28,12 @@ _COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.IGNORECASE
 _BULLET = re.compile(r"^(?:[-*•·»›>]|\d{1,3}[.)])\s")
 _SENTENCE = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z0-9]")
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", "…", ")")
+_FIRST_PERSON = frozenset(("i", "me", "my", "mine"))
+_SECOND_PERSON = frozenset(("you", "your", "yours"))
+"""English only: a reader's or a blogger's voice beside a reported story (other languages 0)."""
+_ELLIPSIS = ("...", "…")
+_TRAILING_NUMBER = re.compile(r"\s\d+$")
+_OPENING_QUOTE = ('"', "“", "‘", "'", "«", "„")
 BYLINE_START = re.compile(r"^(?:by|posted by|written by|words by|story by|from)\s", re.IGNORECASE)
 
 LINE_FEATURES = (
@@ -61,6 +70,12 @@ LINE_FEATURES = (
     "group_lines",
     "alone",
     "longest_share",
+    "ends_ellipsis",
+    "trailing_number",
+    "starts_quote",
+    "first_person",
+    "second_person",
+    *CUE_FEATURES,
 )
 
 
@@ -119,11 +134,19 @@ def line_features(
                 math.log(group_sizes[group]),
                 float(group_sizes[group] == 1),
                 len(text) / longest,
+                float(text.endswith(_ELLIPSIS)),
+                float(bool(_TRAILING_NUMBER.search(text))),
+                float(text.startswith(_OPENING_QUOTE)),
+                sum(1 for word in folded if word in _FIRST_PERSON) / n_words,
+                sum(1 for word in folded if word in _SECOND_PERSON) / n_words,
+                *cues(text),
             ]
         )
     return rows
 
 
+_PROFILE = ("stopword_share", "word_length", "first_person", "second_person", "capital_share")
+"""How the article's prose writes: a line written otherwise (a comment, a sidebar) stands out."""
 CONTEXT_FEATURES = (
     "prose",
     "prose_before_1",
@@ -133,6 +156,8 @@ CONTEXT_FEATURES = (
     "prose_after_2",
     "prose_after_3",
     "prose_near_max",
+    "prose_before_wide",
+    "prose_after_wide",
     "group_prose",
     "in_main_run",
     "lines_to_main_run",
@@ -142,11 +167,18 @@ CONTEXT_FEATURES = (
     "page_lines",
     "page_prose",
     "run_overlap",
+    "run_place",
+    "below_end_heading",
+    "comment_shapes_near",
+    *(f"{name}_against_run" for name in _PROFILE),
 )
 _NEAR = 3
+_WIDE = 10
+"""Lines either side whose mean verdict says whether the line sits in prose or in chrome."""
 
 
 def context_features(
+    rows: Sequence[Sequence[float]],
     prose: Sequence[float],
     texts: Sequence[str],
     groups: Sequence[int],
@@ -154,8 +186,9 @@ def context_features(
 ) -> list[list[float]]:
     """One row of CONTEXT_FEATURES per line: the first pass's verdicts on the neighbours, the
     line's group, and where the line sits against the densest run of prose (jusText's second
-    pass, learned: the article is one dense run; a short line inside it is text too). `words`
-    are each line's content_words, worked out once for both passes and the headline's."""
+    pass, learned: the article is one dense run; a short line inside it is text too), and
+    how its style differs from the run's. `rows` are the lines' LINE_FEATURES, `words` their
+    content_words, worked out once for both passes and the headline's."""
     count = len(prose)
     start, end = main_run(prose, texts)
     prose_chars = [p * len(text) for p, text in zip(prose, texts, strict=True)]
@@ -166,25 +199,31 @@ def context_features(
     group_size: Counter[int] = Counter(groups)
     for p, group in zip(prose, groups, strict=True):
         group_sum[group] += p
-    rows = []
+    result = []
     run_words: Counter[str] = Counter()
     for line_words in words[start : end + 1]:
         run_words.update(set(line_words))
     page_lines = math.log1p(count)
     page_prose = sum(prose) / (count or 1)
+    run_length = end - start + 1
+    shaped = [_comment_shaped(text) for text in texts]
+    profile = _run_profile(rows, texts, start, end)
     before = 0.0
+    end_heading = -1
     for index in range(count):
         near = [prose[j] for j in range(index - _NEAR, index + _NEAR + 1) if 0 <= j < count]
         distance = start - index if index < start else index - end if index > end else 0
         inside = start <= index <= end
         own = set(words[index])
         shared = sum(1 for word in own if run_words[word] > (1 if inside else 0))
-        rows.append(
+        result.append(
             [
                 prose[index],
                 *(prose[index - k] if index - k >= 0 else 0.0 for k in (1, 2, 3)),
                 *(prose[index + k] if index + k < count else 0.0 for k in (1, 2, 3)),
                 max(near),
+                sum(prose[max(0, index - _WIDE) : index]) / _WIDE,
+                sum(prose[index + 1 : index + 1 + _WIDE]) / _WIDE,
                 group_sum[groups[index]] / group_size[groups[index]],
                 float(inside),
                 math.log1p(distance),
@@ -194,10 +233,41 @@ def context_features(
                 page_lines,
                 page_prose,
                 shared / len(own) if own else 0.0,
+                (index - start) / run_length if inside else -1.0 if index < start else 2.0,
+                math.log1p(index - end_heading) if end_heading >= 0 else 0.0,
+                sum(shaped[max(0, index - _NEAR) : index + _NEAR + 1]) / (2 * _NEAR + 1),
+                *(rows[index][column] - usual for column, usual in profile),
             ]
         )
         before += prose_chars[index]
-    return rows
+        if is_article_end(texts[index]):
+            end_heading = index
+    return result
+
+
+def _run_profile(
+    rows: Sequence[Sequence[float]], texts: Sequence[str], start: int, end: int
+) -> list[tuple[int, float]]:
+    """Each _PROFILE column with its mean over the main run, each line weighing its length."""
+    weights = [len(text) for text in texts[start : end + 1]]
+    total = sum(weights) or 1
+    columns = [LINE_FEATURES.index(name) for name in _PROFILE]
+    return [
+        (
+            column,
+            sum(
+                row[column] * weight
+                for row, weight in zip(rows[start : end + 1], weights, strict=True)
+            )
+            / total,
+        )
+        for column in columns
+    ]
+
+
+def _comment_shaped(text: str) -> bool:
+    """A comment's header or footer: a name over a time, 'says:', 'Reply', '3 days ago'."""
+    return bool(TIME.search(text) or comment_cue(text))
 
 
 def content_words(text: str, stopwords: frozenset[str]) -> list[str]:

@@ -61,7 +61,7 @@ def headline_features(
     it and its neighbours, where it sits against the article's prose (a headline comes just
     before it, after the menus), whether a byline or date follows it and whether the lede
     repeats its words. `rows` are the lines' LINE_FEATURES, `line_words` their content_words."""
-    context = context_features(prose, texts, groups, line_words)
+    context = context_features(rows, prose, texts, groups, line_words)
     start, _ = main_run(prose, texts)
     shaped = [_heading_shaped(text) for text in texts]
     words = [set(each) for each in line_words]

@@ -100,7 +100,7 @@ def score_lines(state: SeedState) -> SeedState:
     rows = line_features(texts, groups, words)
     line_words = [content_words(text, words) for text in texts]
     first = model.line.probabilities(rows)
-    context = context_features(first, texts, groups, line_words)
+    context = context_features(rows, first, texts, groups, line_words)
     prose = model.context.probabilities(
         [row + around for row, around in zip(rows, context, strict=True)]
     )
