@@ -1,0 +1,51 @@
+"""What stays in the body (rules/body.py): lines the classifier kept, tables and lists of
+fixtures decided as one block, never a heading of what follows an article."""
+
+from converter.rules.body import body_lines, table_runs
+from converter.rules.state import Line
+
+THRESHOLD = 0.2
+
+
+def _lines(*scored: tuple[str, float]) -> tuple[Line, ...]:
+    return tuple(Line(text, index, prose=score) for index, (text, score) in enumerate(scored))
+
+
+def _kept(lines: tuple[Line, ...]) -> list[str]:
+    return [line.text for line in body_lines(lines, THRESHOLD)]
+
+
+def test_a_results_table_is_kept_whole_when_its_rows_are_doubted_one_by_one():
+    lines = _lines(
+        ("The final standings after the last round were as follows.", 0.9),
+        ("1. Mark Crear (U.S.) 13.26 seconds", 0.15),
+        ("2. Tony Jarrett (Britain) 13.35", 0.12),
+        ("3. Florian Schwarthoff (Germany) 13.36", 0.08),
+    )
+    assert _kept(lines) == [line.text for line in lines]
+
+
+def test_a_ticker_the_classifier_is_sure_of_goes_whole():
+    lines = _lines(
+        ("The final standings after the last round were as follows.", 0.9),
+        ("FTSE 100 7,432.12 +0.4%", 0.02),
+        ("Dow 33,910.85 -0.2%", 0.05),
+        ("Nikkei 28,441.10 +1.1%", 0.03),
+    )
+    assert _kept(lines) == ["The final standings after the last round were as follows."]
+
+
+def test_a_list_of_fixtures_is_a_table_though_it_holds_no_number():
+    lines = _lines(
+        ("Austria at Croatia", 0.17),
+        ("Switzerland at Slovak Republic", 0.03),
+        ("Argentina at South Korea", 0.08),
+        ("Australia v South Africa", 0.2),
+    )
+    assert table_runs(lines) == [(0, 4)]
+    assert table_runs(_lines(("Home", 0.0), ("News and Sport", 0.0), ("Weather", 0.0))) == []
+
+
+def test_a_heading_of_what_follows_the_article_never_stays():
+    lines = _lines(("The council voted to close the library.", 0.9), ("Related stories", 0.9))
+    assert _kept(lines) == ["The council voted to close the library."]
