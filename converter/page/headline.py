@@ -4,6 +4,8 @@ address's words, checked against what the article's opening speaks of."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from lxml.html import HtmlElement
 
@@ -27,7 +29,7 @@ from converter.page.markup import (
     words_of,
 )
 from converter.page.site import is_site_name, names_site
-from converter.page.title import slug_share, title_core, without_site
+from converter.page.title import TITLE_SEPARATORS, end_runs, slug_share, title_core, without_site
 
 MIN_TITLE_SHARE = 0.3
 """A heading that is this share of the page's own title (site name stripped) or more is the
@@ -68,9 +70,16 @@ _TITLE_META = (
 )
 
 
+class Choice(NamedTuple):
+    """The headline and the branch of `headline` that chose it (benchmarks count them)."""
+
+    branch: str
+    text: str
+
+
 def headline(
     tree: HtmlElement, sites: tuple[str, ...], article: str = "", slug: frozenset[str] = frozenset()
-) -> str:
+) -> Choice:
     """The shown headline. Best, a heading that says exactly what the page calls itself
     (og:title, <title>, less the site's name); next, a heading that is most of it; then the
     headline og:title and <title> agree on; the heading just before where the article's prose
@@ -82,45 +91,59 @@ def headline(
     references = [squash(text) for text in tree.xpath(_TITLE_META)]
     references += [squash(element.text_content()) for element in tree.iter("title")][:1]
     references = [text for text in references if text]
-    shown = list(shown_texts(tree))
     cores = [title_core(reference, sites, slug) for reference in references]
+    guesses = _guesses(tree, sites, article, slug, references, cores)
+    found = next(
+        (guess for guess in guesses if guess.text and not is_site_name(guess.text, sites)), None
+    )
+    if found:
+        return found
+    if not cores or names_site(cores[-1], sites):
+        return Choice("none: the text rules pick", "")  # nothing but the site's name
+    return Choice("title less the site", cores[-1])
+
+
+def _guesses(
+    tree: HtmlElement,
+    sites: tuple[str, ...],
+    article: str,
+    slug: frozenset[str],
+    references: list[str],
+    cores: list[str],
+) -> Iterator[Choice]:
+    """The guesses in order of trust, each worked out only when the ones before it failed."""
+    opening = " ".join(article.split()[:_TOPIC_WORDS])
+    topic, names = _content_words(opening), _topic_words(opening)
+    subject = _stems(article)
+    yield Choice("heading = title", _named_heading(tree, references, sites, subject, slug))
+    shown = list(shown_texts(tree))
     matches = [
         match
         for reference, core in zip(references, cores, strict=True)
         for match in [_best_match(reference, core, shown, sites, slug)]
         if match
     ]
-    opening = " ".join(article.split()[:_TOPIC_WORDS])
-    topic, names = _content_words(opening), _topic_words(opening)
-    subject = _stems(article)
-    topical = [
-        (score, text) for score, text in matches if not topic or _content_words(text) & topic
-    ]
-    guesses = (
-        _named_heading(tree, references, sites, subject, slug),
-        *(
-            text
-            for score, text in matches
-            if score >= STRONG_TITLE_MATCH
+    for score, text in matches:
+        if (
+            score >= STRONG_TITLE_MATCH
             and len(words_of(text)) >= _MIN_NAMED_WORDS
             and (not subject or _stems(text) & subject)
-        ),
-        _agreed(references, cores, sites, subject),
-        _lead_heading(tree, article, names, sites),
-        *(text for _, text in topical),
-        *(
-            item.text
-            for item in shown
-            if item.tag == "h1"
+        ):
+            yield Choice("heading close to title", text)
+    yield Choice("og:title = <title>", _agreed(references, cores, sites, subject))
+    yield Choice("heading over the article", _lead_heading(tree, article, names, sites))
+    for _, text in matches:
+        if not topic or _content_words(text) & topic:
+            yield Choice("shown text in title, on topic", text)
+    for item in shown:
+        if (
+            item.tag == "h1"
             and len(item.text.split()) >= _MIN_NAMED_WORDS
             and _content_words(item.text) & names
-        ),
-        *(text for _, text in matches),
-    )
-    found = next((guess for guess in guesses if guess and not is_site_name(guess, sites)), "")
-    if found or not cores or names_site(cores[-1], sites):
-        return found  # nothing but the site's name: the text rules find the headline
-    return cores[-1]
+        ):
+            yield Choice("<h1> on topic", item.text)
+    for _, text in matches:
+        yield Choice("shown text in title", text)
 
 
 def _agreed(
@@ -151,23 +174,33 @@ def _named_heading(
     slug: frozenset[str],
 ) -> str:
     """A heading that says exactly what the page calls itself (og:title, <title>, either
-    without the site's name): the surest headline there is; an <h1> before an <h2>."""
-    named = set()
+    without the site's name): the surest headline there is; an <h1> before an <h2>. Failing
+    that, one that is a long part of it up to a separator ('Headline – Deck | Site Tagline'),
+    for a site whose name is not known, if it speaks of the article."""
+    named, parts = set(), set()
     for reference in references:
         for form in (reference, without_site(reference, sites), title_core(reference, sites, slug)):
             if words := words_of(form):
                 named.add(tuple(words))
-    found: list[tuple[int, int, str]] = []
+        for run in end_runs(reference):
+            words = words_of(run)
+            if len(words) >= _SURE_NAMED_WORDS and not any(
+                names_site(part, sites) for part in TITLE_SEPARATORS.split(run)
+            ):
+                parts.add(tuple(words))
+    found: list[tuple[bool, int, int, str]] = []
     for order, element in enumerate(tree.iter(*_HEADING_WEIGHT)):
         text = shown_text(element)
+        words = tuple(words_of(text))
+        exact = words in named
         if (
-            tuple(words_of(text)) in named
+            (exact or (words in parts and _stems(text) & subject))
             and heading_rank(element)
             and not is_site_name(text, sites)
-            and (not subject or len(words_of(text)) >= _SURE_NAMED_WORDS or _stems(text) & subject)
+            and (not subject or len(words) >= _SURE_NAMED_WORDS or _stems(text) & subject)
         ):
-            found.append((heading_rank(element), -order, text))
-    return max(found)[2] if found else ""
+            found.append((exact, heading_rank(element), -order, text))
+    return max(found)[3] if found else ""
 
 
 def _lead_heading(tree: HtmlElement, article: str, topic: set[str], sites: tuple[str, ...]) -> str:
