@@ -19,7 +19,7 @@ def test_the_site_is_named_by_its_markup_its_home_link_and_its_host():
     )
     declared = declared_site(tree)
     assert declared == "The Coast Times"
-    assert site_names(tree, declared, "https://www.coasttimes.example/news/1") == (
+    assert site_names(tree, declared, "www.coasttimes.example") == (
         "The Coast Times",
         "Coast Media Group",
         "Coast Times",

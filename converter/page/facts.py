@@ -11,7 +11,7 @@ from converter.model import PageFacts
 from converter.page.credits import authors, publisher, source
 from converter.page.headline import Choice, headline
 from converter.page.markup import language
-from converter.page.site import declared_site, site_names
+from converter.page.site import declared_site, own_host, site_names
 from converter.page.title import slug_words
 
 
@@ -20,14 +20,14 @@ def page_facts(tree: HtmlElement, article: str = "") -> PageFacts:
     is looked for when the page's title does not name it); reads the tree only."""
     metadata = trafilatura.extract_metadata(tree, extensive=False)
     url = metadata.url or ""
-    declared = declared_site(tree)
-    sites = site_names(tree, declared, url)
+    declared, host = declared_site(tree), own_host(tree, url)
+    sites = site_names(tree, declared, host)
     title = headline(tree, sites, article, slug_words(url)).text
     return PageFacts(
         title=title,
         authors=tuple(authors(metadata.author or "")),
         date=metadata.date or "",
-        publisher=publisher(tree, declared, title, sites, url),
+        publisher=publisher(tree, declared, title, sites, host),
         source=source(tree),
         language=language(tree),
         url=url,
@@ -37,5 +37,5 @@ def page_facts(tree: HtmlElement, article: str = "") -> PageFacts:
 def headline_of(tree: HtmlElement, article: str = "") -> Choice:
     """The headline page_facts takes and which of its guesses gave it (for the benchmarks)."""
     url = trafilatura.extract_metadata(tree, extensive=False).url or ""
-    sites = site_names(tree, declared_site(tree), url)
+    sites = site_names(tree, declared_site(tree), own_host(tree, url))
     return headline(tree, sites, article, slug_words(url))

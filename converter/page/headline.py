@@ -41,12 +41,20 @@ _OPENING_LETTERS = 30
 """Letters of the article's first sentence that find where it starts in the page."""
 _LEAD_SEARCH_ELEMENTS = 30
 """How far before the article's first words its headline may sit (elements with text)."""
+_PLAIN_SEARCH_LINES = 12
+"""A headline in plain type sits among the last few lines before the article's prose, and
+names more of the story's names than a credit or a date line does."""
+_PLAIN_NAMES = 2
+_LINE_DEPTH = 3
+"""How far up from a piece of text its line's block is looked for (<td><b><font>Headline)."""
 _MIN_PROSE_WORDS = 8
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ")", "…", ":")
-# A date glued after a headline in the same element: 'Headline Thursday, 10 January, 2008'.
+# A date glued after a headline in the same element: 'Headline Thursday, 10 January, 2008',
+# 'Headline by Chris Stanton, 30 December 2007'.
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _TRAILING_DATE = re.compile(
     r"\s*[-|,@(]?\s*(?:(?:published|posted|updated|last updated)\s*:?\s*)?"
+    r"(?:by\s+\w+(?:\s+\w+){0,3},\s*)?"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?"
     r"|\d{1,2}[/.]\d{1,2})[,\s/.]+\d{4}\b.*$",
@@ -96,11 +104,7 @@ def headline(
     found = next(
         (guess for guess in guesses if guess.text and not is_site_name(guess.text, sites)), None
     )
-    if found:
-        return found
-    if not cores or names_site(cores[-1], sites):
-        return Choice("none: the text rules pick", "")  # nothing but the site's name
-    return Choice("title less the site", cores[-1])
+    return found or Choice("none: the text rules pick", "")  # nothing but the site's name
 
 
 def _guesses(
@@ -131,7 +135,8 @@ def _guesses(
         ):
             yield Choice("heading close to title", text)
     yield Choice("og:title = <title>", _agreed(references, cores, sites, subject))
-    yield Choice("heading over the article", _lead_heading(tree, article, names, sites))
+    lead, plain = _lead_lines(tree, article, names, sites)
+    yield Choice("heading over the article", lead)
     for _, text in matches:
         if not topic or _content_words(text) & topic:
             yield Choice("shown text in title, on topic", text)
@@ -144,6 +149,12 @@ def _guesses(
             yield Choice("<h1> on topic", item.text)
     for _, text in matches:
         yield Choice("shown text in title", text)
+    core = cores[-1] if cores and not names_site(cores[-1], sites) else ""
+    if not topic or _content_words(core) & topic:
+        yield Choice("title less the site", core)
+    if squash(plain) not in {squash(line) for line in article.split("\n")}:
+        yield Choice("line over the article", plain)  # else the text rules rank the line
+    yield Choice("title less the site, off topic", core)
 
 
 def _agreed(
@@ -176,19 +187,22 @@ def _named_heading(
     """A heading that says exactly what the page calls itself (og:title, <title>, either
     without the site's name): the surest headline there is; an <h1> before an <h2>. Failing
     that, one that is a long part of it up to a separator ('Headline – Deck | Site Tagline'),
-    for a site whose name is not known, if it speaks of the article."""
-    named, parts = set(), set()
+    for a site whose name is not known, if it speaks of the article. Of two <h1>s, the one
+    that is the title's headline part wins over one with its section too."""
+    named, parts, cores = set(), set(), set()
     for reference in references:
-        for form in (reference, without_site(reference, sites), title_core(reference, sites, slug)):
-            if words := words_of(form):
-                named.add(tuple(words))
+        core = tuple(words_of(title_core(reference, sites, slug)))
+        cores.add(core)
+        for form in (words_of(reference), words_of(without_site(reference, sites)), core):
+            if form:
+                named.add(tuple(form))
         for run in end_runs(reference):
             words = words_of(run)
             if len(words) >= _SURE_NAMED_WORDS and not any(
                 names_site(part, sites) for part in TITLE_SEPARATORS.split(run)
             ):
                 parts.add(tuple(words))
-    found: list[tuple[bool, int, int, str]] = []
+    found: list[tuple[bool, int, bool, int, str]] = []
     for order, element in enumerate(tree.iter(*_HEADING_WEIGHT)):
         text = shown_text(element)
         words = tuple(words_of(text))
@@ -199,31 +213,36 @@ def _named_heading(
             and not is_site_name(text, sites)
             and (not subject or len(words) >= _SURE_NAMED_WORDS or _stems(text) & subject)
         ):
-            found.append((exact, heading_rank(element), -order, text))
-    return max(found)[3] if found else ""
+            found.append((exact, heading_rank(element), words in cores, -order, text))
+    return max(found)[4] if found else ""
 
 
-def _lead_heading(tree: HtmlElement, article: str, topic: set[str], sites: tuple[str, ...]) -> str:
+def _lead_lines(
+    tree: HtmlElement, article: str, topic: set[str], sites: tuple[str, ...]
+) -> tuple[str, str]:
     """The heading nearest before the place where the article's prose starts in the page and
-    speaking of what its opening speaks of (a section label or a date does not)."""
-    line = next((line for line in article.split("\n") if _is_prose(line)), "")
-    needle = letters_of(line)[:_OPENING_LETTERS]
-    if len(needle) < _OPENING_LETTERS:
-        return ""
+    speaking of what its opening speaks of (a section label or a date does not); and the line
+    standing alone nearest before it that reads as a headline and names two of the opening's
+    names (a headline set in plain type)."""
     pieces = shown_pieces(tree)
-    letters = [letters_of(text) for text, _ in pieces]
-    at = "".join(letters).find(needle)
-    if at < 0:
-        return ""
-    first, passed = 0, len(letters[0]) if letters else 0
-    while passed <= at:
-        first += 1
-        passed += len(letters[first])
+    first = _article_start(pieces, article)
+    if first is None:
+        return "", ""
     found: list[tuple[int, int, str]] = []
+    lines: list[tuple[int, int, str]] = []
     seen: set[str] = set()
+    passed = 0
     for text, owner in reversed(pieces[:first]):
+        if not text.strip():
+            continue
         heading = heading_around(owner)
-        if not text.strip() or heading is None:
+        if heading is None:
+            if passed < _PLAIN_SEARCH_LINES and _stands_alone(owner, text):
+                passed += 1
+                title = squash(text)
+                named = len(_content_words(title) & topic)
+                if _reads_as_headline(title, sites) and named >= _PLAIN_NAMES:
+                    lines.append((named, -passed, title))
             continue
         title = _TRAILING_DATE.sub("", shown_text(heading))
         if title in seen:
@@ -233,7 +252,44 @@ def _lead_heading(tree: HtmlElement, article: str, topic: set[str], sites: tuple
             found.append((heading_rank(heading), -len(seen), title))
         if len(seen) > _LEAD_SEARCH_ELEMENTS:
             break
-    return max(found)[2] if found else ""
+    return (max(found)[2] if found else ""), (max(lines)[2] if lines else "")
+
+
+def _article_start(pieces: list[tuple[str, HtmlElement]], article: str) -> int | None:
+    """Which of the page's shown pieces the article's first line of prose starts in, found
+    by its letters."""
+    opening = next((line for line in article.split("\n") if _is_prose(line)), "")
+    needle = letters_of(opening)[:_OPENING_LETTERS]
+    if len(needle) < _OPENING_LETTERS:
+        return None
+    letters = [letters_of(text) for text, _ in pieces]
+    at = "".join(letters).find(needle)
+    if at < 0:
+        return None
+    first, passed = 0, len(letters[0]) if letters else 0
+    while passed <= at:
+        first += 1
+        passed += len(letters[first])
+    return first
+
+
+def _stands_alone(owner: HtmlElement, text: str) -> bool:
+    """A piece of text that is a line of its own: all of its block's text, or ended by a
+    line break (<span>Headline</span><br>posted at 12:19)."""
+    element, line = owner, squash(text)
+    for _ in range(_LINE_DEPTH):
+        if element is None or not isinstance(element.tag, str):
+            return False
+        shown = shown_text(element)
+        if shown == line:
+            return True
+        if not shown.startswith(line):
+            return False
+        following = element.getnext()
+        if following is not None and following.tag == "br" and not (element.tail or "").strip():
+            return True
+        element = element.getparent()
+    return False
 
 
 def _is_prose(line: str) -> bool:
