@@ -110,8 +110,8 @@ def test_a_title_that_names_only_the_site_leaves_a_headline_in_the_text_to_the_t
 def test_a_plain_line_naming_less_of_the_story_than_another_is_not_the_headline():
     found = page_facts_of(
         "",
-        "<div>Harbour authority approves breakwater on Tuesday</div><br><div>Coast Press Agency</div>"
-        "<span>Tuesday</span>",
+        "<div>Harbour authority approves breakwater on Tuesday</div><br>"
+        "<div>Coast Press Agency</div><span>Tuesday</span>",
         f"{LEDE} Coast Press Agency reporters were there.",
     )
     assert found.title == "Harbour authority approves breakwater on Tuesday"
