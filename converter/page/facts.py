@@ -9,6 +9,7 @@ from lxml.html import HtmlElement
 
 from converter.model import PageFacts
 from converter.page.credits import authors, publisher, source
+from converter.page.dateline import shown_date
 from converter.page.headline import Choice, headline
 from converter.page.markup import language
 from converter.page.site import declared_site, own_host, site_names
@@ -23,13 +24,14 @@ def page_facts(tree: HtmlElement, article: str = "") -> PageFacts:
     declared, host = declared_site(tree), own_host(tree, url)
     sites = site_names(tree, declared, host)
     title = headline(tree, sites, article, slug_words(url)).text
+    declared_language = language(tree)
     return PageFacts(
         title=title,
         authors=tuple(authors(metadata.author or "")),
-        date=metadata.date or "",
+        date=metadata.date or shown_date(tree, title, declared_language),
         publisher=publisher(tree, declared, title, sites, host),
         source=source(tree),
-        language=language(tree),
+        language=declared_language,
         url=url,
     )
 
