@@ -134,3 +134,13 @@ def test_an_h1_sharing_only_a_common_word_with_the_article_is_not_taken_a_plain_
         f"{ARTICLE}\n\nphoto by the harbour authority",
     )
     assert found.title == "Harbour authority approves breakwater"
+
+
+def test_a_kicker_glued_before_the_headline_is_cut_off_and_hidden_text_is_not_shown():
+    found = page_facts_of(
+        '<meta property="og:title" content="Official Blog of the Coast Times">'
+        "<title>Harbour authority approves breakwater - CoastTimes.com</title>",
+        "<p style='display: none'>Official Blog of the Coast Times</p>"
+        "<h2><span>Coast Network</span> Harbour authority approves breakwater</h2>",
+    )
+    assert found.title == "Harbour authority approves breakwater"

@@ -22,6 +22,7 @@ from converter.page.headings import (
 from converter.page.markup import (
     WORD,
     contains,
+    ends_with,
     letters_of,
     same_words,
     squash,
@@ -64,6 +65,8 @@ _MIN_NAMED_WORDS = 2
 _SURE_NAMED_WORDS = 4
 """A heading this long that is exactly the page's title is no section label ('Sports Wire')."""
 _LETTER_MATCH_SHARE = 0.6
+_GLUED_SHARE = 0.6
+"""The title's headline part is this much of a heading that also holds a date or a kicker."""
 _SLUG_WEIGHT = 0.5
 _TOPIC_WORDS = 200
 """A headline shares a word with the article's first words (its subject's names)."""
@@ -345,8 +348,8 @@ def _best_match(
     letters = (letters_of(reference), letters_of(trimmed), letters_of(core))
     best: tuple[float, str] | None = None
     for tag, text, label, own in shown:
-        if own not in letters[0] and not own.startswith(letters[1:]):
-            continue  # cheap: neither inside the title nor starting with its headline
+        if not (own in letters[0] or own.startswith(letters[1:]) or own.endswith(letters[2])):
+            continue  # cheap: neither inside the title nor starting or ending with its headline
         words = words_of(text)
         if not words or is_site_name(text, sites):
             continue
@@ -364,11 +367,12 @@ def _best_match(
             (
                 part
                 for part in ((core, trimmed) if spelled else (trimmed, core))
-                if starts_with(words, words_of(part)) and len(part) >= 0.6 * len(text)
+                if (starts_with(words, words_of(part)) or ends_with(words, words_of(part)))
+                and len(part) >= _GLUED_SHARE * len(text)
             ),
             "",
         ):
-            share, text = 1.0, glued  # the headline with a date or a credit after it
+            share, text = 1.0, glued  # the headline with a date or credit after it, a kicker before
         else:
             continue
         score = share + _HEADING_WEIGHT.get(tag, 0) + (0.1 if TITLE_CLASS.search(label) else 0)
