@@ -43,9 +43,11 @@ _OPENING_LETTERS = 30
 _LEAD_SEARCH_ELEMENTS = 30
 """How far before the article's first words its headline may sit (elements with text)."""
 _PLAIN_SEARCH_LINES = 12
-"""A headline in plain type sits among the last few lines before the article's prose, and
-names more of the story's names than a credit or a date line does."""
-_PLAIN_NAMES = 2
+"""A headline in plain type sits among the last few lines before the article's prose."""
+_STORY_NAMES = 2
+"""A heading or line naming this many of the names of the article's opening speaks of its
+story; a section label ('National Sports') or a credit names one at most, so a heading naming
+this many outranks a bigger one that does not."""
 _LINE_DEPTH = 3
 """How far up from a piece of text its line's block is looked for (<td><b><font>Headline)."""
 _MIN_PROSE_WORDS = 8
@@ -231,7 +233,7 @@ def _lead_lines(
     first = _article_start(pieces, article)
     if first is None:
         return "", ""
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[bool, int, int, str]] = []
     lines: list[tuple[int, int, str]] = []
     seen: set[str] = set()
     passed = 0
@@ -244,18 +246,19 @@ def _lead_lines(
                 passed += 1
                 title = squash(text)
                 named = len(_content_words(title) & topic)
-                if _reads_as_headline(title, sites) and named >= _PLAIN_NAMES:
+                if _reads_as_headline(title, sites) and named >= _STORY_NAMES:
                     lines.append((named, -passed, title))
             continue
         title = _TRAILING_DATE.sub("", shown_text(heading))
         if title in seen:
             continue
         seen.add(title)
-        if _reads_as_headline(title, sites) and _content_words(title) & topic:
-            found.append((heading_rank(heading), -len(seen), title))
+        named = len(_content_words(title) & topic)
+        if _reads_as_headline(title, sites) and named:
+            found.append((named >= _STORY_NAMES, heading_rank(heading), -len(seen), title))
         if len(seen) > _LEAD_SEARCH_ELEMENTS:
             break
-    return (max(found)[2] if found else ""), (max(lines)[2] if lines else "")
+    return (max(found)[3] if found else ""), (max(lines)[2] if lines else "")
 
 
 def _article_start(pieces: list[tuple[str, HtmlElement]], article: str) -> int | None:
