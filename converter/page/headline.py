@@ -360,7 +360,13 @@ def _best_match(
             text = without_site(text, sites)  # the title, site and all, shown in the page
             if spelled and not slug_share(text, slug):
                 continue  # another part of the title than the address spells: the site's
-            if spelled and tag not in _HEADING_WEIGHT and contains(words_of(text), wanted):
+            shown_words = words_of(text)
+            if (
+                spelled
+                and tag not in _HEADING_WEIGHT
+                and shown_words != wanted
+                and contains(shown_words, wanted)
+            ):
                 text = core  # the title repeated, with a site's name the page does not declare
             share = _likeness(words_of(text), wanted)
         elif own in letters[0] and len(own) >= _LETTER_MATCH_SHARE * len(letters[2]):
