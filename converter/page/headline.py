@@ -93,14 +93,16 @@ class Choice(NamedTuple):
 def headline(
     tree: HtmlElement, sites: tuple[str, ...], article: str = "", slug: frozenset[str] = frozenset()
 ) -> Choice:
-    """The shown headline. Best, a heading that says exactly what the page calls itself
-    (og:title, <title>, less the site's name); next, a heading that is most of it; then the
-    headline og:title and <title> agree on; the heading just before where the article's prose
-    starts in the page; any shown text that is most of the title; the first <h1> that is not
-    the site's name; and last the title without the site's name, or nothing when it names only
-    the site (the text rules then find the headline). The first guesses must share a word with
-    the article (a section label does not); the page's address, when it spells the headline,
-    tells which part of the title it is."""
+    """The shown headline and the guess that found it. Best, a heading that says exactly what
+    the page calls itself (og:title, <title>, less the site's name); next, a heading that is
+    most of it; then the headline og:title and <title> agree on; the heading just before
+    where the article's prose starts in the page; any shown text that is most of the title;
+    the first <h1> that is not the site's name; the title without the site's name when it
+    speaks of the article; a line in plain type just over the article; the title without the
+    site's name; or nothing when it names only the site (the text rules then find the
+    headline). The first guesses must share a word with the article (a section label does
+    not); the page's address, when it spells the headline, tells which part of the title it
+    is."""
     references = [squash(text) for text in tree.xpath(_TITLE_META)]
     references += [squash(element.text_content()) for element in tree.iter("title")][:1]
     references = [text for text in references if text]
@@ -226,9 +228,10 @@ def _lead_lines(
     tree: HtmlElement, article: str, topic: set[str], sites: tuple[str, ...]
 ) -> tuple[str, str]:
     """The heading nearest before the place where the article's prose starts in the page and
-    speaking of what its opening speaks of (a section label or a date does not); and the line
-    standing alone nearest before it that reads as a headline and names two of the opening's
-    names (a headline set in plain type)."""
+    speaking of what its opening speaks of (a section label or a date does not; one naming
+    more of it outranks a bigger heading); and, among the few lines standing alone just
+    before it that read as a headline, the one naming most of the opening's names (a
+    headline set in plain type)."""
     pieces = shown_pieces(tree)
     first = _article_start(pieces, article)
     if first is None:
