@@ -144,3 +144,12 @@ def test_a_kicker_glued_before_the_headline_is_cut_off_and_hidden_text_is_not_sh
         "<h2><span>Coast Network</span> Harbour authority approves breakwater</h2>",
     )
     assert found.title == "Harbour authority approves breakwater"
+
+
+def test_a_plain_line_that_is_a_sentence_is_a_teaser_not_the_headline():
+    found = page_facts_of(
+        "",
+        "<div>Harbour authority approves breakwater</div>"
+        "<div>The harbour authority ends two years of hearings on the new breakwater.</div>",
+    )
+    assert found.title == "Harbour authority approves breakwater"

@@ -44,6 +44,8 @@ _LEAD_SEARCH_ELEMENTS = 30
 """How far before the article's first words its headline may sit (elements with text)."""
 _PLAIN_SEARCH_LINES = 12
 """A headline in plain type sits among the last few lines before the article's prose."""
+_STATEMENT_ENDS = (".", "…", "...")
+"""A plain line ending so is a sentence (a teaser, a caption), not a headline."""
 _STORY_NAMES = 2
 """A heading or line naming this many of the names of the article's opening speaks of its
 story; a section label ('National Sports') or a credit names one at most, so a heading naming
@@ -249,7 +251,11 @@ def _lead_lines(
                 passed += 1
                 title = squash(text)
                 named = len(_content_words(title) & topic)
-                if _reads_as_headline(title, sites) and named >= _STORY_NAMES:
+                if (
+                    _reads_as_headline(title, sites)
+                    and named >= _STORY_NAMES
+                    and not title.endswith(_STATEMENT_ENDS)
+                ):
                     lines.append((named, -passed, title))
             continue
         title = _TRAILING_DATE.sub("", shown_text(heading))
