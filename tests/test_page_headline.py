@@ -153,3 +153,13 @@ def test_a_plain_line_that_is_a_sentence_is_a_teaser_not_the_headline():
         "<div>The harbour authority ends two years of hearings on the new breakwater.</div>",
     )
     assert found.title == "Harbour authority approves breakwater"
+
+
+def test_of_two_h1s_the_one_without_the_section_is_the_headline():
+    found = page_facts_of(
+        "<meta property='og:site_name' content='Coast Times'>"
+        "<title>Coast Times - Harbour authority approves breakwater - Local News</title>",
+        "<h1>Harbour authority approves breakwater - Local News</h1>"
+        "<h1>Harbour authority approves breakwater</h1>",
+    )
+    assert found.title == "Harbour authority approves breakwater"

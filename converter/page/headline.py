@@ -30,7 +30,7 @@ from converter.page.markup import (
     words_of,
 )
 from converter.page.site import is_site_name, names_site
-from converter.page.title import TITLE_SEPARATORS, end_runs, slug_share, title_core, without_site
+from converter.page.title import slug_share, title_core, without_site
 
 MIN_TITLE_SHARE = 0.3
 """A heading that is this share of the page's own title (site name stripped) or more is the
@@ -194,36 +194,27 @@ def _named_heading(
     slug: frozenset[str],
 ) -> str:
     """A heading that says exactly what the page calls itself (og:title, <title>, either
-    without the site's name): the surest headline there is; an <h1> before an <h2>. Failing
-    that, one that is a long part of it up to a separator ('Headline – Deck | Site Tagline'),
-    for a site whose name is not known, if it speaks of the article. Of two <h1>s, the one
-    that is the title's headline part wins over one with its section too."""
-    named, parts, cores = set(), set(), set()
+    without the site's name): the surest headline there is; an <h1> before an <h2>, and of
+    two <h1>s the one that is the title's headline part, not the headline and its section."""
+    named, cores = set(), set()
     for reference in references:
         core = tuple(words_of(title_core(reference, sites, slug)))
         cores.add(core)
         for form in (words_of(reference), words_of(without_site(reference, sites)), core):
             if form:
                 named.add(tuple(form))
-        for run in end_runs(reference):
-            words = words_of(run)
-            if len(words) >= _SURE_NAMED_WORDS and not any(
-                names_site(part, sites) for part in TITLE_SEPARATORS.split(run)
-            ):
-                parts.add(tuple(words))
-    found: list[tuple[bool, int, bool, int, str]] = []
+    found: list[tuple[int, bool, int, str]] = []
     for order, element in enumerate(tree.iter(*_HEADING_WEIGHT)):
         text = shown_text(element)
         words = tuple(words_of(text))
-        exact = words in named
         if (
-            (exact or (words in parts and _stems(text) & subject))
+            words in named
             and heading_rank(element)
             and not is_site_name(text, sites)
             and (not subject or len(words) >= _SURE_NAMED_WORDS or _stems(text) & subject)
         ):
-            found.append((exact, heading_rank(element), words in cores, -order, text))
-    return max(found)[4] if found else ""
+            found.append((heading_rank(element), words in cores, -order, text))
+    return max(found)[3] if found else ""
 
 
 def _lead_lines(

@@ -4,7 +4,6 @@ site's name, and which words of the address spell the headline."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from converter.page.markup import WORD, words_of
@@ -27,15 +26,6 @@ def title_core(title: str, sites: tuple[str, ...], slug: frozenset[str] = frozen
     if not parts:
         return title
     return max(parts, key=lambda part: (slug_share(part, slug), len(part)))
-
-
-def end_runs(title: str) -> Iterator[str]:
-    """The title's parts read from either end up to a separator: 'A - B | C' gives 'A', 'A - B',
-    'B | C' and 'C', one of which is the headline when the site's name is not known."""
-    cuts = [match.span() for match in TITLE_SEPARATORS.finditer(title)]
-    for start, end in cuts:
-        yield title[:start]
-        yield title[end:]
 
 
 def slug_words(url: str) -> frozenset[str]:
