@@ -5,7 +5,7 @@ or cookie notice). It leaves the body, with every line that repeats it."""
 from __future__ import annotations
 
 from converter.rules.chrome import is_chrome
-from converter.rules.prose import MIN_RANKED_LINES
+from converter.rules.prose import MIN_RANKED_LINES, RERANKED
 from converter.rules.published import MAX_DATE_LEFTOVER_WORDS, read_date
 from converter.rules.source_credit import credit_at
 from converter.rules.state import Line, SeedState
@@ -36,7 +36,11 @@ def take_headline(state: SeedState) -> SeedState:
     else:
         ranked = sorted(candidates, key=lambda index: (-lines[index].headline, index))
         best = next(
-            (index for index in ranked if not _is_date_line(lines[index].text, state.language)),
+            (
+                index
+                for index in ranked[:RERANKED]
+                if not _is_date_line(lines[index].text, state.language)
+            ),
             ranked[0],
         )
         first = candidates[0]
