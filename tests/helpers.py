@@ -5,7 +5,6 @@ Fixtures live in conftest.py; these are plain functions.
 
 from __future__ import annotations
 
-import http.server
 import importlib.util
 import json
 import os
@@ -13,12 +12,10 @@ import shutil
 import struct
 import subprocess
 import sys
-import threading
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
 from html.parser import HTMLParser
 from pathlib import Path
 from types import ModuleType
@@ -441,17 +438,10 @@ def missing_for_browser_tests(path: str, install: str) -> None:
 @contextmanager
 def serve(site_dir: Path, ranges: bool = True) -> Iterator[str]:
     """A built site over HTTP on 127.0.0.1, on a free port, answering range requests as static
-    hosts do (`ranges=False`: as a plain file server, with the whole file)."""
-    handler = type("Handler", (load_benchmark("search").RangeHandler,), {"ranges": ranges})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), partial(handler, directory=str(site_dir))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    hosts do (`ranges=False`: as a plain file server, with the whole file); the benchmarks'
+    server, so tests and benchmarks measure the same host."""
+    with load_benchmark("search").serve(site_dir, ranges=ranges) as (url, _requests):
+        yield url
 
 
 # ---- the archive's search index, read as archive-search.js reads it ----------------------------
