@@ -270,6 +270,19 @@ def mkdocs_build(
     return SiteBuild(docs_dir=docs_dir, site_dir=workdir / "site", log=log)
 
 
+def write_mkdocs_yml(
+    workdir: Path, docs_dir: Path, extra_config: str = "", *, site_dir: bool = True
+) -> Path:
+    """`workdir/mkdocs.yml`: the repo's mkdocs.yml (INHERITed) for `docs_dir`, building into
+    `workdir/site` (`site_dir=False`: no site_dir, as for `mkdocs serve`), plus `extra_config`."""
+    config = workdir / "mkdocs.yml"
+    site = f"site_dir: {workdir / 'site'}\n" if site_dir else ""
+    config.write_text(
+        f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {docs_dir}\n{site}{extra_config}", "utf-8"
+    )
+    return config
+
+
 def run_mkdocs_build(
     workdir: Path,
     docs_dir: Path,
@@ -279,12 +292,7 @@ def run_mkdocs_build(
     strict: bool = True,
 ) -> subprocess.CompletedProcess[str]:
     """`mkdocs build` as mkdocs_build runs it, whatever its outcome (`workdir/mkdocs.yml`)."""
-    config = workdir / "mkdocs.yml"
-    config.write_text(
-        f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {docs_dir}\nsite_dir: {workdir / 'site'}\n"
-        + extra_config,
-        encoding="utf-8",
-    )
+    config = write_mkdocs_yml(workdir, docs_dir, extra_config)
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config)]
     return subprocess.run(
         [*command, "--strict"] if strict else command,
@@ -302,6 +310,7 @@ SOURCE_DATE_EPOCH = "1474416000"  # 2016-09-21
 # mkdocs.yml reads site_url from SITE_URL: a published-looking address under a sub-path, so the
 # tests see the absolute links feeds and sitemap.xml get.
 SITE_URL = "https://archive.example.org/news/"
+BUILD_ENV = {"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "SITE_URL": SITE_URL}
 # A build of the same fixtures with tiny pages, so that every list is split into numbered pages.
 PAGED_PLUGINS = """\
 plugins:
@@ -317,8 +326,7 @@ def build_site(workdir: Path, extra_config: str = "") -> SiteBuild:
     """Copy the site fixtures to `workdir/docs` and build them into `workdir/site`, strictly."""
     docs_dir = workdir / "docs"
     shutil.copytree(SITE_FIXTURES, docs_dir)
-    env = {"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "SITE_URL": SITE_URL}
-    return mkdocs_build(workdir, docs_dir, extra_config, env)
+    return mkdocs_build(workdir, docs_dir, extra_config, BUILD_ENV)
 
 
 @dataclass(frozen=True, slots=True)
