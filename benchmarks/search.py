@@ -128,10 +128,11 @@ class RangeHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site: Path) -> Iterator[tuple[str, list[tuple[str, str | None]]]]:
-    """A local static host for `site`: its address, and the log of requests (path, Range
-    header) that served_files() reads once the timing is done: reading and compressing every
-    file while answering would slow the very answers being timed."""
+def serve(site: Path, ranges: bool = True) -> Iterator[tuple[str, list[tuple[str, str | None]]]]:
+    """A local static host for `site` on a free port (`ranges`: as RangeHandler): its address,
+    and the log of requests (path, Range header) that served_files() reads once the timing is
+    done: reading and compressing every file while answering would slow the very answers
+    being timed."""
     log: list[tuple[str, str | None]] = []
 
     class Handler(RangeHandler):
@@ -139,6 +140,7 @@ def serve(site: Path) -> Iterator[tuple[str, list[tuple[str, str | None]]]]:
             log.append((self.path, self.headers.get("Range")))
             super().do_GET()
 
+    Handler.ranges = ranges
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), partial(Handler, directory=str(site))
     )
@@ -149,6 +151,7 @@ def serve(site: Path) -> Iterator[tuple[str, list[tuple[str, str | None]]]]:
     finally:
         server.shutdown()
         server.server_close()
+        thread.join()
 
 
 def measure(site: Path, query: str) -> Measure:

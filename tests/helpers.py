@@ -5,7 +5,6 @@ Fixtures live in conftest.py; these are plain functions.
 
 from __future__ import annotations
 
-import http.server
 import importlib.util
 import json
 import os
@@ -13,12 +12,10 @@ import shutil
 import struct
 import subprocess
 import sys
-import threading
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
 from html.parser import HTMLParser
 from pathlib import Path
 from types import ModuleType
@@ -281,6 +278,19 @@ def mkdocs_build(
     return SiteBuild(docs_dir=docs_dir, site_dir=workdir / "site", log=log)
 
 
+def write_mkdocs_yml(
+    workdir: Path, docs_dir: Path, extra_config: str = "", *, site_dir: bool = True
+) -> Path:
+    """`workdir/mkdocs.yml`: the repo's mkdocs.yml (INHERITed) for `docs_dir`, building into
+    `workdir/site` (`site_dir=False`: no site_dir, as for `mkdocs serve`), plus `extra_config`."""
+    config = workdir / "mkdocs.yml"
+    site = f"site_dir: {workdir / 'site'}\n" if site_dir else ""
+    config.write_text(
+        f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {docs_dir}\n{site}{extra_config}", "utf-8"
+    )
+    return config
+
+
 def run_mkdocs_build(
     workdir: Path,
     docs_dir: Path,
@@ -290,12 +300,7 @@ def run_mkdocs_build(
     strict: bool = True,
 ) -> subprocess.CompletedProcess[str]:
     """`mkdocs build` as mkdocs_build runs it, whatever its outcome (`workdir/mkdocs.yml`)."""
-    config = workdir / "mkdocs.yml"
-    config.write_text(
-        f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {docs_dir}\nsite_dir: {workdir / 'site'}\n"
-        + extra_config,
-        encoding="utf-8",
-    )
+    config = write_mkdocs_yml(workdir, docs_dir, extra_config)
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config)]
     return subprocess.run(
         [*command, "--strict"] if strict else command,
@@ -313,6 +318,7 @@ SOURCE_DATE_EPOCH = "1474416000"  # 2016-09-21
 # mkdocs.yml reads site_url from SITE_URL: a published-looking address under a sub-path, so the
 # tests see the absolute links feeds and sitemap.xml get.
 SITE_URL = "https://archive.example.org/news/"
+BUILD_ENV = {"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "SITE_URL": SITE_URL}
 # A build of the same fixtures with tiny pages, so that every list is split into numbered pages.
 PAGED_PLUGINS = """\
 plugins:
@@ -328,8 +334,7 @@ def build_site(workdir: Path, extra_config: str = "") -> SiteBuild:
     """Copy the site fixtures to `workdir/docs` and build them into `workdir/site`, strictly."""
     docs_dir = workdir / "docs"
     shutil.copytree(SITE_FIXTURES, docs_dir)
-    env = {"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "SITE_URL": SITE_URL}
-    return mkdocs_build(workdir, docs_dir, extra_config, env)
+    return mkdocs_build(workdir, docs_dir, extra_config, BUILD_ENV)
 
 
 @dataclass(frozen=True, slots=True)
@@ -449,17 +454,10 @@ def missing_for_browser_tests(path: str, install: str) -> None:
 @contextmanager
 def serve(site_dir: Path, ranges: bool = True) -> Iterator[str]:
     """A built site over HTTP on 127.0.0.1, on a free port, answering range requests as static
-    hosts do (`ranges=False`: as a plain file server, with the whole file)."""
-    handler = type("Handler", (load_benchmark("search").RangeHandler,), {"ranges": ranges})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), partial(handler, directory=str(site_dir))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    hosts do (`ranges=False`: as a plain file server, with the whole file); the benchmarks'
+    server, so tests and benchmarks measure the same host."""
+    with load_benchmark("search").serve(site_dir, ranges=ranges) as (url, _requests):
+        yield url
 
 
 # ---- the archive's search index, read as archive-search.js reads it ----------------------------

@@ -1,6 +1,8 @@
 """What the headline rankers learn from: a line's place against the prose, what follows it, and
 how the first ranker's best lines compare."""
 
+import math
+
 from converter.rules.features import LINE_FEATURES, content_words
 from converter.rules.headline_features import (
     HEADLINE_CONTEXT_FEATURES,
@@ -42,6 +44,28 @@ def test_a_menu_line_over_the_headline_echoes_the_lede_less_than_the_headline():
     assert named[1]["lede_overlap"] > 0.5 and named[0]["lede_overlap"] == 0.0
     assert named[0]["echoed_below"] == 1.0 and named[1]["echoed_below"] == 0.0
     assert named[0]["lede_lead"] < 0 < named[1]["lede_lead"]
+    assert [row["heading_run"] for row in named] == [math.log1p(2)] * 2 + [0.0] * 2
+
+
+def test_heading_shaped_lines_in_a_row_share_their_runs_length_prose_has_none():
+    texts = [
+        "Mayor opens new bridge",
+        "Storm closes schools",
+        "Council votes on budget",
+        "Library to move downtown",
+        "By Jane Doe",
+        "The city library will move downtown next year, the council said on Monday.",
+    ]
+    rows = headline_features(
+        [[0.0] * len(LINE_FEATURES)] * 6,
+        texts,
+        list(range(6)),
+        [0.0] * 5 + [1.0],
+        [content_words(text, frozenset()) for text in texts],
+        0.5,
+    )
+    runs = [dict(zip(HEADLINE_FEATURES, row, strict=True))["heading_run"] for row in rows]
+    assert runs == [math.log1p(5)] * 5 + [0.0]
 
 
 def test_the_second_ranker_sees_only_the_first_rankers_best_lines():

@@ -90,12 +90,31 @@ def test_og_title_and_the_title_agreeing_name_the_headline_the_page_does_not_sho
     assert found.title == "Harbour authority approves breakwater"
 
 
-def test_a_title_that_names_only_the_site_leaves_the_headline_to_the_text_rules():
+def test_a_headline_in_plain_type_just_over_the_article_is_taken_when_nothing_else_is():
+    found = page_facts_of(
+        '<link rel="canonical" href="https://www.coasttimes.com/"><title>coasttimes.com</title>',
+        "<div>Harbour authority approves breakwater</div><div>Photo: Coast Times</div>",
+    )
+    assert found.title == "Harbour authority approves breakwater"
+
+
+def test_a_title_that_names_only_the_site_leaves_a_headline_in_the_text_to_the_text_rules():
     found = page_facts_of(
         '<link rel="canonical" href="https://www.coasttimes.com/"><title>coasttimes.com</title>',
         "<div>Harbour authority approves breakwater</div>",
+        f"Harbour authority approves breakwater\n\n{ARTICLE}",
     )
     assert found.title == ""
+
+
+def test_a_plain_line_naming_less_of_the_story_than_another_is_not_the_headline():
+    found = page_facts_of(
+        "",
+        "<div>Harbour authority approves breakwater on Tuesday</div><br>"
+        "<div>Coast Press Agency</div><span>Tuesday</span>",
+        f"{LEDE} Coast Press Agency reporters were there.",
+    )
+    assert found.title == "Harbour authority approves breakwater on Tuesday"
 
 
 def test_a_title_that_is_a_label_with_nothing_after_it_names_the_site():
@@ -107,11 +126,40 @@ def test_a_title_that_is_a_label_with_nothing_after_it_names_the_site():
     assert found.title == "Harbour authority approves breakwater"
 
 
-def test_an_h1_sharing_only_a_common_word_with_the_article_is_not_taken():
+def test_an_h1_sharing_only_a_common_word_with_the_article_is_not_taken_a_plain_line_is():
     found = page_facts_of(
         "",
         "<h1>News</h1><p class='orange'>Harbour authority approves breakwater</p>"
         "<h1>Photo gallery</h1>",
         f"{ARTICLE}\n\nphoto by the harbour authority",
     )
-    assert found.title == ""
+    assert found.title == "Harbour authority approves breakwater"
+
+
+def test_a_kicker_glued_before_the_headline_is_cut_off_and_hidden_text_is_not_shown():
+    found = page_facts_of(
+        '<meta property="og:title" content="Official Blog of the Coast Times">'
+        "<title>Harbour authority approves breakwater - CoastTimes.com</title>",
+        "<p style='display: none'>Official Blog of the Coast Times</p>"
+        "<h2><span>Coast Network</span> Harbour authority approves breakwater</h2>",
+    )
+    assert found.title == "Harbour authority approves breakwater"
+
+
+def test_a_plain_line_that_is_a_sentence_is_a_teaser_not_the_headline():
+    found = page_facts_of(
+        "",
+        "<div>Harbour authority approves breakwater</div>"
+        "<div>The harbour authority ends two years of hearings on the new breakwater.</div>",
+    )
+    assert found.title == "Harbour authority approves breakwater"
+
+
+def test_of_two_h1s_the_one_without_the_section_is_the_headline():
+    found = page_facts_of(
+        "<meta property='og:site_name' content='Coast Times'>"
+        "<title>Coast Times - Harbour authority approves breakwater - Local News</title>",
+        "<h1>Harbour authority approves breakwater - Local News</h1>"
+        "<h1>Harbour authority approves breakwater</h1>",
+    )
+    assert found.title == "Harbour authority approves breakwater"

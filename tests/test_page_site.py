@@ -1,7 +1,7 @@
 """Every way a page names its site, and whether a text is that name."""
 
 from converter.html import parse_page
-from converter.page.site import declared_site, is_site_name, site_names
+from converter.page.site import declared_site, is_site_name, own_host, site_names
 
 
 def test_a_headline_that_names_the_site_is_not_the_site():
@@ -19,10 +19,28 @@ def test_the_site_is_named_by_its_markup_its_home_link_and_its_host():
     )
     declared = declared_site(tree)
     assert declared == "The Coast Times"
-    assert site_names(tree, declared, "https://www.coasttimes.example/news/1") == (
+    assert site_names(tree, declared, "www.coasttimes.example") == (
         "The Coast Times",
         "Coast Media Group",
         "Coast Times",
         "coasttimes",
         "example",
     )
+
+
+def test_the_sites_host_is_its_address_else_where_most_of_its_text_links_go():
+    own = "".join(
+        f"<a href='{href}'>{label}</a>"
+        for href, label in (
+            ("http://www.coasttimes.example/news", "News"),
+            ("https://coasttimes.example/sport", "Sport"),
+            ("http://www.coasttimes.example/about", "About"),
+            ("https://share.example.org/?u=1", "Share"),
+        )
+    )
+    adverts = "<a href='http://ads.example.net/click'><img alt=''></a>" * 5
+    links = own + adverts
+    tree = parse_page(f"<html><body>{links}</body></html>")
+    assert own_host(tree, "https://www.coast.example/2024/06/wall") == "www.coast.example"
+    assert own_host(tree, "") == "coasttimes.example"
+    assert own_host(parse_page("<p><a href='http://a.example/'>A</a></p>"), "") == ""

@@ -12,7 +12,7 @@ from converter.rules.headline import MAX_HEADLINE_CHARS, shorten, take_headline
 from converter.rules.paragraphs import MAX_PARAGRAPH_CHARS, split_long, to_blocks
 from converter.rules.prose import headline_model, line_model
 from converter.rules.source_credit import credit_on_line, take_source_credit
-from converter.rules.state import split_lines
+from converter.rules.state import Line, SeedState, split_lines
 from converter.rules.video_block import lift_video_blocks
 
 
@@ -167,6 +167,20 @@ def test_a_first_line_too_long_for_a_headline_stays_in_the_body():
     assert len(parsed.title) <= MAX_HEADLINE_CHARS and parsed.title.endswith("…")
     assert parsed.title.startswith("The minister said the talks would go on")
     assert " ".join(block.text for block in parsed.blocks) == line.strip()
+
+
+@pytest.mark.parametrize("date_line", ["BERLIN 1996-08-30", "Posted: 11:21 pm MST January 8, 2008"])
+def test_a_date_line_the_ranker_likes_best_is_passed_over_for_the_next_best(date_line):
+    texts = ["Home", "News", "Mitchell defeats Bailey", date_line, "By Jane Smith"]
+    texts += ["Mitchell won the 100 metres in front of former champions on Friday."]
+    scores = [0.0, 0.1, 0.6, 0.9, 0.0, 0.0]
+    lines = [
+        Line(text, index, headline=score)
+        for index, (text, score) in enumerate(zip(texts, scores, strict=True))
+    ]
+    state = take_headline(SeedState("s", tuple(lines), language="en"))
+    assert state.title == "Mitchell defeats Bailey"
+    assert state.top == 2
 
 
 def test_shorten_cuts_at_a_word():

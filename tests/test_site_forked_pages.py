@@ -17,14 +17,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from helpers import (
-    REPO,
-    SITE_FIXTURES,
-    SITE_URL,
-    SOURCE_DATE_EPOCH,
-    run_mkdocs_build,
-    tree,
-)
+from helpers import BUILD_ENV, SITE_FIXTURES, run_mkdocs_build, tree, write_mkdocs_yml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -32,7 +25,6 @@ from converter.site import plugin as plugin_module
 from converter.site.articles import is_article
 from converter.site.forked_pages import ForkedPagesError, on_both_cores
 
-ENV = {"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "SITE_URL": SITE_URL}
 TOPIC_PAGE = "topics/politics.md"  # a generated page outside the nav: the child renders it
 # Only the child renders TOPIC_PAGE, so what the hook does there happens in the child.
 HOOK = f"""\
@@ -55,7 +47,7 @@ def build_with_hook(tmp_path: Path, action: str, *, strict: bool = True) -> tupl
     hook = tmp_path / "hook.py"
     hook.write_text(HOOK.format(action=action), "utf-8")
     result = run_mkdocs_build(
-        tmp_path, docs_copy(tmp_path), f"hooks:\n  - {hook}\n", ENV, strict=strict
+        tmp_path, docs_copy(tmp_path), f"hooks:\n  - {hook}\n", BUILD_ENV, strict=strict
     )
     return result.returncode, result.stdout + result.stderr
 
@@ -76,14 +68,9 @@ def many_articles(tmp_path: Path) -> Path:
 
 def build_in_process(workdir: Path, docs: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """`docs` built by MkDocs in this process (so the plugin can be watched)."""
-    config = workdir / "mkdocs.yml"
     workdir.mkdir()
-    config.write_text(
-        f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {docs}\nsite_dir: {workdir / 'site'}\n"
-        + FEW_PAGES,
-        "utf-8",
-    )
-    for name, value in {**ENV, "NO_MKDOCS_2_WARNING": "1"}.items():
+    config = write_mkdocs_yml(workdir, docs, FEW_PAGES)
+    for name, value in {**BUILD_ENV, "NO_MKDOCS_2_WARNING": "1"}.items():
         monkeypatch.setenv(name, value)
     build(load_config(str(config), strict=True))
     return workdir / "site"
@@ -196,8 +183,7 @@ def test_mkdocs_serve_serves_both_processes_pages_and_rebuilds_on_a_change(
     tmp_path: Path,
 ) -> None:
     docs = docs_copy(tmp_path)
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {docs}\n", "utf-8")
+    config = write_mkdocs_yml(tmp_path, docs, site_dir=False)
     port = free_port()
     root = f"http://127.0.0.1:{port}/"
     server = subprocess.Popen(
@@ -205,7 +191,7 @@ def test_mkdocs_serve_serves_both_processes_pages_and_rebuilds_on_a_change(
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-        env={**ENV, "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "SITE_URL": root},
+        env={**BUILD_ENV, "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "SITE_URL": root},
     )
     try:
         article = docs / "articles" / "key-calls-snap-election.md"

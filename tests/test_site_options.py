@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 import yaml
-from helpers import REPO, SITE_FIXTURES, plugin_options, repo_mkdocs_yml
+from helpers import SITE_FIXTURES, SITE_URL, plugin_options, repo_mkdocs_yml, write_mkdocs_yml
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import get_files
@@ -58,12 +58,7 @@ def configured(tmp_path: Path, options: dict[str, Any]) -> tuple[MkDocsConfig, A
     docs_dir = tmp_path / "docs"
     shutil.copytree(SITE_FIXTURES, docs_dir)
     plugins = yaml.safe_dump({"plugins": [{"archive": options} if options else "archive"]})
-    path = tmp_path / "mkdocs.yml"
-    path.write_text(
-        f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {docs_dir}\nsite_dir: {tmp_path / 'site'}\n"
-        f"site_url: https://archive.example.org/news/\n{plugins}",
-        encoding="utf-8",
-    )
+    path = write_mkdocs_yml(tmp_path, docs_dir, f"site_url: {SITE_URL}\n{plugins}")
     config = load_config(config_file=str(path))
     plugin = config.plugins["archive"]
     assert isinstance(plugin, ArchivePlugin)
@@ -104,9 +99,7 @@ def test_mkdocs_yml_sets_only_what_differs_from_the_defaults() -> None:
 
 
 @pytest.mark.parametrize("options", [{}, OVERRIDES], ids=["defaults", "overrides"])
-def test_every_consumer_sees_the_resolved_options(
-    tmp_path: Path, options: dict[str, Any]
-) -> None:
+def test_every_consumer_sees_the_resolved_options(tmp_path: Path, options: dict[str, Any]) -> None:
     config, plugin = configured(tmp_path, options)
     want = defaults() | options
     assert {name: plugin.config[name] for name in want} == want

@@ -4,7 +4,6 @@ names (authors), a wire agency or partner the markup credits (source)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -34,7 +33,7 @@ _NOT_NAME_WORDS = frozenset(
 
 
 def publisher(
-    tree: HtmlElement, declared: str, title: str, sites: tuple[str, ...], url: str
+    tree: HtmlElement, declared: str, title: str, sites: tuple[str, ...], host: str
 ) -> str:
     """The site: its declared name, else the part of the page's title that is not the
     headline (a site's name when one is known), its copyright line, the host it came from."""
@@ -54,7 +53,6 @@ def publisher(
         name = clean_name(line)
         if name:
             return name
-    host = urlsplit(url).hostname or ""
     return host.removeprefix("www.")
 
 

@@ -18,6 +18,10 @@ _SHOWN_TEXT = (
     " or ancestor::noscript or ancestor::template or ancestor::select or ancestor::title)]"
 )
 _HEADING_DEPTH = 3
+_HIDDEN = (
+    "//*[@hidden or contains(translate(@style, 'DISPLAYNOE ', 'displaynoe'), 'display:none')]"
+    "/descendant-or-self::*"
+)
 _HEADING_RANKS = {"h1": 5, "h2": 4, "h3": 3, "h4": 1}
 _CLASS_RANK = 2
 _BOLD_RANK = 1
@@ -51,9 +55,13 @@ class Shown(NamedTuple):
 
 
 def shown_texts(tree: HtmlElement) -> Iterator[Shown]:
-    """Every element of the page's body short enough to be a headline, in order."""
+    """Every element of the page's body short enough to be a headline, in order; not one the
+    page hides (a tagline kept for search engines)."""
     body = tree.find("body")
+    hidden = set(tree.xpath(_HIDDEN))
     for element in (tree if body is None else body).iter(*_TITLE_TAGS):
+        if element in hidden:
+            continue
         text = shown_text(element)
         if 3 <= len(text) <= MAX_TITLE_CHARS:
             yield Shown(element.tag, text, label_of(element), letters_of(text))

@@ -81,3 +81,7 @@ def contains(whole: list[str], part: list[str]) -> bool:
 
 def starts_with(words: list[str], prefix: list[str]) -> bool:
     return bool(prefix) and words[: len(prefix)] == prefix
+
+
+def ends_with(words: list[str], suffix: list[str]) -> bool:
+    return bool(suffix) and words[-len(suffix) :] == suffix

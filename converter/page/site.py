@@ -4,6 +4,7 @@ line, the host), and whether a text is that name."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
@@ -21,6 +22,9 @@ _MAX_SITE_NAME_WORDS = 6
 """A longer 'site name' is a tagline or the page's title put where the site's name goes."""
 _NAV_LABELS = frozenset({"home", "homepage", "home page", "front page", "start", "main page"})
 _MIN_SITE_CHARS = 4
+_MIN_OWN_LINKS = 3
+_OWN_LINK_SHARE = 0.3
+"""A host this share of a page's links go to is its own; ads and shares spread over many."""
 # An address in a part of the title ('globeandmail.com', '... from Planet-Rugby.com'): the site's.
 HOST_IN_TEXT = re.compile(r"\b[\w-]+\.(?:com|net|org|co\.[a-z]{2}|[a-z]{2})\b", re.IGNORECASE)
 # Words of a host name that say nothing of the site: www.example.co.uk -> "example".
@@ -44,7 +48,26 @@ def declared_site(tree: HtmlElement) -> str:
     return next((name for name in map(clean_name, names) if name), "")
 
 
-def site_names(tree: HtmlElement, declared: str, url: str) -> tuple[str, ...]:
+def own_host(tree: HtmlElement, url: str) -> str:
+    """The host the page came from: its address's, else the one most of its text links go to
+    (a saved page without a canonical link still links its own site's pages; an advert is a
+    picture)."""
+    host = urlsplit(url).hostname or ""
+    if host:
+        return host
+    hosts = Counter(
+        (urlsplit(href.strip()).hostname or "").removeprefix("www.")
+        for href, text in ((link.get("href") or "", link.text_content()) for link in tree.iter("a"))
+        if href.strip().startswith(("http://", "https://")) and text.strip()
+    )
+    hosts.pop("", None)
+    if not hosts:
+        return ""
+    host, count = hosts.most_common(1)[0]
+    return host if count >= _MIN_OWN_LINKS and count >= _OWN_LINK_SHARE * hosts.total() else ""
+
+
+def site_names(tree: HtmlElement, declared: str, host: str) -> tuple[str, ...]:
     """Every way the page names its site: og:site_name and the like, its home link (a logo's
     text or picture), a <title> that is a label with nothing after it ('New Socialist:'), and
     the host's words."""
@@ -55,7 +78,6 @@ def site_names(tree: HtmlElement, declared: str, url: str) -> tuple[str, ...]:
         if title.endswith(":")
     ]
     names += [name.lstrip("@") for name in meta_values(tree, "twitter:site")]
-    host = urlsplit(url).hostname or ""
     homes = _HOME_HREFS | (
         {f"http://{host}/", f"https://{host}/", f"http://{host}"} if host else set()
     )

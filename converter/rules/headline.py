@@ -5,8 +5,8 @@ or cookie notice). It leaves the body, with every line that repeats it."""
 from __future__ import annotations
 
 from converter.rules.chrome import is_chrome
-from converter.rules.prose import MIN_RANKED_LINES
-from converter.rules.published import read_date
+from converter.rules.prose import MIN_RANKED_LINES, RERANKED
+from converter.rules.published import MAX_DATE_LEFTOVER_WORDS, read_date
 from converter.rules.source_credit import credit_at
 from converter.rules.state import Line, SeedState
 
@@ -34,14 +34,32 @@ def take_headline(state: SeedState) -> SeedState:
     if len(lines) < MIN_RANKED_LINES:
         best = candidates[0]
     else:
-        best = max(candidates, key=lambda index: (lines[index].headline, -index))
-        if lines[candidates[0]].headline >= FIRST_LINE_SHARE * lines[best].headline:
-            best = candidates[0]
+        ranked = sorted(candidates, key=lambda index: (-lines[index].headline, index))
+        best = next(
+            (
+                index
+                for index in ranked[:RERANKED]
+                if not _is_date_line(lines[index].text, state.language)
+            ),
+            ranked[0],
+        )
+        first = candidates[0]
+        if lines[first].headline >= FIRST_LINE_SHARE * lines[best].headline and (
+            first == best or not _is_date_line(lines[first].text, state.language)
+        ):
+            best = first
     text = lines[best].text
     if len(text) > MAX_HEADLINE_CHARS:
         return state.with_lines(lines, title=shorten(text, MAX_HEADLINE_CHARS), top=best)
     title, date = trim_headline(text, state.language)
     return _take(state, text, best, title=title, date=state.date or date)
+
+
+def _is_date_line(text: str, language: str) -> bool:
+    """A line that is a date with at most a few words around it ('Posted: 11:21 pm MST January
+    8, 2008', the wire dateline 'BERLIN 1996-08-30'): heading-shaped, never the headline."""
+    found = read_date(text, language)
+    return found is not None and found[1] <= MAX_DATE_LEFTOVER_WORDS
 
 
 def trim_headline(text: str, language: str) -> tuple[str, str]:

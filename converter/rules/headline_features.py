@@ -36,6 +36,7 @@ HEADLINE_FEATURES = (
     "holds_other_line",
     "lede_lead",
     "echoed_below",
+    "heading_run",
 )
 _MAX_OFFSET = 50
 _FOLLOWING = 15
@@ -72,6 +73,7 @@ def headline_features(
     quoted, holds = quoted_elsewhere(texts, shaped)
     lede = [_lede_overlap(index, words, prose_at) for index in range(len(texts))]
     lede_below, echoed_below, headings_below = _below(lede, shaped, start)
+    runs = _shaped_runs(shaped)
     features = []
     prose_before = 0
     for index, (row, around) in enumerate(zip(rows, context, strict=True)):
@@ -94,6 +96,7 @@ def headline_features(
                 float(holds[index]),
                 lede[index] - lede_below[index],
                 float(echoed_below[index]),
+                math.log1p(runs[index]),
             ]
         )
         prose_before += prose[index] >= threshold
@@ -115,6 +118,21 @@ def _below(
         echoed[index] = echoed[below] + (shaped[below] and lede[below] >= _ECHOED)
         headings[index] = headings[below] + shaped[below]
     return best, echoed, headings
+
+
+def _shaped_runs(shaped: Sequence[bool]) -> list[int]:
+    """How many heading-shaped lines stand in a row with each line (itself included): menus and
+    teaser lists are long runs, a headline stands between a kicker and a byline."""
+    runs = [0] * len(shaped)
+    index = 0
+    while index < len(shaped):
+        end = index
+        while end < len(shaped) and shaped[end]:
+            end += 1
+        for at in range(index, end):
+            runs[at] = end - index
+        index = end + 1
+    return runs
 
 
 def _lede_overlap(index: int, words: Sequence[set[str]], prose_at: Sequence[int]) -> float:

@@ -17,7 +17,7 @@ from converter.rules.state import SeedState
 _ABOVE = 3
 _BELOW = 8
 MAX_DATE_LINE_WORDS = 12
-_MAX_LEFTOVER_WORDS = 3
+MAX_DATE_LEFTOVER_WORDS = 3
 """A line with at most this many words besides its date ('Updated', 'ET', '12 comments') is a
 date line; with more it is text that mentions a date, and stays."""
 _DATE_SHAPED = re.compile(r"\b(?:1[89]|20)\d{2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")
@@ -48,7 +48,7 @@ def take_date(state: SeedState) -> SeedState:
         if found is None:
             continue
         day, leftover = found
-        if leftover > _MAX_LEFTOVER_WORDS or read_byline(lines[index].text) is not None:
+        if leftover > MAX_DATE_LEFTOVER_WORDS or read_byline(lines[index].text) is not None:
             return state.with_lines(lines, date=day)
         top = state.top - (1 if index < state.top else 0)
         return state.with_lines(lines[:index] + lines[index + 1 :], date=day, top=top)

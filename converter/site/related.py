@@ -60,7 +60,6 @@ class RelatedStories(Mapping[str, tuple["ArticleMeta", ...]]):
         self._limit = limit
         self._cap = cap
         self._positions = {article.src_uri: position for position, article in enumerate(articles)}
-        self._uris = [article.src_uri for article in articles]
         self._names = [features(article) for article in articles]
         postings: dict[Feature, list[int]] = {}
         for position, article_names in enumerate(self._names):
@@ -104,7 +103,7 @@ class RelatedStories(Mapping[str, tuple["ArticleMeta", ...]]):
                 for other in itertools.islice(others, cap):
                     scores.setdefault(other, 0.0)
         _add_common_names(scores, widespread, self._weight, self._holders)
-        best = _best(scores, self._uris, self._limit)
+        best = _best(scores, self._articles, self._limit)
         return tuple(self._articles[other] for other in best)
 
 
@@ -122,12 +121,13 @@ def _add_common_names(
             scores[other] += weight[name]
 
 
-def _best(scores: Mapping[int, float], uris: Sequence[str], limit: int) -> list[int]:
+def _best(scores: Mapping[int, float], articles: Sequence[ArticleMeta], limit: int) -> list[int]:
     """The `limit` best candidates; scores equal to RANK_DECIMALS are ordered by src_uri."""
     if len(scores) > limit:
         floor = heapq.nlargest(limit, scores.values())[-1] - TOLERANCE
         scores = {other: score for other, score in scores.items() if score >= floor}
     ranked = sorted(
-        (-round(score, RANK_DECIMALS), uris[other], other) for other, score in scores.items()
+        (-round(score, RANK_DECIMALS), articles[other].src_uri, other)
+        for other, score in scores.items()
     )
     return [other for _, _, other in ranked[:limit]]
