@@ -2,7 +2,7 @@
 
 import pytest
 
-from converter.rules.cues import CUE_FEATURES, comment_cue, cue_patterns, cues
+from converter.rules.cues import CUE_FEATURES, cue_patterns, cues
 
 PROSE = "The council voted on Tuesday to close the old library and move its books by the river."
 
@@ -34,8 +34,9 @@ def test_plain_reporting_names_no_kind():
 
 
 def test_a_reader_typing_in_haste_is_told_from_a_quoted_i():
-    assert comment_cue("i hope they stay together")
-    assert not comment_cue("Then I said no to the offer.")
+    comment = CUE_FEATURES.index("comment")
+    assert cues("i hope they stay together")[comment] == 1.0
+    assert cues("Then I said no to the offer.")[comment] == 0.0
 
 
 def test_the_patterns_are_one_per_feature_and_cheap_on_hostile_text():

@@ -29,8 +29,3 @@ def cue_patterns() -> tuple[re.Pattern[str], ...]:
 def cues(text: str) -> list[float]:
     """1.0 for each kind of chrome the line's words point to, in CUE_FEATURES order."""
     return [float(pattern.search(text) is not None) for pattern in cue_patterns()]
-
-
-def comment_cue(text: str) -> bool:
-    """The words of a reader's comment or its header ('says:', 'Reply', '3 days ago')."""
-    return cue_patterns()[CUE_FEATURES.index("comment")].search(text) is not None

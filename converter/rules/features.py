@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from converter.rules.chrome import is_article_end
-from converter.rules.cues import CUE_FEATURES, comment_cue, cues
+from converter.rules.cues import CUE_FEATURES, cues
 
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
@@ -19,8 +19,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 _URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co\.uk|gov|edu|io)\b", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+")
 _HANDLE = re.compile(r"(?:^|\s)[@#]\w")
-TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
-YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _NUMBER_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
 _MARKET = re.compile(r"[$€£¥₹%]|[+-]\d|\d[+-]")
 _SEPARATORS = re.compile(r"[|•·»›«‹/>]")
@@ -34,7 +34,7 @@ _SECOND_PERSON = frozenset(("you", "your", "yours"))
 _ELLIPSIS = ("...", "…")
 _TRAILING_NUMBER = re.compile(r"\s\d+$")
 _OPENING_QUOTE = ('"', "“", "‘", "'", "«", "„")
-BYLINE_START = re.compile(r"^(?:by|posted by|written by|words by|story by|from)\s", re.IGNORECASE)
+_BYLINE_START = re.compile(r"^(?:by|posted by|written by|words by|story by|from)\s", re.IGNORECASE)
 
 LINE_FEATURES = (
     "log_chars",
@@ -117,15 +117,15 @@ def line_features(
                 float(bool(_URL.search(text))),
                 float(bool(_EMAIL.search(text))),
                 float(bool(_HANDLE.search(text))),
-                float(bool(TIME.search(text))),
-                float(bool(YEAR.search(text))),
+                float(bool(_TIME.search(text))),
+                float(bool(_YEAR.search(text))),
                 float(bool(_NUMBER_DATE.search(text))),
                 float(bool(_MARKET.search(text))),
                 min(len(_SEPARATORS.findall(text)), 5) / 5,
                 float(bool(_COPYRIGHT.search(text))),
                 float(bool(_BULLET.match(text))),
                 math.log1p(len(_SENTENCE.findall(text))),
-                float(bool(BYLINE_START.match(text))),
+                float(bool(_BYLINE_START.match(text))),
                 float(letters > 3 and text.upper() == text),
                 letters / n_words,
                 text.count(",") / n_words,
@@ -174,6 +174,10 @@ CONTEXT_FEATURES = (
 )
 _NEAR = 3
 _WIDE = 10
+_TIME_COLUMN = LINE_FEATURES.index("time")
+_COMMENT_COLUMN = LINE_FEATURES.index("comment")
+"""A comment's header or footer is shaped so: a name over a time, 'says:', 'Reply', '3 days
+ago' (the line's own columns, worked out once)."""
 """Lines either side whose mean verdict says whether the line sits in prose or in chrome."""
 
 
@@ -206,7 +210,7 @@ def context_features(
     page_lines = math.log1p(count)
     page_prose = sum(prose) / (count or 1)
     run_length = end - start + 1
-    shaped = [_comment_shaped(text) for text in texts]
+    shaped = [bool(row[_TIME_COLUMN] or row[_COMMENT_COLUMN]) for row in rows]
     profile = _run_profile(rows, texts, start, end)
     before = 0.0
     end_heading = -1
@@ -263,11 +267,6 @@ def _run_profile(
         )
         for column in columns
     ]
-
-
-def _comment_shaped(text: str) -> bool:
-    """A comment's header or footer: a name over a time, 'says:', 'Reply', '3 days ago'."""
-    return bool(TIME.search(text) or comment_cue(text))
 
 
 def content_words(text: str, stopwords: frozenset[str]) -> list[str]:

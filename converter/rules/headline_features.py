@@ -11,11 +11,8 @@ from collections.abc import Sequence
 from itertools import accumulate
 
 from converter.rules.features import (
-    BYLINE_START,
     CONTEXT_FEATURES,
     LINE_FEATURES,
-    TIME,
-    YEAR,
     context_features,
     main_run,
 )
@@ -38,6 +35,10 @@ HEADLINE_FEATURES = (
     "echoed_below",
     "heading_run",
 )
+_BY_COLUMN = LINE_FEATURES.index("by")
+_YEAR_COLUMN = LINE_FEATURES.index("year")
+_TIME_COLUMN = LINE_FEATURES.index("time")
+"""A byline or a date after a line, read from the lines' own columns."""
 _MAX_OFFSET = 50
 _FOLLOWING = 15
 """Lines after a headline that hold its article's opening: the most prose on the page follows
@@ -88,8 +89,8 @@ def headline_features(
                 math.log1p(prose_before),
                 float(shaped[index]),
                 math.log1p(headings_below[index]),
-                float(any(BYLINE_START.match(texts[at]) for at in following)),
-                float(any(YEAR.search(texts[at]) or TIME.search(texts[at]) for at in following)),
+                float(any(rows[at][_BY_COLUMN] for at in following)),
+                float(any(rows[at][_YEAR_COLUMN] or rows[at][_TIME_COLUMN] for at in following)),
                 lede[index],
                 following_mass[index] / most,
                 math.log1p(quoted[index]),
