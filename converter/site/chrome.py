@@ -129,10 +129,10 @@ def _once_per_place(template: str) -> str:
     return (
         f"{{%- set key = archive_place(page, nav) -%}}"
         f"{{%- if key is none -%}}{theme}"
-        f'{{%- elif archive_rendered("{template}", key) is not none -%}}'
-        f'{{{{ archive_rendered("{template}", key) }}}}'
+        f'{{%- else -%}}{{%- set done = archive_rendered("{template}", key) -%}}'
+        f"{{%- if done is not none -%}}{{{{ done }}}}"
         f"{{%- else -%}}{{%- set html -%}}{theme}{{%- endset -%}}"
-        f'{{{{ archive_remember("{template}", key, html) }}}}{{%- endif -%}}'
+        f'{{{{ archive_remember("{template}", key, html) }}}}{{%- endif -%}}{{%- endif -%}}'
     )
 
 
