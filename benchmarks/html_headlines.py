@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
-import json
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -33,14 +32,14 @@ from lxml.html import HtmlElement
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run as a script
 from benchmarks.corpora import corpus  # noqa: E402
+from benchmarks.webdev import gold as webdev_gold  # noqa: E402
+from benchmarks.webdev import scorer  # noqa: E402
 from converter.decode import decode_html  # noqa: E402
 from converter.errors import SeedError  # noqa: E402
-from converter.html import main_blocks, parse_page, unwrap_layout_tables  # noqa: E402
-from converter.page.facts import headline_of  # noqa: E402
+from converter.html import article_tree, parse_page  # noqa: E402
+from converter.page.facts import facts_and_headline_guess  # noqa: E402
 from converter.read import read_seed  # noqa: E402
 from converter.rules import UNKNOWN_SOURCE, load_rules, parse_seed  # noqa: E402
-
-TEXT_RULES = "none: the text rules pick"
 
 _STRUCTURED = (
     "//meta[starts-with(@property, 'og:') or starts-with(@name, 'og:')"
@@ -114,7 +113,8 @@ def perturbed(raw: bytes, change: Callable[[HtmlElement], None]) -> bytes:
 
 
 def norm(title: str) -> str:
-    return " ".join(title.split()).casefold()
+    """A headline as web-dev's score.py compares it."""
+    return scorer().norm_title(title)
 
 
 def converted(stem: str, raw: bytes) -> dict[str, str] | None:
@@ -130,11 +130,10 @@ def converted(stem: str, raw: bytes) -> dict[str, str] | None:
 def branch(raw: bytes) -> str:
     """Which guess of page/headline.py decided the page's headline."""
     try:
-        tree = parse_page(decode_html(raw))
+        tree, blocks = article_tree(decode_html(raw))
     except SeedError:
         return "refused"
-    unwrap_layout_tables(tree)
-    return headline_of(tree, "\n\n".join(main_blocks(tree))).branch
+    return facts_and_headline_guess(tree, "\n\n".join(blocks))[1].branch
 
 
 def main() -> None:
@@ -147,7 +146,7 @@ def main() -> None:
     if unknown := set(chosen) - set(PERTURBATIONS):
         parser.error(f"unknown perturbations: {', '.join(sorted(unknown))}")
     web = corpus("web-dev")
-    gold = json.loads((web / "gold.json").read_text("utf-8"))
+    gold = webdev_gold()
     stems = sorted(gold)[: args.limit or None]
     raws = {stem: gzip.decompress((web / "html" / f"{stem}.html.gz").read_bytes())
             for stem in stems}  # fmt: skip

@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
 from threadpoolctl import threadpool_limits
-from webdev import LEVELS, Page, figures, pages, score
+from webdev import LEVELS, Page, figures, pages, score, scorer
 
 from converter.rules import RULES
 from converter.rules.article_language import stopwords
@@ -118,8 +118,10 @@ def body_labels(texts: list[str], gold_body: str) -> list[int]:
 
 
 def headline_labels(texts: list[str], gold_title: str) -> list[int]:
-    key = " ".join(gold_title.split()).casefold()
-    return [int(" ".join(text.split()).casefold() == key) for text in texts]
+    """1 for each line that is the gold headline as web-dev's score.py compares headlines."""
+    norm = scorer().norm_title
+    key = norm(gold_title)
+    return [int(norm(text) == key) for text in texts]
 
 
 def load(folds: int) -> list[Seed]:

@@ -49,14 +49,19 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 def read_html(stem: str, markup: str) -> RawSeed:
     """Decoded HTML -> the seed the rules read: main text without the headline, and the facts."""
-    tree = parse_page(markup)
-    unwrap_layout_tables(tree)
-    blocks = main_blocks(tree)
+    tree, blocks = article_tree(markup)
     if not blocks:
         raise NoArticleTextError("no article text: nothing in the page reads as an article")
     facts = page_facts(tree, "\n\n".join(blocks))
     blocks = drop_headline(blocks, facts.title)
     return RawSeed(stem=stem, text="\n\n".join(blocks), format="html", facts=facts)
+
+
+def article_tree(markup: str) -> tuple[HtmlElement, list[str]]:
+    """The page's tree, its layout tables unwrapped, and the article's blocks in it."""
+    tree = parse_page(markup)
+    unwrap_layout_tables(tree)
+    return tree, main_blocks(tree)
 
 
 def parse_page(markup: str) -> HtmlElement:

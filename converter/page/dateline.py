@@ -8,7 +8,7 @@ from lxml.html import HtmlElement
 
 from converter.page.headings import shown_pieces
 from converter.page.markup import letters_of, squash
-from converter.rules.published import MAX_DATE_LINE_WORDS, read_date
+from converter.rules.published import read_date
 
 _ABOVE = 3
 _BELOW = 10
@@ -32,6 +32,6 @@ def shown_date(tree: HtmlElement, title: str, language: str) -> str:
         ):
             continue
         for near in lines[max(0, at - _ABOVE) : at + _BELOW]:
-            if len(near.split()) <= MAX_DATE_LINE_WORDS and (found := read_date(near, language)):
+            if found := read_date(near, language):  # a short line: read_date refuses long ones
                 return found[0]
     return ""

@@ -19,13 +19,20 @@ from converter.page.title import slug_words
 def page_facts(tree: HtmlElement, article: str = "") -> PageFacts:
     """The facts of one page, given its article text (its opening tells where the headline
     is looked for when the page's title does not name it); reads the tree only."""
+    return facts_and_headline_guess(tree, article)[0]
+
+
+def facts_and_headline_guess(tree: HtmlElement, article: str = "") -> tuple[PageFacts, Choice]:
+    """page_facts, and which of the headline's guesses gave its title (the benchmarks count
+    them)."""
     metadata = trafilatura.extract_metadata(tree, extensive=False)
     url = metadata.url or ""
     declared, host = declared_site(tree), own_host(tree, url)
     sites = site_names(tree, declared, host)
-    title = headline(tree, sites, article, slug_words(url)).text
+    choice = headline(tree, sites, article, slug_words(url))
+    title = choice.text
     declared_language = language(tree)
-    return PageFacts(
+    facts = PageFacts(
         title=title,
         authors=tuple(authors(metadata.author or "")),
         date=metadata.date or shown_date(tree, title, declared_language),
@@ -34,10 +41,4 @@ def page_facts(tree: HtmlElement, article: str = "") -> PageFacts:
         language=declared_language,
         url=url,
     )
-
-
-def headline_of(tree: HtmlElement, article: str = "") -> Choice:
-    """The headline page_facts takes and which of its guesses gave it (for the benchmarks)."""
-    url = trafilatura.extract_metadata(tree, extensive=False).url or ""
-    sites = site_names(tree, declared_site(tree), own_host(tree, url))
-    return headline(tree, sites, article, slug_words(url))
+    return facts, choice

@@ -181,11 +181,12 @@ CONTEXT_FEATURES = (
 )
 _NEAR = 3
 _WIDE = 10
+"""Lines either side whose mean verdict says whether the line sits in prose or in chrome."""
 _TIME_COLUMN = LINE_FEATURES.index("time")
 _COMMENT_COLUMN = LINE_FEATURES.index("comment")
 """A comment's header or footer is shaped so: a name over a time, 'says:', 'Reply', '3 days
 ago' (the line's own columns, worked out once)."""
-"""Lines either side whose mean verdict says whether the line sits in prose or in chrome."""
+_PROFILE_COLUMNS = tuple(LINE_FEATURES.index(name) for name in _PROFILE)
 
 
 def context_features(
@@ -262,7 +263,6 @@ def _run_profile(
     """Each _PROFILE column with its mean over the main run, each line weighing its length."""
     weights = [len(text) for text in texts[start : end + 1]]
     total = sum(weights) or 1
-    columns = [LINE_FEATURES.index(name) for name in _PROFILE]
     return [
         (
             column,
@@ -272,7 +272,7 @@ def _run_profile(
             )
             / total,
         )
-        for column in columns
+        for column in _PROFILE_COLUMNS
     ]
 
 

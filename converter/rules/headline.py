@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from converter.rules.chrome import is_chrome
 from converter.rules.prose import MIN_RANKED_LINES, RERANKED
-from converter.rules.published import MAX_DATE_LEFTOVER_WORDS, read_date
+from converter.rules.published import is_date_line, read_date
 from converter.rules.source_credit import credit_at
 from converter.rules.state import Line, SeedState
 
@@ -39,13 +39,13 @@ def take_headline(state: SeedState) -> SeedState:
             (
                 index
                 for index in ranked[:RERANKED]
-                if not _is_date_line(lines[index].text, state.language)
+                if not is_date_line(lines[index].text, state.language)
             ),
             ranked[0],
         )
         first = candidates[0]
         if lines[first].headline >= FIRST_LINE_SHARE * lines[best].headline and (
-            first == best or not _is_date_line(lines[first].text, state.language)
+            first == best or not is_date_line(lines[first].text, state.language)
         ):
             best = first
     text = lines[best].text
@@ -53,13 +53,6 @@ def take_headline(state: SeedState) -> SeedState:
         return state.with_lines(lines, title=shorten(text, MAX_HEADLINE_CHARS), top=best)
     title, date = trim_headline(text, state.language)
     return _take(state, text, best, title=title, date=state.date or date)
-
-
-def _is_date_line(text: str, language: str) -> bool:
-    """A line that is a date with at most a few words around it ('Posted: 11:21 pm MST January
-    8, 2008', the wire dateline 'BERLIN 1996-08-30'): heading-shaped, never the headline."""
-    found = read_date(text, language)
-    return found is not None and found[1] <= MAX_DATE_LEFTOVER_WORDS
 
 
 def trim_headline(text: str, language: str) -> tuple[str, str]:

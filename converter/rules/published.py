@@ -16,8 +16,8 @@ from converter.rules.state import SeedState
 
 _ABOVE = 3
 _BELOW = 8
-MAX_DATE_LINE_WORDS = 12
-MAX_DATE_LEFTOVER_WORDS = 3
+_MAX_DATE_LINE_WORDS = 12
+_MAX_LEFTOVER_WORDS = 3
 """A line with at most this many words besides its date ('Updated', 'ET', '12 comments') is a
 date line; with more it is text that mentions a date, and stays."""
 _DATE_SHAPED = re.compile(r"\b(?:1[89]|20)\d{2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")
@@ -48,17 +48,24 @@ def take_date(state: SeedState) -> SeedState:
         if found is None:
             continue
         day, leftover = found
-        if leftover > MAX_DATE_LEFTOVER_WORDS or read_byline(lines[index].text) is not None:
+        if leftover > _MAX_LEFTOVER_WORDS or read_byline(lines[index].text) is not None:
             return state.with_lines(lines, date=day)
         top = state.top - (1 if index < state.top else 0)
         return state.with_lines(lines[:index] + lines[index + 1 :], date=day, top=top)
     return state
 
 
+def is_date_line(text: str, language: str) -> bool:
+    """A line that is a date with at most a few words around it ('Posted: 11:21 pm MST January
+    8, 2008', the wire dateline 'BERLIN 1996-08-30'): it says when, never what."""
+    found = read_date(text, language)
+    return found is not None and found[1] <= _MAX_LEFTOVER_WORDS
+
+
 def read_date(text: str, language: str) -> tuple[str, int] | None:
     """(ISO date, words of the line that are not the date) for a short line holding a full
     date, else None."""
-    if len(text.split()) > MAX_DATE_LINE_WORDS or not _DATE_SHAPED.search(text):
+    if len(text.split()) > _MAX_DATE_LINE_WORDS or not _DATE_SHAPED.search(text):
         return None
     segments = [_BY.sub("", segment) for segment in _SEGMENTS.split(text)]
     words_total = sum(len(segment.split()) for segment in segments)
