@@ -13,13 +13,14 @@ passes the same way (the second reads the first's scores of the line and its nei
 
 Generalisation is estimated honestly: every figure marked "cross-validated" comes from models
 that never saw the page, folds grouped by page (each web-dev page is its own site; a page's two
-levels share a fold). The threshold is chosen on those figures, then the final models are fitted
+levels share a fold). The thresholds are chosen on those figures, then the final models are fitted
 on everything and the in-sample figures printed beside them. Same corpus in, same files out.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 import time
@@ -33,7 +34,7 @@ from webdev import LEVELS, Page, figures, pages, score, scorer
 
 from converter.rules import RULES
 from converter.rules.article_language import stopwords
-from converter.rules.body import body_lines
+from converter.rules.body import body_lines, is_article_block
 from converter.rules.cues import CUE_FEATURES, cues
 from converter.rules.features import (
     CONTEXT_FEATURES,
@@ -49,13 +50,13 @@ from converter.rules.headline_features import (
     headline_context_features,
     headline_features,
 )
-from converter.rules.prose import reranked, score_lines
+from converter.rules.prose import HEADLINE_PROSE, Thresholds, reranked, score_lines
 from converter.rules.state import Line, SeedState, split_lines
 
 DATA = Path(__file__).resolve().parents[1] / "converter" / "data"
 THRESHOLDS = (0.1, 0.125, 0.15, 0.175, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 MIN_RECALL = 0.97
-"""The issue's floor for recall; the threshold is the most precise one that keeps it."""
+"""The issue's floor for recall; the thresholds are the most precise pair that keeps it."""
 TREES = {"max_iter": 200, "max_depth": 4, "learning_rate": 0.1, "random_state": 0}
 DECIMALS = 6
 PAGE_WEIGHT = 100.0
@@ -197,12 +198,12 @@ def context_rows(seeds: list[Seed], line_rows: list[np.ndarray], first: list[np.
     ]
 
 
-def headline_rows(
-    seeds: list[Seed], line_rows: list[np.ndarray], prose: list[np.ndarray], threshold: float
-):
+def headline_rows(seeds: list[Seed], line_rows: list[np.ndarray], prose: list[np.ndarray]):
     return [
         np.asarray(
-            headline_features(rows.tolist(), s.texts, s.groups, list(p), s.line_words, threshold)
+            headline_features(
+                rows.tolist(), s.texts, s.groups, list(p), s.line_words, HEADLINE_PROSE
+            )
         )
         if s.texts
         else np.zeros((0, len(HEADLINE_FEATURES)))
@@ -236,34 +237,43 @@ def scattered(picked: list[tuple[list[int], np.ndarray]], scores: list[np.ndarra
 
 
 def measure(
-    seeds: list[Seed], prose: list[np.ndarray], threshold: float, ranks: list[np.ndarray] | None
+    seeds: list[Seed],
+    prose: list[np.ndarray],
+    thresholds: Thresholds,
+    ranks: list[np.ndarray] | None,
 ) -> dict[str, dict[str, float]]:
     """web-dev's metric per level: the title is what rules/headline.py takes with these ranks
     (none when no ranker is given), the body what rules/body.py keeps of the other lines."""
     by_level: dict[str, dict[str, tuple[str, str]]] = {level: {} for level in LEVELS}
     for seed, scores, rank in zip(seeds, prose, ranks or [None] * len(seeds), strict=True):
-        state = SeedState(
-            seed.page.stem,
-            tuple(
-                Line(text, group, prose=float(p), headline=float(h))
-                for text, group, p, h in zip(
-                    seed.texts,
-                    seed.groups,
-                    scores,
-                    rank if rank is not None else np.zeros(len(scores)),
-                    strict=True,
-                )
-            ),
-            language=seed.language,
-        )
+        state = scored_state(seed, scores, rank)
         if rank is not None:
             state = take_headline(state)
-        kept = [line.text for line in body_lines(state.lines, threshold)]
+        kept = [line.text for line in body_lines(state.lines, thresholds)]
         by_level[seed.page.level][seed.page.stem] = (state.title, "\n".join(kept))
     return {level: score(predicted) for level, predicted in by_level.items()}
 
 
-def print_errors(seeds: list[Seed], prose: list[np.ndarray], threshold: float, count: int):
+def scored_state(seed: Seed, scores: np.ndarray, rank: np.ndarray | None) -> SeedState:
+    return SeedState(
+        seed.page.stem,
+        tuple(
+            Line(text, group, prose=float(p), headline=float(h))
+            for text, group, p, h in zip(
+                seed.texts,
+                seed.groups,
+                scores,
+                rank if rank is not None else np.zeros(len(scores)),
+                strict=True,
+            )
+        ),
+        language=seed.language,
+    )
+
+
+def print_errors(
+    seeds: list[Seed], prose: list[np.ndarray], thresholds: Thresholds, count: int
+) -> None:
     """The cross-validated errors that cost most, per level: each line kept wrongly (its share
     of the words kept: precision lost) or dropped wrongly (its share of the gold body's words:
     recall lost), averaged over the level's pages, and the cost summed by kind of line: where
@@ -274,7 +284,11 @@ def print_errors(seeds: list[Seed], prose: list[np.ndarray], threshold: float, c
         level_seeds = [(s, p) for s, p in zip(seeds, prose, strict=True) if s.page.level == level]
         for seed, scores in level_seeds:
             words = [len(_tokens(text)) for text in seed.texts]
-            kept = [p >= threshold and not h for p, h in zip(scores, seed.headline, strict=True)]
+            lines = scored_state(seed, scores, None).lines
+            body = {id(line) for line in body_lines(lines, thresholds)}
+            kept = [
+                id(line) in body and not h for line, h in zip(lines, seed.headline, strict=True)
+            ]
             kept_words = sum(w for w, k in zip(words, kept, strict=True) if k) or 1
             gold_words = sum(w for w, b in zip(words, seed.body, strict=True) if b) or 1
             gold = [index for index, label in enumerate(seed.body) if label] or [0]
@@ -301,24 +315,65 @@ def print_errors(seeds: list[Seed], prose: list[np.ndarray], threshold: float, c
             print(f"  {share:.4f} {error:<8} {stem}:{index} p={verdict:.2f} {text[:100]}")
 
 
-def choose_threshold(seeds: list[Seed], prose: list[np.ndarray]) -> float:
-    """The most precise threshold whose cross-validated recall stays at MIN_RECALL on both
-    levels (else the one with the best recall), printed with its figures."""
-    best, best_key = THRESHOLDS[0], (-1.0, -1.0)
+def choose_thresholds(
+    seeds: list[Seed], prose: list[np.ndarray], ranks: list[np.ndarray]
+) -> Thresholds:
+    """The most precise pair of thresholds (whole pages, article blocks) whose cross-validated
+    recall, the headline taken as the ranks say, stays at MIN_RECALL on both levels (else the
+    pair with the best recall), printed with the figures of each single threshold and of the
+    pair."""
+    metric = scorer()
+    states = [
+        take_headline(scored_state(seed, p, rank))
+        for seed, p, rank in zip(seeds, prose, ranks, strict=True)
+    ]
+    block = [is_article_block(state.lines) for state in states]
+    triples = {}
     for threshold in THRESHOLDS:
-        result = measure(seeds, prose, threshold, None)
+        single = Thresholds(threshold, threshold)
+        triples[threshold] = [
+            metric.tp_fp_fn(
+                seed.page.gold_body,
+                "\n".join(line.text for line in body_lines(state.lines, single)),
+            )
+            for seed, state in zip(seeds, states, strict=True)
+        ]
+        print(f"  threshold {threshold:.3f}: {_level_figures(seeds, triples[threshold])}")
+    best, best_key = Thresholds(THRESHOLDS[0], THRESHOLDS[0]), (-1.0, -1.0)
+    best_triples = triples[THRESHOLDS[0]]
+    for page, for_block in itertools.product(THRESHOLDS, THRESHOLDS):
+        chosen = [
+            triples[for_block if is_block else page][index] for index, is_block in enumerate(block)
+        ]
+        result = _level_metrics(seeds, chosen)
         recall = min(result[level]["recall"] for level in LEVELS)
         f1 = sum(result[level]["f1"] for level in LEVELS) / len(LEVELS)
-        print(
-            f"  threshold {threshold:.2f}: "
-            + "  ".join(
-                f"{lv} F1 {result[lv]['f1']:.3f} R {result[lv]['recall']:.3f}" for lv in LEVELS
-            )
-        )
         key = (float(recall >= MIN_RECALL), f1 if recall >= MIN_RECALL else recall)
         if key > best_key:
-            best, best_key = threshold, key
+            best, best_key, best_triples = Thresholds(page, for_block), key, chosen
+    print(
+        f"  chosen: pages {best.page:.3f}, article blocks {best.block:.3f} ({sum(block)} of "
+        f"{len(block)} seeds read as blocks): {_level_figures(seeds, best_triples)}"
+    )
     return best
+
+
+def _level_metrics(seeds: list[Seed], triples: list) -> dict[str, dict[str, float]]:
+    return {
+        level: scorer().metrics(
+            [x for seed, x in zip(seeds, triples, strict=True) if seed.page.level == level]
+        )
+        for level in LEVELS
+    }
+
+
+def _level_figures(seeds: list[Seed], triples: list) -> str:
+    result = _level_metrics(seeds, triples)
+    return "  ".join(
+        f"{level} F1 {result[level]['f1']:.4f} P {result[level]['precision']:.4f} "
+        f"R {result[level]['recall']:.4f}"
+        for level in LEVELS
+    )
 
 
 def export(model: HistGradientBoostingClassifier, features: tuple[str, ...]) -> dict:
@@ -386,19 +441,19 @@ def train() -> None:
     first = out_of_fold(line_rows, body, seeds, folds, weights)
     second_rows = context_rows(seeds, line_rows, first)
     second = out_of_fold(second_rows, body, seeds, folds, weights)
-    print("cross-validated body, per threshold:")
-    threshold = choose_threshold(seeds, second)
-    if arguments.errors:
-        print_errors(seeds, second, threshold, arguments.errors)
-    ranker_rows = headline_rows(seeds, line_rows, second, threshold)
+    ranker_rows = headline_rows(seeds, line_rows, second)
     first_ranks = out_of_fold(ranker_rows, heads, seeds, folds)
     picked = ranker_context_rows(ranker_rows, first_ranks)
     ranker_second_rows = [rows for _, rows in picked]
     picked_heads = [own[best] for (best, _), own in zip(picked, heads, strict=True)]
     sizes = [len(seed.texts) for seed in seeds]
     ranks = scattered(picked, out_of_fold(ranker_second_rows, picked_heads, seeds, folds), sizes)
-    first_held_out = measure(seeds, second, threshold, first_ranks)
-    held_out = measure(seeds, second, threshold, ranks)
+    print("cross-validated body, the headline taken, per threshold:")
+    thresholds = choose_thresholds(seeds, second, ranks)
+    if arguments.errors:
+        print_errors(seeds, second, thresholds, arguments.errors)
+    first_held_out = measure(seeds, second, thresholds, first_ranks)
+    held_out = measure(seeds, second, thresholds, ranks)
 
     every_weight = np.concatenate(weights)
     line_model = fit(np.vstack(line_rows), np.concatenate(body), every_weight)
@@ -412,7 +467,7 @@ def train() -> None:
         context_model.predict_proba(rows)[:, 1] if len(rows) else np.zeros(0)
         for rows in context_rows(seeds, line_rows, fitted_first)
     ]
-    fitted_rows = headline_rows(seeds, line_rows, fitted, threshold)
+    fitted_rows = headline_rows(seeds, line_rows, fitted)
     fitted_first_ranks = [
         ranker.predict_proba(rows)[:, 1] if len(rows) else np.zeros(0) for rows in fitted_rows
     ]
@@ -425,15 +480,19 @@ def train() -> None:
         ],
         sizes,
     )
-    in_sample = measure(seeds, fitted, threshold, fitted_ranks)
-    print(f"threshold {threshold} (rules only: chrome labels, video blocks, classifier, ranker)")
+    in_sample = measure(seeds, fitted, thresholds, fitted_ranks)
+    print(
+        f"thresholds {thresholds.page} (pages), {thresholds.block} (article blocks)"
+        " (rules only: chrome labels, video blocks, classifier, ranker)"
+    )
     for level in LEVELS:
         print(figures(f"{level} cross-validated, one ranker", first_held_out[level]))
         print(figures(f"{level} cross-validated", held_out[level]))
         print(figures(f"{level} in-sample", in_sample[level]))
 
     document = {
-        "threshold": threshold,
+        "threshold": thresholds.page,
+        "block_threshold": thresholds.block,
         "trained_on": f"web-dev article/ and page/: {len(seeds)} seeds, {lines} lines",
         "line": export(line_model, LINE_FEATURES),
         "context": export(context_model, LINE_FEATURES + CONTEXT_FEATURES),

@@ -1,10 +1,11 @@
 """What stays in the body (rules/body.py): lines the classifier kept, tables and lists of
 fixtures decided as one block, never a heading of what follows an article."""
 
-from converter.rules.body import body_lines, table_runs
+from converter.rules.body import body_lines, is_article_block, table_runs
+from converter.rules.prose import Thresholds
 from converter.rules.state import Line
 
-THRESHOLD = 0.2
+THRESHOLD = Thresholds(page=0.2, block=0.3)
 
 
 def _lines(*scored: tuple[str, float]) -> tuple[Line, ...]:
@@ -49,3 +50,43 @@ def test_a_list_of_fixtures_is_a_table_though_it_holds_no_number():
 def test_a_heading_of_what_follows_the_article_never_stays():
     lines = _lines(("The council voted to close the library.", 0.9), ("Related stories", 0.9))
     assert _kept(lines) == ["The council voted to close the library."]
+
+
+def test_a_line_between_two_kept_lines_stays():
+    lines = _lines(
+        ("Menu", 0.0),
+        ("The council voted to close the library on Main Street.", 0.9),
+        ("Why now?", 0.1),
+        ("The mayor said the numbers decided it, and the vote was final.", 0.9),
+        ("Related stories", 0.1),
+        ("Share", 0.0),
+        ("Print", 0.0),
+        ("Contact us", 0.0),
+    )
+    assert not is_article_block(lines)
+    assert _kept(lines) == [line.text for line in lines[1:4]]
+
+
+def test_an_article_block_takes_its_own_threshold_and_drops_a_line_kept_alone():
+    lines = _lines(
+        ("The council voted to close the library on Main Street.", 0.95),
+        ("The mayor said the numbers decided it, and the vote was final.", 0.9),
+        ("Residents can comment on the design at a meeting next month.", 0.25),
+        ("Photo: the library in 1950.", 0.1),
+        ("Jane Roe is a freelance writer who lives by the river.", 0.45),
+        ("Follow her on Twitter.", 0.05),
+    )
+    assert is_article_block(lines)
+    assert _kept(lines) == [line.text for line in lines[:2]]
+    whole_page = lines + _lines(*((f"Menu item {index}", 0.0) for index in range(12)))
+    assert not is_article_block(whole_page)
+    assert _kept(whole_page) == [line.text for line in lines[:5]]
+
+
+def test_a_line_a_kept_line_introduces_with_a_colon_stays():
+    lines = _lines(
+        ("Result of the rugby league semifinal played on Saturday:", 0.99),
+        ("Wigan 42 Bradford Bulls 36", 0.25),
+    )
+    assert is_article_block(lines)
+    assert _kept(lines) == [line.text for line in lines]

@@ -49,5 +49,6 @@ def test_a_model_file_for_other_features_is_refused():
 
 
 def test_the_packaged_models_load_with_the_codes_features():
-    assert 0 < line_model().threshold < 1
+    thresholds = line_model().thresholds
+    assert 0 < thresholds.page < 1 and 0 < thresholds.block < 1
     assert headline_model().line.features == HEADLINE_FEATURES

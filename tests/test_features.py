@@ -59,6 +59,24 @@ def test_a_line_written_otherwise_than_the_run_stands_out():
     assert abs(named[1]["first_person_against_run"]) < 1e-9
 
 
+def test_what_follows_the_run_counts_its_boundaries_and_its_distance_from_the_last_sentence():
+    named = _page(ARTICLE + AFTER, [1.0, 1.0, 1.0, 0.0, 0.0, 0.6, 0.0])
+    assert [row["boundaries_after_run"] for row in named[:4]] == [0.0] * 4
+    assert 0 < named[5]["boundaries_after_run"] < named[6]["boundaries_after_run"]
+    assert named[6]["chars_after_run"] > named[4]["chars_after_run"] > 0
+    assert [row["lines_after_last_sentence"] > 0 for row in named] == [False] * 3 + [True] * 4
+    assert named[6]["comment_shapes_since_run"] > named[0]["comment_shapes_since_run"] == 0
+
+
+def test_a_seed_full_of_chrome_is_told_from_an_article_block():
+    menu = ["Home", "News", "Sport", "Weather", "Contact us"]
+    page = _page(menu + ARTICLE, [0.0] * 5 + [1.0] * 3)
+    block = _page(ARTICLE, [1.0] * 3)
+    assert page[0]["page_chrome_share"] == 5 / 8 and block[0]["page_chrome_share"] == 0.0
+    assert page[0]["page_short_share"] > block[0]["page_short_share"] == 0.0
+    assert page[0]["run_lines_share"] == 3 / 8 and block[0]["run_lines_share"] == 1.0
+
+
 def test_the_densest_run_is_where_the_weights_sum_highest():
     assert densest_run([-1.0, 2.0, -0.5, 2.0, -3.0, 1.0]) == (1, 3)
     assert densest_run([-1.0, -2.0]) == (0, 0)

@@ -27,7 +27,7 @@ _SEPARATORS = re.compile(r"[|•·»›«‹/>]")
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[-*•·»›>]|\d{1,3}[.)])\s")
 _SENTENCE = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z0-9]")
-_SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", "…", ")")
+SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", "…", ")")
 _FIRST_PERSON = frozenset(("i", "me", "my", "mine"))
 _SECOND_PERSON = frozenset(("you", "your", "yours"))
 """English only: a reader's or a blogger's voice beside a reported story (other languages 0)."""
@@ -106,7 +106,7 @@ def line_features(
                 math.log1p(len(words)),
                 stops / n_words,
                 math.log1p(stops),
-                float(text.endswith(_SENTENCE_END)),
+                float(text.endswith(SENTENCE_END)),
                 float(text.endswith(":")),
                 float(text.endswith((",", ";", "-", "–", "—"))),
                 float(first.isupper()),
@@ -152,8 +152,17 @@ def _found(pattern: re.Pattern[str], text: str, possible: bool) -> float:
     return float(possible and pattern.search(text) is not None)
 
 
-_PROFILE = ("stopword_share", "word_length", "first_person", "second_person", "capital_share")
-"""How the article's prose writes: a line written otherwise (a comment, a sidebar) stands out."""
+_PROFILE = (
+    "stopword_share",
+    "word_length",
+    "first_person",
+    "second_person",
+    "capital_share",
+    "log_chars",
+    "ends_sentence",
+)
+"""How the article's prose writes: a line written otherwise (a comment, a sidebar, a teaser
+list's rhythm of short lines) stands out."""
 CONTEXT_FEATURES = (
     "prose",
     "prose_before_1",
@@ -178,7 +187,17 @@ CONTEXT_FEATURES = (
     "below_end_heading",
     "comment_shapes_near",
     *(f"{name}_against_run" for name in _PROFILE),
+    "boundaries_after_run",
+    "comment_shapes_since_run",
+    "chars_after_run",
+    "lines_after_last_sentence",
+    "page_chrome_share",
+    "page_short_share",
+    "run_lines_share",
 )
+"""The last seven: where the article ends (what comes after it, a comment block, a bio, a
+teaser list, starts at a boundary: a short heading-shaped line, a comment's header) and what
+kind of seed it is (a whole page full of chrome or an article block)."""
 _NEAR = 3
 _WIDE = 10
 """Lines either side whose mean verdict says whether the line sits in prose or in chrome."""
@@ -187,6 +206,13 @@ _COMMENT_COLUMN = LINE_FEATURES.index("comment")
 """A comment's header or footer is shaped so: a name over a time, 'says:', 'Reply', '3 days
 ago' (the line's own columns, worked out once)."""
 _PROFILE_COLUMNS = tuple(LINE_FEATURES.index(name) for name in _PROFILE)
+_SURE = 0.5
+"""A first-pass verdict at least this is prose, under it chrome."""
+_DOUBTED = 0.2
+_SHORT_WORDS = 3
+_BOUNDARY_WORDS = 8
+"""A line of at most this many words that ends no sentence is heading-shaped: where a block
+after the article may start (so is a comment-shaped line, or one the first pass doubts)."""
 
 
 def context_features(
@@ -220,8 +246,22 @@ def context_features(
     run_length = end - start + 1
     shaped = [bool(row[_TIME_COLUMN] or row[_COMMENT_COLUMN]) for row in rows]
     profile = _run_profile(rows, texts, start, end)
+    seed_kind = [
+        sum(1 for p in prose if p < _SURE) / (count or 1),
+        sum(1 for text in texts if len(text.split()) <= _SHORT_WORDS) / (count or 1),
+        run_length / (count or 1),
+    ]
+    last_sentence = max(
+        (
+            index
+            for index in range(start, end + 1)
+            if prose[index] >= _SURE and texts[index].endswith(SENTENCE_END)
+        ),
+        default=end,
+    )
     before = 0.0
     end_heading = -1
+    boundaries = comment_shapes = after_chars = 0
     for index in range(count):
         near = [prose[j] for j in range(index - _NEAR, index + _NEAR + 1) if 0 <= j < count]
         distance = start - index if index < start else index - end if index > end else 0
@@ -249,12 +289,26 @@ def context_features(
                 math.log1p(index - end_heading) if end_heading >= 0 else 0.0,
                 sum(shaped[max(0, index - _NEAR) : index + _NEAR + 1]) / (2 * _NEAR + 1),
                 *(rows[index][column] - usual for column, usual in profile),
+                math.log1p(boundaries),
+                math.log1p(comment_shapes),
+                math.log1p(after_chars),
+                math.log1p(index - last_sentence) if index > last_sentence else 0.0,
+                *seed_kind,
             ]
         )
         before += prose_chars[index]
         if is_article_end(texts[index]):
             end_heading = index
+        if index >= start:
+            comment_shapes += shaped[index]
+        if index > end:
+            boundaries += shaped[index] or prose[index] < _DOUBTED or _heading_shaped(texts[index])
+            after_chars += len(texts[index])
     return result
+
+
+def _heading_shaped(text: str) -> bool:
+    return len(text.split()) <= _BOUNDARY_WORDS and not text.endswith(SENTENCE_END)
 
 
 def _run_profile(

@@ -30,17 +30,31 @@ LINE_MODEL_FILE = "line_model.json"
 HEADLINE_MODEL_FILE = "headline_model.json"
 RERANKED = 8
 """How many of the first headline ranker's best lines the second one re-ranks."""
+HEADLINE_PROSE = 0.2
+"""Where the headline ranker counts a line as prose: a cut of its own, as the body's thresholds
+are chosen after the ranker is trained and move with each retraining."""
 MIN_RANKED_LINES = 6
 """The ranker learned from whole pages; in a seed shorter than this the headline comes first
 (rules/headline.py), so it is not run."""
 
 
 @dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Lines scored below the seed's threshold are page chrome (both chosen by cross-validation
+    in the training): one threshold cannot serve both a whole page, where the article's short
+    lines must survive among the chrome, and an article block, where what reads like prose
+    after the story (a bio, a comment) is the error to avoid."""
+
+    page: float
+    block: float
+    """For a seed that reads as an article block (rules/body.py: is_article_block)."""
+
+
+@dataclass(frozen=True, slots=True)
 class LineModel:
     line: BoostedTrees
     context: BoostedTrees
-    threshold: float
-    """Lines scored below it are page chrome (chosen by cross-validation in the training)."""
+    thresholds: Thresholds
 
 
 @cache
@@ -49,7 +63,7 @@ def line_model() -> LineModel:
     return LineModel(
         line=load_trees(document["line"], LINE_FEATURES),
         context=load_trees(document["context"], LINE_FEATURES + CONTEXT_FEATURES),
-        threshold=float(document["threshold"]),
+        thresholds=Thresholds(float(document["threshold"]), float(document["block_threshold"])),
     )
 
 
@@ -107,7 +121,7 @@ def score_lines(state: SeedState) -> SeedState:
     headline = [0.0] * len(texts)
     if not state.facts.title and len(texts) >= MIN_RANKED_LINES:
         headline = headline_model().probabilities(
-            headline_features(rows, texts, groups, prose, line_words, model.threshold)
+            headline_features(rows, texts, groups, prose, line_words, HEADLINE_PROSE)
         )
     return state.with_lines(
         [

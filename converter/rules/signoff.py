@@ -55,16 +55,17 @@ def signoff_authors(text: str) -> tuple[str, ...]:
 
 
 def keep_signoff(state: SeedState) -> SeedState:
-    """Sign-off lines after the story's last line of prose stay in the body; the first one's
-    reporter is the author when nothing else named one."""
-    threshold = line_model().threshold
+    """Sign-off lines after the story's last line of prose stay in the body (scored sure, so
+    no threshold or rule of rules/body.py drops them); the first one's reporter is the author
+    when nothing else named one."""
+    threshold = line_model().thresholds.page
     lines = list(state.lines)
     authors: tuple[str, ...] = ()
     found = False
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
         if is_signoff(line.text):
-            lines[index] = replace(line, prose=max(line.prose, threshold))
+            lines[index] = replace(line, prose=1.0)
             authors = signoff_authors(line.text) or authors
             found = True
         elif line.prose >= threshold:
