@@ -87,7 +87,7 @@ def trim_headline(text: str, language: str, shown: Collection[str] = ()) -> tupl
         found = read_date(" ".join(words[-size:]), language)
         if found is not None and found[1] == 0:
             return " ".join(words[:-size]).rstrip(_SEPARATORS), found[0]
-    return " ".join(words).rstrip(_SEPARATORS) if labels >= MIN_UI_RUN else " ".join(words), ""
+    return " ".join(words), ""
 
 
 def _is_count(word: str) -> bool:
