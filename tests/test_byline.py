@@ -19,6 +19,8 @@ from converter.rules.state import LINES_BELOW_TOP, split_lines
         ("Posted by Ana Gomez | 05.12.08", ("Ana Gomez",), ""),
         ("Par Jean Dupont", ("Jean Dupont",), ""),
         ("By Karl zu Guttenberg", ("Karl zu Guttenberg",), ""),
+        ("By Michael Lombardi, MBA for Profit Confidential", ("Michael Lombardi",), ""),
+        ("By TMZ STAFF", ("TMZ Staff",), ""),
     ],
 )
 def test_bylines_give_names_and_agencies(line, authors, agency):
@@ -35,6 +37,7 @@ def test_bylines_give_names_and_agencies(line, authors, agency):
         "Opinion Columnist",
         "The minister, speaking on Monday, said the talks would go on for another week at least.",
         "Share this, Facebook",
+        "WTNH Tax Center: Bill Saas, CPA",
     ],
 )
 def test_sentences_and_labels_are_not_bylines(line):

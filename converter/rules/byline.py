@@ -8,12 +8,15 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from converter.casing import unshout
 from converter.data import load_yaml
 from converter.enrich.language import load_language
 from converter.rules.source_credit import agency_named
 from converter.rules.state import SeedState
 
 MAX_BYLINE_WORDS = 16
+_NO_EVIDENCE: dict[str, str] = {}
+"""A shouted byline ('By SETH ROBERTS') is recased from the curated casing alone."""
 _MAX_NAME_WORDS = 5
 _SPLIT_NAMES = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.IGNORECASE)
 # Where the names stop: a date or time, a place, a separator, a role after a comma.
@@ -109,7 +112,7 @@ def _names_and_agency(text: str) -> Byline | None:
         if named:
             agency = agency or named
         elif _is_name(part):
-            names.append(_cased(part))
+            names.append(unshout(part, _NO_EVIDENCE))
         else:
             break
     if not names and not agency:
@@ -118,7 +121,8 @@ def _names_and_agency(text: str) -> Byline | None:
 
 
 def _is_name(text: str) -> bool:
-    """Capitalised words (particles such as 'van' or 'de' allowed), no digits: a person."""
+    """Capitalised words (particles such as 'van' or 'de' allowed), no digits, no label's colon
+    ('Tax Center: Bill Saas'): a person."""
     _, roles = _words()
     particles = load_language().name_particles
     words = text.split()
@@ -126,15 +130,10 @@ def _is_name(text: str) -> bool:
         0 < len(words) <= _MAX_NAME_WORDS
         and words[0][0].isupper()
         and all(word[0].isupper() or word.casefold() in particles for word in words)
-        and not any(char.isdigit() for char in text)
+        and not any(char.isdigit() or char == ":" for char in text)
         and not all(word.strip(".").casefold() in roles for word in words)
         and any(char.isalpha() for char in text)
     )
-
-
-def _cased(name: str) -> str:
-    """'SETH ROBERTS' -> 'Seth Roberts'; a name in mixed case is kept as written."""
-    return name.title() if name.isupper() and len(name) > 3 else name
 
 
 def _open(text: str) -> bool:
