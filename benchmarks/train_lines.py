@@ -45,10 +45,10 @@ from converter.rules.features import (
 )
 from converter.rules.headline import take_headline
 from converter.rules.headline_features import (
-    HEADLINE_CONTEXT_FEATURES,
     HEADLINE_FEATURES,
-    headline_context_features,
+    RERANKED_FEATURES,
     headline_features,
+    reranked_rows,
 )
 from converter.rules.prose import HEADLINE_PROSE, Thresholds, reranked, score_lines
 from converter.rules.state import Line, SeedState, split_lines
@@ -212,16 +212,16 @@ def headline_rows(seeds: list[Seed], line_rows: list[np.ndarray], prose: list[np
 
 
 def ranker_context_rows(ranker_rows: list[np.ndarray], first: list[np.ndarray]):
-    """The second ranker's rows, for the lines it re-ranks (the first ranker's best): the
-    first ranker's features plus its scores around each line; with those lines' indices."""
+    """The second ranker's rows, for the lines it re-ranks (the first ranker's best): what it
+    reads of the first ranker's features plus its scores around each line (reranked_rows);
+    with those lines' indices."""
     result = []
     for rows, scores in zip(ranker_rows, first, strict=True):
         best = reranked(list(scores))
-        around = headline_context_features(rows.tolist(), list(scores), best)
         result.append(
-            (best, np.hstack([rows[best], np.asarray(around)]))
+            (best, np.asarray(reranked_rows(rows.tolist(), list(scores), best)))
             if best
-            else (best, np.zeros((0, len(HEADLINE_FEATURES) + len(HEADLINE_CONTEXT_FEATURES))))
+            else (best, np.zeros((0, len(RERANKED_FEATURES))))
         )
     return result
 
@@ -502,7 +502,7 @@ def train() -> None:
         DATA / "headline_model.json",
         {
             "line": export(ranker, HEADLINE_FEATURES),
-            "context": export(ranker_context, HEADLINE_FEATURES + HEADLINE_CONTEXT_FEATURES),
+            "context": export(ranker_context, RERANKED_FEATURES),
         },
     )
     print(f"wrote line_model.json and headline_model.json ({time.perf_counter() - started:.0f} s)")

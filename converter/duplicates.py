@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from functools import cache
 
 from datasketch import MinHash
 
@@ -34,10 +35,16 @@ def shingles(text: str) -> frozenset[str]:
     )
 
 
+@cache
+def _empty_signature() -> MinHash:
+    """The seeded permutations, drawn once: drawing them is a third of a seed's fingerprint."""
+    return MinHash(num_perm=BANDS * ROWS, seed=_SEED)
+
+
 def fingerprint(text: str) -> str:
     """The text's LSH band keys: BANDS keys of 8 hex digits, concatenated."""
-    signature = MinHash(num_perm=BANDS * ROWS, seed=_SEED)
-    signature.update_batch([shingle.encode("utf-8") for shingle in sorted(shingles(text))])
+    signature = _empty_signature().copy()
+    signature.update_batch([shingle.encode("utf-8") for shingle in shingles(text)])
     values = signature.hashvalues
     keys = (
         hashlib.blake2b(

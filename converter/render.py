@@ -76,16 +76,90 @@ def front_matter(article: Article) -> dict[str, Any]:
     return matter
 
 
-def dump_front_matter(matter: dict[str, Any]) -> str:
+def dump_yaml(data: object) -> str:
     """Safe, stable YAML: unicode kept, one line per value, keys in the order given."""
     return yaml.dump(
-        matter,
+        data,
         Dumper=_FrontMatterDumper,
         allow_unicode=True,
         sort_keys=False,
         width=sys.maxsize,
         default_flow_style=False,
     )
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_RESOLVER = yaml.resolver.Resolver()
+# What makes PyYAML quote a value in block context that the opening-character and
+# special-character tests below do not catch: ": " or a closing ":", and " #".
+_INDICATOR_INSIDE = re.compile(r": |:\Z| #")
+
+
+def _is_plain(text: str) -> bool:
+    """True when PyYAML writes `text` as it is (a plain scalar); only sure cases, the rest go
+    to PyYAML. The test mirrors its emitter: no indicator or space first (an alphanumeric
+    first character), no space last, no indicator inside, no character that needs quotes, and
+    not a word it would read back as another type ("yes", "null", "2019-01-01")."""
+    return (
+        text[:1].isalnum()
+        and text[-1] != " "
+        and _INDICATOR_INSIDE.search(text) is None
+        and _NEEDS_DOUBLE_QUOTES.search(text) is None
+        and _SURROGATE.search(text) is None
+        and _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR_TAG
+    )
+
+
+def _is_simple(value: object) -> bool:
+    return isinstance(value, str | int) and not isinstance(value, bool)
+
+
+def _scalar(value: str | int) -> str:
+    """One text or number as PyYAML writes it in a block mapping or sequence."""
+    if isinstance(value, int):
+        return str(value)
+    if _is_plain(value):
+        return value
+    return dump_yaml([value])[2:-1]  # "- <value>\n": the same style as in a mapping
+
+
+def _is_plain_key(key: object) -> bool:
+    return isinstance(key, str) and _is_plain(key)
+
+
+def dump_front_matter(matter: dict[str, Any]) -> str:
+    """`dump_yaml(matter)`, byte for byte, written directly for the front matter's shapes (text,
+    numbers, lists of text or of flat mappings): PyYAML's emitter took a tenth of a seed's
+    conversion outside the model. Any other shape goes to PyYAML whole."""
+    if not matter:
+        return dump_yaml(matter)
+    lines = []
+    for key, value in matter.items():
+        if not _is_plain_key(key):
+            return dump_yaml(matter)
+        if _is_simple(value):
+            lines.append(f"{key}: {_scalar(value)}")
+        elif value == []:
+            lines.append(f"{key}: []")
+        elif isinstance(value, list):
+            lines.append(f"{key}:")
+            for item in value:
+                if _is_simple(item):
+                    lines.append(f"- {_scalar(item)}")
+                elif (
+                    isinstance(item, dict)
+                    and item
+                    and all(
+                        _is_plain_key(name) and _is_simple(field) for name, field in item.items()
+                    )
+                ):
+                    fields = [f"{name}: {_scalar(field)}" for name, field in item.items()]
+                    lines.append("- " + "\n  ".join(fields))
+                else:
+                    return dump_yaml(matter)
+        else:
+            return dump_yaml(matter)
+    return "\n".join(lines) + "\n"
 
 
 def render_body(article: Article) -> str:

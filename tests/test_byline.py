@@ -3,7 +3,7 @@
 import pytest
 
 from converter.rules.byline import read_byline, take_byline
-from converter.rules.state import split_lines
+from converter.rules.state import LINES_BELOW_TOP, split_lines
 
 
 @pytest.mark.parametrize(
@@ -18,6 +18,9 @@ from converter.rules.state import split_lines
         ("Monday, November 12, 2012, by Matthew Kang", ("Matthew Kang",), ""),
         ("Posted by Ana Gomez | 05.12.08", ("Ana Gomez",), ""),
         ("Par Jean Dupont", ("Jean Dupont",), ""),
+        ("By Karl zu Guttenberg", ("Karl zu Guttenberg",), ""),
+        ("By Michael Lombardi, MBA for Profit Confidential", ("Michael Lombardi",), ""),
+        ("By TMZ STAFF", ("TMZ Staff",), ""),
     ],
 )
 def test_bylines_give_names_and_agencies(line, authors, agency):
@@ -34,6 +37,7 @@ def test_bylines_give_names_and_agencies(line, authors, agency):
         "Opinion Columnist",
         "The minister, speaking on Monday, said the talks would go on for another week at least.",
         "Share this, Facebook",
+        "WTNH Tax Center: Bill Saas, CPA",
     ],
 )
 def test_sentences_and_labels_are_not_bylines(line):
@@ -48,6 +52,15 @@ def test_the_byline_by_the_headline_leaves_the_body():
         "The story starts here.",
         "By the way, it goes on.",
     ]
+
+
+def test_a_byline_deep_in_the_body_stays_there():
+    body = [f"Paragraph {number} of the story goes on." for number in range(LINES_BELOW_TOP)]
+    state = take_byline(split_lines("s", "\n".join([*body, "By Randy Maniloff"])))
+    assert state.authors == ()
+    assert state.lines[-1].text == "By Randy Maniloff"
+    near = take_byline(split_lines("s", "\n".join([*body[1:], "By Randy Maniloff"])))
+    assert near.authors == ("Randy Maniloff",)
 
 
 def test_a_credit_inside_parentheses_is_no_byline():

@@ -7,9 +7,11 @@ from converter.rules.features import LINE_FEATURES, content_words
 from converter.rules.headline_features import (
     HEADLINE_CONTEXT_FEATURES,
     HEADLINE_FEATURES,
+    RERANKED_FEATURES,
     headline_context_features,
     headline_features,
     quoted_elsewhere,
+    reranked_rows,
 )
 from converter.rules.prose import RERANKED, reranked
 
@@ -79,3 +81,16 @@ def test_the_second_ranker_sees_only_the_first_rankers_best_lines():
     named = dict(zip(HEADLINE_CONTEXT_FEATURES, around[-1], strict=True))
     assert named["headline_share"] == 1.0  # the last line scores best
     assert named["candidate_above"] == 1.0 and named["candidate_below"] == 0.0
+
+
+def test_the_second_ranker_reads_no_style_against_the_run():
+    scores = [0.1 * index for index in range(12)]
+    best = reranked(scores)
+    rows = [[float(column) for column in range(len(HEADLINE_FEATURES))] for _ in range(12)]
+    reread = reranked_rows(rows, scores, best)
+    assert len(reread) == RERANKED
+    assert all(len(row) == len(RERANKED_FEATURES) for row in reread)
+    named = dict(zip(RERANKED_FEATURES, reread[0], strict=True))
+    assert not any(name.endswith("_against_run") for name in named)
+    assert named["lede_overlap"] == HEADLINE_FEATURES.index("lede_overlap")
+    assert RERANKED_FEATURES[-len(HEADLINE_CONTEXT_FEATURES) :] == HEADLINE_CONTEXT_FEATURES

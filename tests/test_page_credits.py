@@ -32,7 +32,7 @@ def test_labels_of_the_byline_box_are_not_authors():
     assert found.authors == ()
     named = page_facts_of(
         "<title>Harbour wall approved</title>"
-        "<meta name='author' content='Theresa May; Ludwig van Beethoven'>",
+        "<meta name='author' content='Theresa May; Ludwig van Beethoven; Karl zu Guttenberg'>",
         "<h1>Harbour wall approved</h1>",
     )
-    assert named.authors == ("Theresa May", "Ludwig van Beethoven")
+    assert named.authors == ("Theresa May", "Ludwig van Beethoven", "Karl zu Guttenberg")

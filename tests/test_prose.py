@@ -68,3 +68,14 @@ def test_what_pages_glue_to_a_headline_is_trimmed():
         "2011-12-09",
     )
     assert trim_headline("Not a comment", "en") == ("Not a comment", "")
+
+
+def test_labels_between_separators_are_trimmed_and_a_count_only_when_the_page_shows_it_bare():
+    glued = "'Heavy losses' in Sri Lanka clashes | Print | E-mail"
+    assert trim_headline(glued, "en") == ("'Heavy losses' in Sri Lanka clashes", "")
+    assert trim_headline("Rates rise | Print", "en") == ("Rates rise | Print", "")
+    counted = "The Nation Is Losing Its Toolbox 524"
+    shown = {"the nation is losing its toolbox"}
+    assert trim_headline(counted, "en", shown) == ("The Nation Is Losing Its Toolbox", "")
+    assert trim_headline(counted, "en") == (counted, "")
+    assert trim_headline("Top picks of 2012", "en", {"top picks of"}) == ("Top picks of 2012", "")

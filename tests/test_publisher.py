@@ -20,6 +20,18 @@ from converter.rules.state import split_lines
         ("Copyright & Permission Rules", ""),
         ("Terms of Use|Privacy Policy|Copyright Compliance Policy", ""),
         ("© 2008", ""),
+        ("© MMVIII, CBS Television Stations Inc. All Rights Reserved.",
+         "CBS Television Stations Inc"),
+        ("&copy; 2008 Earl G. Graves, Ltd.", "Earl G. Graves"),
+        ("Copyright © 2008-2012 NikonRumors.com", "NikonRumors.com"),
+        ("© AUTOSPORT.COM TERMS OF SERVICE PRIVACY POLICY", "AUTOSPORT.COM"),
+        ("© TEAMtalk.com 2007 Pictures from Getty Images", "TEAMtalk.com"),
+        ("All content copyright World Soccer News.com 1996 - 2007.", "World Soccer News.com"),
+        ("Copyright 2008 Acme - VAT 01145141006", "Acme - VAT 01145141006"),
+        ("All Content is Copyright © 2008", ""),
+        ("copyright (c)", ""),
+        ("© Copyright", ""),
+        ("Copyright Acme", ""),
     ],
 )
 def test_copyright_holders(line, holder):

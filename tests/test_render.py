@@ -2,11 +2,13 @@
 
 import pytest
 from helpers import page_parts
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
 from converter.frontmatter import read_field
 from converter.model import Actor, Article, Block, Topic, Video
-from converter.render import front_matter, render_page
+from converter.render import dump_front_matter, dump_yaml, front_matter, render_page
 
 HOSTILE_TITLE = 'title: x\n---\n- a &anchor !!python/object:os.system "{{ x }}" <script>'
 
@@ -135,3 +137,35 @@ def test_a_very_long_title_is_not_folded():
     page = render_page(article(title=title.strip()))
     assert get_data(page)[1]["title"] == title.strip()
     assert page.split("\n")[1].startswith("title: word word")
+
+
+PIECES = [
+    *YAML_LOOKALIKES, ":", ": ", " :", "#", " #", "-", "- ", "?", "'", '"', " ", "  ", "\t", "\n",
+    "\r", "\x85", "\u2028", "\ufeff", "\ud800", "\x7f", "\xa0", "\U0010ffff", "\U0001f600", "é",
+    "1", "0x1F", "1e3", ".inf", "True", "off", "NULL", "=", "<<", "2019-01-01 10:00", "a", "Z", "_",
+]  # fmt: skip
+TEXT = st.one_of(st.text(max_size=20), st.lists(st.sampled_from(PIECES), max_size=5).map("".join))
+SIMPLE = st.one_of(TEXT, st.integers(), st.booleans())
+MATTER = st.dictionaries(
+    st.one_of(st.sampled_from(["title", "actors", "media", "words"]), TEXT),
+    st.one_of(
+        SIMPLE,
+        st.lists(SIMPLE, max_size=3),
+        st.lists(
+            st.dictionaries(st.one_of(st.just("caption"), TEXT), SIMPLE, max_size=3), max_size=2
+        ),
+    ),
+    max_size=5,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(MATTER)
+def test_front_matter_is_written_byte_for_byte_as_pyyaml_writes_it(matter):
+    assert dump_front_matter(matter) == dump_yaml(matter)
+
+
+def test_front_matter_of_a_page_is_written_as_pyyaml_writes_it():
+    for title in [*YAML_LOOKALIKES, HOSTILE_TITLE, "plain title", "Ölü: 5"]:
+        matter = front_matter(article(title=title, description=title, date="2016-09-21"))
+        assert dump_front_matter(matter) == dump_yaml(matter)

@@ -6,6 +6,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -121,14 +122,16 @@ def clean_name(text: str, language: Language) -> str:
     if name[:4].casefold() == "the ":
         name = name[4:]
     stripped = True
+    prefixes = _title_prefixes(language.titles)
     while stripped:
         stripped = False
         lowered = name.casefold()
-        for title in language.titles:
-            if lowered.startswith(title + " ") and len(name) > len(title) + 1:
-                name = name[len(title) + 1 :].lstrip()
-                stripped = True
-                break
+        if lowered.startswith(prefixes):  # most names have no title: one test, not one a title
+            for title in language.titles:
+                if lowered.startswith(title + " ") and len(name) > len(title) + 1:
+                    name = name[len(title) + 1 :].lstrip()
+                    stripped = True
+                    break
         first, _, rest = name.partition(" ")
         if (
             not stripped
@@ -140,8 +143,13 @@ def clean_name(text: str, language: Language) -> str:
 
 
 def _starts_with_title(text: str, language: Language) -> bool:
-    lowered = text.casefold()
-    return any(lowered.startswith(title + " ") for title in language.titles)
+    return text.casefold().startswith(_title_prefixes(language.titles))
+
+
+@cache
+def _title_prefixes(titles: tuple[str, ...]) -> tuple[str, ...]:
+    """Each title and the space after it, for one `str.startswith` over them all."""
+    return tuple(f"{title} " for title in titles)
 
 
 def merge_mentions(

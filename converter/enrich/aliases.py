@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -16,8 +17,10 @@ _KINDS = ("person", "organisation", "place")
 _PUNCT = re.compile(r"[.\u2019'`]")
 
 
+@lru_cache(maxsize=1 << 16)
 def alias_key(name: str) -> str:
-    """How names are compared: case, dots, apostrophes and a leading 'the' do not matter."""
+    """How names are compared: case, dots, apostrophes and a leading 'the' do not matter. Cached:
+    an article looks up the same few names thousands of times."""
     key = " ".join(_PUNCT.sub("", name).casefold().split())
     return key[4:] if key.startswith("the ") else key
 
@@ -39,9 +42,9 @@ class AliasTable:
     capitals: dict[str, str]
     dropped: frozenset[str]
 
-    def canonical(self, name: str, present: Iterable[str] = ()) -> AliasRule | None:
-        """The curated actor `name` stands for, honouring `when` against the names `present`."""
-        present_keys = {alias_key(other) for other in present}
+    def canonical(self, name: str, present_keys: frozenset[str] = frozenset()) -> AliasRule | None:
+        """The curated actor `name` stands for, honouring `when` against the alias keys of the
+        names present (`present_keys`)."""
         for rule in self.rules.get(alias_key(name), ()):
             if not rule.when or alias_key(rule.when) in present_keys:
                 return rule
@@ -93,7 +96,7 @@ def apply_curated(actors: Iterable[Actor], table: AliasTable) -> tuple[Actor, ..
     for actor in actors:
         rule = table.canonical(actor.name)
         unconditional.append(Actor(rule.canonical, rule.kind) if rule and not rule.when else actor)
-    present = [actor.name for actor in unconditional]
+    present = frozenset(alias_key(actor.name) for actor in unconditional)
     result: dict[str, Actor] = {}
     for actor in unconditional:
         rule = table.canonical(actor.name, present)

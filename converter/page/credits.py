@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
+from converter.enrich.language import load_language
 from converter.page.markup import contains, json_ld_names, squash, words_of
 from converter.page.site import clean_name, copyright_lines, is_name, is_site_name
 from converter.page.title import TITLE_SEPARATORS
@@ -22,8 +23,8 @@ _SOURCE_META = (
 )
 _MIN_NAME_WORDS = 2
 _MAX_NAME_PARTS = 5
-_NAME_PARTICLES = frozenset({"de", "da", "del", "della", "di", "du", "van", "von", "der", "den"}
-                            | {"bin", "ibn", "al", "el", "la", "le", "y", "and"})  # fmt: skip
+_JOINING_WORDS = frozenset({"and"})
+"""Lower case words a credited name may hold besides a name's particles ('Marshall and Sons')."""
 _NOT_NAME_WORDS = frozenset(
     {"name", "profile", "view", "author", "authors", "writer", "staff", "editor", "reporter"}
     | {"correspondent", "contributor", "columnist", "posted", "by", "meet", "about", "comments"}
@@ -71,10 +72,11 @@ def _reads_as_name(name: str) -> bool:
     """Two to five capitalised words (particles such as 'van' or 'de' aside), no digits, no
     word of a byline's labels."""
     words = name.split()
+    particles = load_language().name_particles | _JOINING_WORDS
     return (
         _MIN_NAME_WORDS <= len(words) <= _MAX_NAME_PARTS
         and not any(char.isdigit() for char in name)
-        and all(word[0].isupper() or word in _NAME_PARTICLES for word in words)
+        and all(word[0].isupper() or word in particles for word in words)
         and not any(word.casefold().strip(".,") in _NOT_NAME_WORDS for word in words)
     )
 

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from converter.page.markup import json_ld_names, letters_of, meta_values, squash
+from converter.rules.publisher import copyright_holder, has_copyright_mark
 
 # Links to the site's own front page: their text or logo is the site's name.
 _HOME_HREFS = frozenset({"/", "./", "index.html", "/index.html", "index.php", "/index.php"})
@@ -29,13 +30,7 @@ _OWN_LINK_SHARE = 0.3
 HOST_IN_TEXT = re.compile(r"\b[\w-]+\.(?:com|net|org|co\.[a-z]{2}|[a-z]{2})\b", re.IGNORECASE)
 # Words of a host name that say nothing of the site: www.example.co.uk -> "example".
 _HOST_NOISE = frozenset({"www", "com", "co", "uk", "org", "net", "news", "online", "m"})
-_COPYRIGHT = re.compile(
-    r"(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}\s*(?:[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?"
-    r"(?P<name>[^.|©\n]{2,80}?)\s*(?:[.,]?\s*all rights reserved.*)?$",
-    re.IGNORECASE,
-)
 _YEARS = re.compile(r"\b(?:1[89]|20)\d\d\b|\bMM?[CLXVI]*\b")
-_COPYRIGHT_WORD = re.compile(r"^(?:copyright|\(c\))(?:\s+|$)", re.IGNORECASE)
 _RIGHTS = re.compile(r"all rights reserved.*|tous droits réservés.*", re.IGNORECASE)
 _MAX_NAME_WORDS = 8
 
@@ -125,13 +120,13 @@ def copyright_lines(tree: HtmlElement) -> Iterator[str]:
 
 
 def clean_name(text: str) -> str:
-    """'© 2008 NY1 News. All rights reserved.' -> 'NY1 News'; a sentence is no name."""
+    """A site's name as the markup gives it, cleaned; a copyright notice is read as the text
+    rules read one ('© 2008 NY1 News. All rights reserved.' -> 'NY1 News'); a sentence is no
+    name."""
     text = squash(text).lstrip("@")
-    match = _COPYRIGHT.search(text)
-    if match:
-        text = match.group("name")
+    if has_copyright_mark(text):
+        text = copyright_holder(text)
     text = _YEARS.sub("", _RIGHTS.sub("", text)).strip(" ,.;:-–|©")
-    text = _COPYRIGHT_WORD.sub("", text).strip(" ,.;:-–|")
     return text if is_name(text) else ""
 
 

@@ -8,13 +8,15 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from converter.casing import unshout
 from converter.data import load_yaml
+from converter.enrich.language import load_language
 from converter.rules.source_credit import agency_named
 from converter.rules.state import SeedState
 
-_ABOVE = 3
-_BELOW = 8
 MAX_BYLINE_WORDS = 16
+_NO_EVIDENCE: dict[str, str] = {}
+"""A shouted byline ('By SETH ROBERTS') is recased from the curated casing alone."""
 _MAX_NAME_WORDS = 5
 _SPLIT_NAMES = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.IGNORECASE)
 # Where the names stop: a date or time, a place, a separator, a role after a comma.
@@ -32,7 +34,7 @@ class Byline:
 
 
 @cache
-def _words() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+def _words() -> tuple[re.Pattern[str], frozenset[str]]:
     document = load_yaml("bylines.yaml")
     openers = sorted(document["openers"], key=len, reverse=True)
     opener = re.compile(
@@ -43,7 +45,6 @@ def _words() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     return (
         opener,
         frozenset(word.casefold() for word in document["roles"]),
-        frozenset(word.casefold() for word in document["particles"]),
     )
 
 
@@ -67,7 +68,7 @@ def read_byline(text: str) -> Byline | None:
     """The names (and agency) of a byline line, or None when the line is not one."""
     if len(text.split()) > MAX_BYLINE_WORDS:
         return None
-    opener, roles, _ = _words()
+    opener, roles = _words()
     match = opener.search(text)
     before = text[: match.start()] if match is not None else ""
     if match is not None and (match.start() == 0 or _has_date(before)) and not _open(before):
@@ -82,8 +83,7 @@ def read_byline(text: str) -> Byline | None:
 def take_byline(state: SeedState) -> SeedState:
     """The first byline by the headline leaves the body; its names and agency are kept."""
     lines = state.lines
-    start = max(0, state.top - _ABOVE)
-    for index in range(start, min(len(lines), state.top + _BELOW)):
+    for index in state.by_headline():
         byline = read_byline(lines[index].text)
         if byline is None:
             continue
@@ -112,7 +112,7 @@ def _names_and_agency(text: str) -> Byline | None:
         if named:
             agency = agency or named
         elif _is_name(part):
-            names.append(_cased(part))
+            names.append(unshout(part, _NO_EVIDENCE))
         else:
             break
     if not names and not agency:
@@ -121,22 +121,19 @@ def _names_and_agency(text: str) -> Byline | None:
 
 
 def _is_name(text: str) -> bool:
-    """Capitalised words (particles such as 'van' or 'de' allowed), no digits: a person."""
-    _, roles, particles = _words()
+    """Capitalised words (particles such as 'van' or 'de' allowed), no digits, no label's colon
+    ('Tax Center: Bill Saas'): a person."""
+    _, roles = _words()
+    particles = load_language().name_particles
     words = text.split()
     return (
         0 < len(words) <= _MAX_NAME_WORDS
         and words[0][0].isupper()
         and all(word[0].isupper() or word.casefold() in particles for word in words)
-        and not any(char.isdigit() for char in text)
+        and not any(char.isdigit() or char == ":" for char in text)
         and not all(word.strip(".").casefold() in roles for word in words)
         and any(char.isalpha() for char in text)
     )
-
-
-def _cased(name: str) -> str:
-    """'SETH ROBERTS' -> 'Seth Roberts'; a name in mixed case is kept as written."""
-    return name.title() if name.isupper() and len(name) > 3 else name
 
 
 def _open(text: str) -> bool:

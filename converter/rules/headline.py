@@ -4,6 +4,8 @@ or cookie notice). It leaves the body, with every line that repeats it."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from converter.rules.chrome import is_chrome
 from converter.rules.prose import MIN_RANKED_LINES, RERANKED
 from converter.rules.published import is_date_line, read_date
@@ -19,8 +21,11 @@ FIRST_LINE_SHARE = 0.5
 """A first line the ranker rates at least half as high as its best stays the headline: a seed
 that opens with its headline (wire copy, an article block) keeps it."""
 MIN_UI_RUN = 2
-"""UI labels glued to a headline come in a row ('Save Email Print'); one label-like last word
-('... not a comment') is the headline's own."""
+"""UI labels glued to a headline come in a row ('Save Email Print', '| Print | E-mail'); one
+label-like last word ('... not a comment') is the headline's own."""
+_SEPARATORS = " ,-–—|•·/"
+"""Marks between a headline and what is glued to it, and between UI labels."""
+_CENTURIES = ("18", "19", "20")
 
 
 def take_headline(state: SeedState) -> SeedState:
@@ -51,26 +56,43 @@ def take_headline(state: SeedState) -> SeedState:
     text = lines[best].text
     if len(text) > MAX_HEADLINE_CHARS:
         return state.with_lines(lines, title=shorten(text, MAX_HEADLINE_CHARS), top=best)
-    title, date = trim_headline(text, state.language)
+    shown = {_key(line.text) for line in lines}
+    title, date = trim_headline(text, state.language, shown)
     return _take(state, text, best, title=title, date=state.date or date)
 
 
-def trim_headline(text: str, language: str) -> tuple[str, str]:
-    """The headline line without what pages glue to its end: UI labels ('Save Email Print')
-    and a date ('July 29, 2012'), which is returned. The headline's own characters stay."""
+def trim_headline(text: str, language: str, shown: Collection[str] = ()) -> tuple[str, str]:
+    """The headline line without what pages glue to its end: UI labels ('Save Email Print',
+    '| Print | E-mail'), a count the page also shows the headline without ('Headline 524': its
+    comments; `shown` holds the page's lines as _key folds them) and a date ('July 29, 2012'),
+    which is returned. The headline's own characters stay."""
     words = text.split(" ")
     labels = 0
-    while labels < len(words) - MIN_HEADLINE_WORDS and is_chrome(words[-1 - labels]):
-        labels += 1
+    cut = len(words)
+    for at in range(len(words) - 1, MIN_HEADLINE_WORDS - 1, -1):
+        if is_chrome(words[at]):
+            labels += 1
+        elif words[at].strip(_SEPARATORS):
+            break
+        cut = at
     if labels >= MIN_UI_RUN:
-        words = words[:-labels]
+        words = words[:cut]
+    if len(words) > MIN_HEADLINE_WORDS and _is_count(words[-1]):
+        head = " ".join(words[:-1])
+        if _key(head) in shown:
+            return head, ""
     for size in range(MAX_TAIL_WORDS, 1, -1):
         if len(words) - size < MIN_HEADLINE_WORDS:
             continue
         found = read_date(" ".join(words[-size:]), language)
         if found is not None and found[1] == 0:
-            return " ".join(words[:-size]).rstrip(" ,-–—|"), found[0]
+            return " ".join(words[:-size]).rstrip(_SEPARATORS), found[0]
     return " ".join(words), ""
+
+
+def _is_count(word: str) -> bool:
+    """A number that is not a year: 'Election 2012' keeps its year, the page or no."""
+    return word.isdigit() and not (len(word) == 4 and word.startswith(_CENTURIES))
 
 
 def _take(state: SeedState, line: str, at: int, title: str = "", date: str = "") -> SeedState:

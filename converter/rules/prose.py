@@ -19,10 +19,10 @@ from converter.rules.features import (
     line_features,
 )
 from converter.rules.headline_features import (
-    HEADLINE_CONTEXT_FEATURES,
     HEADLINE_FEATURES,
-    headline_context_features,
+    RERANKED_FEATURES,
     headline_features,
+    reranked_rows,
 )
 from converter.rules.state import SeedState
 
@@ -78,11 +78,8 @@ class HeadlineModel:
         """The second ranker's score for the first's best lines, 0 for the others."""
         first = self.line.probabilities(rows)
         best = reranked(first)
-        around = headline_context_features(rows, first, best)
         scores = [0.0] * len(rows)
-        second = self.context.probabilities(
-            [rows[index] + extra for index, extra in zip(best, around, strict=True)]
-        )
+        second = self.context.probabilities(reranked_rows(rows, first, best))
         for index, score in zip(best, second, strict=True):
             scores[index] = score
         return scores
@@ -98,7 +95,7 @@ def headline_model() -> HeadlineModel:
     document = load_json(HEADLINE_MODEL_FILE)
     return HeadlineModel(
         line=load_trees(document["line"], HEADLINE_FEATURES),
-        context=load_trees(document["context"], HEADLINE_FEATURES + HEADLINE_CONTEXT_FEATURES),
+        context=load_trees(document["context"], RERANKED_FEATURES),
     )
 
 

@@ -14,8 +14,6 @@ from dateparser.languages.loader import default_loader
 from converter.rules.byline import read_byline
 from converter.rules.state import SeedState
 
-_ABOVE = 3
-_BELOW = 8
 _MAX_DATE_LINE_WORDS = 12
 _MAX_LEFTOVER_WORDS = 3
 """A line with at most this many words besides its date ('Updated', 'ET', '12 comments') is a
@@ -42,8 +40,7 @@ def take_date(state: SeedState) -> SeedState:
     if state.date:
         return state
     lines = state.lines
-    start = max(0, state.top - _ABOVE)
-    for index in range(start, min(len(lines), state.top + _BELOW)):
+    for index in state.by_headline():
         found = read_date(lines[index].text, state.language)
         if found is None:
             continue

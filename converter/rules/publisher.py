@@ -9,15 +9,22 @@ import re
 from converter.rules.source_credit import agency_named
 from converter.rules.state import SeedState
 
-_MARK = re.compile(r"©|\(c\)|\bcopyright\b", re.IGNORECASE)
-_YEARS = r"(?:\d{4}(?:\s*[-–]\s*(?:\d{4})?)?)"
+_MARKS = r"©|&copy;|\(c\)|\bcopyright\b"
+_MARK = re.compile(_MARKS, re.IGNORECASE)
+_YEAR = r"(?:\b\d{4}\b|(?-i:\b(?:MM[CLXVI]+|M[CLXVI]{2,})\b))"
+"""A year, also in Roman numerals ('© MMVIII')."""
+_YEARS = r"(?:" + _YEAR + r"(?:\s*[-–]\s*(?:" + _YEAR + r")?)?)"
+_END = r"(?<!\b[A-Z])\.(?!\w)"
+"""A full stop that ends the name: not an initial's ('Earl G. Graves'), not inside an address."""
 _AFTER = re.compile(
-    r"^(?:\s*(?:©|\(c\)|copyright|by|,|:))*\s*" + _YEARS + r"?\s*,?\s*(?:by\s+)?"
-    r"(?P<name>(?:[^.|•·¶,;]|\.(?=\w)|(?<=\b[A-Z])\.){2,80}?)"
-    r"\s*(?:,?\s*" + _YEARS + r")?\s*(?:[.|•·¶,;]|all rights|$)",
+    r"^(?:\s*(?:" + _MARKS + r"|by|,|:))*\s*" + _YEARS + r"?\s*,?\s*(?:by\s+)?"
+    r"(?P<name>(?:[^.|•·¶,;©]|\.(?=\w)|(?<=\b[A-Z])\.){2,80}?)"
+    r"\s*(?:,?\s*" + _YEARS + r"(?!\w)|" + _END + r"|[|•·¶,;]|all rights|$)",
     re.IGNORECASE,
 )
-_BEFORE = re.compile(r"(?P<name>[^.|•·¶,;©]{2,60}?)\s*$")
+_ADDRESS = re.compile(r"[\w-]+(?:\.[a-z]{2,})+", re.IGNORECASE)
+"""A site's address as a name: 'NikonRumors.com', 'independent.ie'."""
+_BEFORE = re.compile(r"(?P<name>[^.|•·¶,;:©]{2,60}?)\s*$")
 MAX_NAME_WORDS = 8
 MAX_COPYRIGHT_LINE_WORDS = 40
 
@@ -44,25 +51,43 @@ def take_publisher(state: SeedState) -> SeedState:
     )
 
 
+def has_copyright_mark(text: str) -> bool:
+    return _MARK.search(text) is not None
+
+
 def copyright_holder(text: str) -> str:
-    """Who a copyright notice names, or '' (a line that only mentions copyright names no one)."""
+    """Who a copyright notice names, or '' (a line that only mentions copyright names no one).
+    The name after a mark comes first ('© 2008 Acme'), else the one before it ('Acme ©
+    2008'); each mark is tried ('Copyright 2005 © ogpaper.com', mojibake before a '©')."""
     if len(text.split()) > MAX_COPYRIGHT_LINE_WORDS:
         return ""
-    mark = _MARK.search(text)
-    if mark is None:
+    marks = list(_MARK.finditer(text))
+    if not marks:
         return ""
-    after = _AFTER.match(text[mark.start() :])
-    name = _clean(after.group("name")) if after else ""
-    has_year = bool(re.search(r"\d{4}", text[mark.start() : mark.end() + 12]))
-    if not name:
-        before = _BEFORE.search(text[: mark.start()])
-        name = _clean(before.group("name")) if before else ""
-    explicit = "©" in text or "(c)" in text.casefold() or has_year
-    return name if explicit and _is_holder(name) else ""
+    explicit = bool(re.search(_YEAR, text)) or any(
+        mark.group().casefold() != "copyright" for mark in marks
+    )
+    if not explicit:
+        return ""
+    for mark in marks:
+        after = _AFTER.match(text[mark.start() :])
+        name = _clean(after.group("name")) if after else ""
+        if _is_holder(name):
+            return name
+    before = _BEFORE.search(text[: marks[0].start()])
+    name = _clean(before.group("name")) if before else ""
+    return name if _is_holder(name) else ""
 
 
 def _clean(name: str) -> str:
-    name = re.sub(r"\s*(?:\d{4}\s*[-–]?\s*)+$", "", name.strip())
+    """The name less the years around it; an address opening it is the whole name
+    ('AUTOSPORT.COM TERMS OF SERVICE' -> 'AUTOSPORT.COM': the menu after it ran on)."""
+    name = re.sub(r"\s*(?<!\d)(?:\d{4}\s*[-–]?\s*)+$", "", name.strip())
+    name = re.sub(r"^(?:\d{4}\b\s*[-–,]?\s*)+", "", name)
+    name = name.strip(" \"'®™")
+    words = name.split()
+    if words and _ADDRESS.fullmatch(words[0]):
+        return words[0]
     return name.strip(" -–—:")
 
 
@@ -70,7 +95,8 @@ def _is_holder(name: str) -> bool:
     words = name.split()
     return (
         0 < len(words) <= MAX_NAME_WORDS
-        and any(char.isalpha() for char in name)
-        and (not name[0].islower() or bool(re.fullmatch(r"[\w-]+(?:\.[a-z]{2,})+", words[0])))
-        and not re.match(r"^(?:all rights|and|&|notice|policy|infringement)\b", name, re.I)
+        and sum(char.isalpha() for char in _MARK.sub("", name)) >= 2
+        and not re.search(r"\b(?:is|are)$", name, re.I)
+        and (not name[0].islower() or bool(_ADDRESS.fullmatch(words[0])))
+        and not re.match(r"^(?:all|and|&|notice|policy|infringement)\b", name, re.I)
     )

@@ -13,10 +13,6 @@ from converter.rules.state import Line, SeedState
 _CREDIT = re.compile(r"^(?:source|sources|credit|via)\s*:\s*(.*)$", re.IGNORECASE)
 _MAX_OUTLET_WORDS = 8
 _MAX_OUTLET_CHARS = 100
-_ABOVE = 3
-_BELOW = 8
-"""The credit sits by the headline, a few lines either side; a `Source:` deep in the body is
-something else."""
 _OPENING_LINES = 3
 """An agency's mark in parentheses counts in the story's first lines only."""
 _PARENTHESES = re.compile(r"\(([^()]{1,40})\)")
@@ -72,8 +68,7 @@ def take_source_credit(state: SeedState) -> SeedState:
     """The page's own credit by the headline leaves the body for `source`; failing that, an
     agency's mark in the story's opening lines names it (and stays in the text)."""
     lines = state.lines
-    start = max(0, state.top - _ABOVE)
-    for index in range(start, min(len(lines), state.top + _BELOW)):
+    for index in state.by_headline():
         used, outlet = credit_at(lines, index)
         if not used:
             used, outlet = (1, agency_named(lines[index].text))

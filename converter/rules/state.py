@@ -9,6 +9,10 @@ from typing import Literal
 from converter.model import PageFacts, Video
 
 LineKind = Literal["text", "crosshead"]
+LINES_ABOVE_TOP = 3
+LINES_BELOW_TOP = 8
+"""The window by the headline where a byline, a date or a credit sits: a 'By' or a 'Source:'
+deep in the body is something else."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +57,11 @@ class SeedState:
             sample.append(line.text)
             size += len(line.text) + 1
         return "\n".join(sample)
+
+    def by_headline(self) -> range:
+        """Indexes of the lines in the window by the headline (LINES_ABOVE_TOP, LINES_BELOW_TOP)."""
+        end = min(len(self.lines), self.top + LINES_BELOW_TOP)
+        return range(max(0, self.top - LINES_ABOVE_TOP), end)
 
     def with_lines(self, lines: list[Line] | tuple[Line, ...], **changes: object) -> SeedState:
         return replace(self, lines=tuple(lines), **changes)
