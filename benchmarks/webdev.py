@@ -74,7 +74,7 @@ def score(predicted: dict[str, tuple[str, str]]) -> dict[str, float]:
 def figures(name: str, result: dict[str, float]) -> str:
     return (
         f"{name:<34} F1 {result['f1']:.3f}  P {result['precision']:.3f}  "
-        f"R {result['recall']:.3f}  headline {result['titles']:.2f}"
+        f"R {result['recall']:.3f}  headline {result['titles']:.3f}"
     )
 
 
