@@ -14,8 +14,8 @@ from converter.enrich.actors import (
     strip_calendar_words,
 )
 from converter.enrich.aliases import load_alias_table, parse_alias_table
-from converter.enrich.language import load_language
 from converter.frontmatter import parse_header, read_header
+from converter.language import load_language
 from converter.model import Actor
 from converter.nlp import load_pipeline
 

@@ -1,10 +1,10 @@
-"""The word lists of converter/data/language.yaml (converter/enrich/language.py)."""
+"""The word lists of converter/data/language.yaml (converter/language.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from converter.enrich.language import LanguageError, load_language, parse_language
+from converter.language import LanguageError, load_language, parse_language
 
 LISTS = (
     "titles",

@@ -4,8 +4,8 @@ import dataclasses
 
 import pytest
 
-from converter.enrich.language import load_language
 from converter.enrich.tables import is_table_like, table_mentions
+from converter.language import load_language
 from converter.model import Block
 
 PARTICLES = load_language().name_particles

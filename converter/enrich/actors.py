@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from converter.casing import Evidence, case_evidence, is_shouted, unshout
 from converter.enrich.aliases import AliasTable, alias_key, apply_curated
-from converter.enrich.language import Language, load_language
+from converter.language import Language, load_language
 from converter.model import Actor, ActorKind
 
 LABEL_KINDS: dict[str, ActorKind] = {

@@ -8,10 +8,10 @@ from converter.casing import case_evidence
 from converter.enrich.actors import extract_actors
 from converter.enrich.aliases import AliasTable
 from converter.enrich.classify import classify
-from converter.enrich.language import load_language
 from converter.enrich.summary import count_words, describe
 from converter.enrich.tables import table_mentions
 from converter.enrich.topics import Vocabulary
+from converter.language import load_language
 from converter.model import Article, ParsedSeed
 from converter.rules.article_language import DEFAULT_LANGUAGE
 from converter.settings import Settings

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from converter.enrich.language import load_language
+from converter.language import load_language
 from converter.model import Block
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])")

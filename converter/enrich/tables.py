@@ -11,7 +11,7 @@ import re
 
 from converter.casing import Evidence, case_evidence, unshout
 from converter.enrich.actors import Mention, is_actor_name
-from converter.enrich.language import Language
+from converter.language import Language
 from converter.model import Block
 
 _NUMBER = re.compile(r"^\(?[+-]?\d[\d.,:/'-]*(?:st|nd|rd|th)?\)?[,;.:)]*$")

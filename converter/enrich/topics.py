@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from converter import fast_yaml
-from converter.enrich.language import load_language
+from converter.language import load_language
 from converter.model import Topic
 
 _WORD = re.compile(r"[£$€¥]\d[\d.,]*[a-z]*|([a-z0-9]+)")

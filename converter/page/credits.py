@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
-from converter.enrich.language import load_language
+from converter.language import load_language
 from converter.page.markup import contains, json_ld_names, squash, words_of
 from converter.page.site import clean_name, copyright_lines, is_name, is_site_name
 from converter.page.title import TITLE_SEPARATORS

@@ -63,22 +63,16 @@ def body_lines(lines: tuple[Line, ...], thresholds: Thresholds) -> list[Line]:
             scored[start:stop] = [True] * rows
     keep = list(scored)
     first = next((index for index, kept in enumerate(scored) if kept), 0)
-    if block and first > 0 and _leads_into(lines[first - 1], lines[first], thresholds.page):
-        keep[first - 1] = True
-    for index in range(1, len(lines)):
-        introduced = scored[index - 1] and lines[index - 1].text.endswith(":")
-        if not scored[index] and introduced and not ended[index]:
-            keep[index] = True
-    for index in range(1, len(lines) - 1):
-        between = scored[index - 1] and scored[index + 1]
-        if not scored[index] and between and not ended[index]:
-            keep[index] = True
-        elif scored[index] and block and not scored[index - 1] and not scored[index + 1]:
-            keep[index] = lines[index].prose >= ALONE
-    if block and len(lines) > 1:
-        for index, neighbour in ((0, 1), (len(lines) - 1, len(lines) - 2)):
-            if scored[index] and not scored[neighbour]:
-                keep[index] = lines[index].prose >= ALONE
+    if block and first > 0 and not ended[first - 1]:
+        keep[first - 1] = _leads_into(lines[first - 1], lines[first], thresholds.page)
+    for index, line in enumerate(lines):
+        before = index > 0 and scored[index - 1]
+        after = index + 1 < len(lines) and scored[index + 1]
+        if not scored[index]:
+            introduced = before and lines[index - 1].text.endswith(":")
+            keep[index] = keep[index] or (not ended[index] and (introduced or (before and after)))
+        elif block and len(lines) > 1 and not before and not after:
+            keep[index] = line.prose >= ALONE
     return [line for line, wanted in zip(lines, keep, strict=True) if wanted]
 
 
@@ -86,7 +80,7 @@ def _leads_into(line: Line, following: Line, threshold: float) -> bool:
     """Whether a line the page threshold keeps opens the article kept after it: a sentence, or
     the start of one the next line goes on with (a lede the model doubts in a short seed)."""
     opens = line.text.endswith(SENTENCE_END) or following.text[:1].islower()
-    return line.prose >= threshold and opens and not is_article_end(line.text)
+    return line.prose >= threshold and opens
 
 
 def is_article_block(lines: tuple[Line, ...]) -> bool:

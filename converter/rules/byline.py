@@ -10,7 +10,7 @@ from functools import cache
 
 from converter.casing import unshout
 from converter.data import load_yaml
-from converter.enrich.language import load_language
+from converter.language import load_language
 from converter.rules.source_credit import agency_named
 from converter.rules.state import SeedState
 

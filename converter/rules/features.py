@@ -302,12 +302,12 @@ def context_features(
         if index >= start:
             comment_shapes += shaped[index]
         if index > end:
-            boundaries += shaped[index] or prose[index] < _DOUBTED or _heading_shaped(texts[index])
+            boundaries += shaped[index] or prose[index] < _DOUBTED or _boundary_shaped(texts[index])
             after_chars += len(texts[index])
     return result
 
 
-def _heading_shaped(text: str) -> bool:
+def _boundary_shaped(text: str) -> bool:
     return len(text.split()) <= _BOUNDARY_WORDS and not text.endswith(SENTENCE_END)
 
 

@@ -56,7 +56,8 @@ def take_headline(state: SeedState) -> SeedState:
     text = lines[best].text
     if len(text) > MAX_HEADLINE_CHARS:
         return state.with_lines(lines, title=shorten(text, MAX_HEADLINE_CHARS), top=best)
-    shown = {_key(line.text) for line in lines}
+    counted = any(_is_count(word) for word in text.split())  # else no line's key is asked for
+    shown = {_key(line.text) for line in lines} if counted else frozenset()
     title, date = trim_headline(text, state.language, shown)
     return _take(state, text, best, title=title, date=state.date or date)
 
@@ -99,8 +100,9 @@ def _take(state: SeedState, line: str, at: int, title: str = "", date: str = "")
     """The headline is `title` (by default the `line` it stood on); lines repeating it go, and
     `top` is where it stood."""
     key = _key(line)
-    kept = [other for other in state.lines if _key(other.text) != key]
-    top = at - sum(1 for other in state.lines[:at] if _key(other.text) == key)
+    repeats = [_key(other.text) == key for other in state.lines]
+    kept = [other for other, repeat in zip(state.lines, repeats, strict=True) if not repeat]
+    top = at - sum(repeats[:at])
     return state.with_lines(kept, title=title or line, top=max(top, 0), date=date or state.date)
 
 

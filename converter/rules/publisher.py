@@ -13,6 +13,7 @@ _MARKS = r"©|&copy;|\(c\)|\bcopyright\b"
 _MARK = re.compile(_MARKS, re.IGNORECASE)
 _YEAR = r"(?:\b\d{4}\b|(?-i:\b(?:MM[CLXVI]+|M[CLXVI]{2,})\b))"
 """A year, also in Roman numerals ('© MMVIII')."""
+_YEAR_IN_TEXT = re.compile(_YEAR)
 _YEARS = r"(?:" + _YEAR + r"(?:\s*[-–]\s*(?:" + _YEAR + r")?)?)"
 _END = r"(?<!\b[A-Z])\.(?!\w)"
 """A full stop that ends the name: not an initial's ('Earl G. Graves'), not inside an address."""
@@ -64,7 +65,7 @@ def copyright_holder(text: str) -> str:
     marks = list(_MARK.finditer(text))
     if not marks:
         return ""
-    explicit = bool(re.search(_YEAR, text)) or any(
+    explicit = _YEAR_IN_TEXT.search(text) is not None or any(
         mark.group().casefold() != "copyright" for mark in marks
     )
     if not explicit:

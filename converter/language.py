@@ -1,4 +1,5 @@
-"""The word lists of news English the enrichment reads (converter/data/language.yaml).
+"""The word lists of news English the rules, the page facts and the enrichment read
+(converter/data/language.yaml).
 
 Data, not code: a curator edits the file, the manifest's stamp (a hash of every data file) sees
 the edit, and the next run re-converts the pages it changes. Read once per process.
