@@ -7,7 +7,8 @@ from functools import cache
 from itertools import islice
 
 import justext
-import py3langid
+import numpy as np
+from py3langid import langid
 
 from converter.data import load_yaml
 from converter.rules.state import SeedState
@@ -32,8 +33,72 @@ def detect_language(state: SeedState) -> SeedState:
 def guess_language(text: str) -> str:
     if sum(1 for _ in islice(filter(str.isalpha, text), MIN_LETTERS)) < MIN_LETTERS:
         return DEFAULT_LANGUAGE
-    code, _ = py3langid.classify(text[:SAMPLE_CHARS])
-    return str(code)
+    return identifier().classify(text[:SAMPLE_CHARS])
+
+
+SYNC_BYTES = 6
+"""py3langid 0.4.0's byte automaton (its n-gram features) is in the same state after any six
+bytes, whatever state it was in (tests/test_article_language.py proves it over every state),
+so the state at each byte is read from the six bytes ending there, all bytes at once."""
+
+
+class Identifier:
+    """py3langid's classifier, computed faster to the same scores: the automaton's feature
+    counts with numpy (SYNC_BYTES) rather than byte by byte, and each feature's row of weights
+    widened to float32 once per process rather than once per text (the product is the same:
+    the widening is exact, and numpy widens before it multiplies)."""
+
+    def __init__(self, model: langid.LanguageIdentifier) -> None:
+        self.model = model
+        self.next_state = np.frombuffer(model.tk_nextmove, dtype=np.uint32).astype(np.intp)
+        self.row_start = np.asarray(model._rowbase, dtype=np.intp)
+        self.output = np.asarray(model.tk_output, dtype=np.intp)
+        self.weights = np.empty(model.nb_ptc.shape, dtype=np.float32)  # untouched until used
+        self.widened = np.zeros(len(model.nb_ptc), dtype=bool)
+
+    def feature_counts(self, data: bytes) -> tuple[np.ndarray, np.ndarray]:
+        """Features the automaton emits over `data` and how often, in order of first emission
+        (the order py3langid sums them in)."""
+        states = []
+        state = 0
+        for byte in data[: SYNC_BYTES - 1]:
+            state = int(self.next_state[self.row_start[state] + byte])
+            states.append(state)
+        head = np.asarray(states, dtype=np.intp)
+        if len(data) >= SYNC_BYTES:
+            codes = np.frombuffer(data, dtype=np.uint8).astype(np.intp)
+            ends = len(data) - SYNC_BYTES + 1
+            window = np.zeros(ends, dtype=np.intp)
+            for offset in range(SYNC_BYTES):
+                window = self.next_state[self.row_start[window] + codes[offset : offset + ends]]
+            head = np.concatenate([head, window])
+        emitted = self.output[head]
+        emitted = emitted[emitted >= 0]
+        features, first, counts = np.unique(emitted, return_index=True, return_counts=True)
+        order = np.argsort(first, kind="stable")
+        return features[order], counts[order]
+
+    def classify(self, text: str) -> str:
+        """py3langid's `classify(text)[0]` (raw scores, every language)."""
+        model = self.model
+        features, counts = self.feature_counts(model._encode(text))
+        if not len(features):
+            scores = np.full(len(model.nb_classes), langid.RAW_FLOOR, dtype=np.float32)
+        else:
+            fresh = features[~self.widened[features]]
+            self.weights[fresh] = model.nb_ptc[fresh]
+            self.widened[fresh] = True
+            weighted = np.log1p(counts.astype(np.float32)) @ self.weights[features]
+            scores = weighted + model.nb_pc
+        for first, duplicate in model._alias_pairs:
+            scores[first] = max(scores[first], scores[duplicate])
+            scores[duplicate] = langid.RAW_FLOOR
+        return str(model.nb_classes[int(scores.argmax())])
+
+
+@cache
+def identifier() -> Identifier:
+    return Identifier(langid._get_identifier())
 
 
 @cache
