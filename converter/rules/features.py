@@ -92,8 +92,8 @@ def line_features(
         words = _WORD.findall(text)
         n_words = len(words) or 1
         n_chars = len(text) or 1
-        folded = [word.casefold() for word in words]
-        stops = sum(1 for word in folded if word in stopwords)
+        folded = list(map(str.casefold, words))
+        stops = sum(map(stopwords.__contains__, folded))
         capitals = sum(1 for word in words if word[0].isupper())
         digits = len(_DIGIT.findall(text))
         numeric = digits > 0
@@ -138,8 +138,8 @@ def line_features(
                 float(text.endswith(_ELLIPSIS)),
                 _found(_TRAILING_NUMBER, text, numeric),
                 float(text.startswith(_OPENING_QUOTE)),
-                sum(1 for word in folded if word in _FIRST_PERSON) / n_words,
-                sum(1 for word in folded if word in _SECOND_PERSON) / n_words,
+                sum(map(_FIRST_PERSON.__contains__, folded)) / n_words,
+                sum(map(_SECOND_PERSON.__contains__, folded)) / n_words,
                 *cues(text),
             ]
         )
@@ -263,7 +263,6 @@ def context_features(
     end_heading = -1
     boundaries = comment_shapes = after_chars = 0
     for index in range(count):
-        near = [prose[j] for j in range(index - _NEAR, index + _NEAR + 1) if 0 <= j < count]
         distance = start - index if index < start else index - end if index > end else 0
         inside = start <= index <= end
         own = set(words[index])
@@ -273,7 +272,7 @@ def context_features(
                 prose[index],
                 *(prose[index - k] if index - k >= 0 else 0.0 for k in (1, 2, 3)),
                 *(prose[index + k] if index + k < count else 0.0 for k in (1, 2, 3)),
-                max(near),
+                max(prose[max(0, index - _NEAR) : index + _NEAR + 1]),
                 sum(prose[max(0, index - _WIDE) : index]) / _WIDE,
                 sum(prose[index + 1 : index + 1 + _WIDE]) / _WIDE,
                 group_sum[groups[index]] / group_size[groups[index]],
@@ -333,7 +332,7 @@ def _run_profile(
 def content_words(text: str, stopwords: frozenset[str]) -> list[str]:
     return [
         word
-        for word in (match.casefold() for match in _WORD.findall(text))
+        for word in map(str.casefold, _WORD.findall(text))
         if len(word) > 2 and word not in stopwords and not word.isdigit()
     ]
 

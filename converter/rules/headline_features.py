@@ -217,10 +217,10 @@ def headline_context_features(
     top = max(picked, key=lambda index: scores[index]) if picked else 0
     columns = [HEADLINE_FEATURES.index(name) for name in _COMPARED]
     chosen = set(picked)
+    values = [[rows[other][column] for other in picked] for column in columns]
     result = []
     for order, index in enumerate(picked):
         score = scores[index]
-        values = [[rows[other][column] for other in picked] for column in columns]
         own = [rows[index][column] for column in columns]
         result.append(
             [

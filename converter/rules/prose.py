@@ -5,7 +5,7 @@ reads those verdicts too. Trees and threshold come from benchmarks/train_lines.p
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from converter.data import load_json
@@ -24,7 +24,7 @@ from converter.rules.headline_features import (
     headline_features,
     reranked_rows,
 )
-from converter.rules.state import SeedState
+from converter.rules.state import Line, SeedState
 
 LINE_MODEL_FILE = "line_model.json"
 HEADLINE_MODEL_FILE = "headline_model.json"
@@ -122,7 +122,7 @@ def score_lines(state: SeedState) -> SeedState:
         )
     return state.with_lines(
         [
-            replace(line, prose=p, headline=h)
+            Line(line.text, line.group, line.kind, prose=p, headline=h)
             for line, p, h in zip(state.lines, prose, headline, strict=True)
         ]
     )
