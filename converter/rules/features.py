@@ -259,6 +259,7 @@ def context_features(
         ),
         default=end,
     )
+    padded = [0.0] * 3 + list(prose) + [0.0] * 3  # the three neighbours each side, 0 past an end
     before = 0.0
     end_heading = -1
     boundaries = comment_shapes = after_chars = 0
@@ -266,12 +267,15 @@ def context_features(
         distance = start - index if index < start else index - end if index > end else 0
         inside = start <= index <= end
         own = set(words[index])
-        shared = sum(1 for word in own if run_words[word] > (1 if inside else 0))
+        elsewhere = 1 if inside else 0
+        shared = sum([run_words.get(word, 0) > elsewhere for word in own])
         result.append(
             [
                 prose[index],
-                *(prose[index - k] if index - k >= 0 else 0.0 for k in (1, 2, 3)),
-                *(prose[index + k] if index + k < count else 0.0 for k in (1, 2, 3)),
+                padded[index + 2],
+                padded[index + 1],
+                padded[index],
+                *padded[index + 4 : index + 7],
                 max(prose[max(0, index - _NEAR) : index + _NEAR + 1]),
                 sum(prose[max(0, index - _WIDE) : index]) / _WIDE,
                 sum(prose[index + 1 : index + 1 + _WIDE]) / _WIDE,

@@ -229,13 +229,13 @@ def headline_context_features(
                 *(scores[index + k] if index + k < count else 0.0 for k in (1, 2)),
                 score / best,
                 float(sum(1 for other in picked if scores[other] > score)),
-                math.log1p(sum(1 for other in scores[:index] if other > score)),
+                math.log1p(sum([other > score for other in scores[:index]])),
                 float(order),
                 float(index - 1 in chosen),
                 float(index + 1 in chosen),
                 *(value - rows[top][column] for value, column in zip(own, columns, strict=True)),
                 *(
-                    float(sum(1 for other in column_values if other > value))
+                    float(sum([other > value for other in column_values]))
                     for value, column_values in zip(own, values, strict=True)
                 ),
             ]
