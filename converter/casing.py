@@ -88,11 +88,11 @@ def case_evidence(texts: Iterable[str], keys: frozenset[str] | None = None) -> d
                     continue
             if is_shouted(line) or not any(map(str.islower, line)):
                 continue
-            words = list(_WORD.finditer(line))
-            prose = sum(match.group()[0].islower() for match in words) * 3 >= len(words)
-            for match in words:
-                base = _POSSESSIVE.sub("", match.group())
-                if base.islower() or sum(char.isalpha() for char in base) < 2:
+            words = _WORD.findall(line)
+            prose = sum([word[0].islower() for word in words]) * 3 >= len(words)
+            for word in words:
+                base = _POSSESSIVE.sub("", word) if word[-1] in "sS" else word
+                if base.islower() or sum(map(str.isalpha, base)) < 2:
                     continue
                 if base.isupper() and not prose:
                     continue  # a table's or a dateline's capitals ("WIGAN, England") are style

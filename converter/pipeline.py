@@ -167,7 +167,7 @@ def convert_job(
             doc = doc if doc is not None else toolkit.nlp(text)
         with time_limit(settings.seed_timeout):
             inject(job.seed.stem)
-            article = enrich(job.seed, doc, toolkit.aliases, toolkit.vocabulary, settings)
+            article = enrich(job.seed, doc, toolkit.aliases, toolkit.vocabulary, settings, text)
             article = replace(article, seeds=job.members)
             return Converted(article, render_page(article))
     except SeedTimeoutError as error:

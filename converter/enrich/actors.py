@@ -37,14 +37,19 @@ class Mention:
 
 
 def find_mentions(
-    doc: Doc, language: Language, headline_chars: int = 0, evidence: Evidence | None = None
+    doc: Doc,
+    language: Language,
+    headline_chars: int = 0,
+    evidence: Evidence | None = None,
+    text: str | None = None,
 ) -> list[Mention]:
     """NER spans of the kinds we keep, with titles, possessives, dates and junk removed; a name
     from a line in capitals gets the case the article gives its words elsewhere (`evidence`).
 
     The first `headline_chars` characters are the headline: Title Case fools the model there,
-    so a headline entity counts only when the body names it too."""
-    text = doc.text  # built from the tokens on every access: once is enough
+    so a headline entity counts only when the body names it too. `text` is the text the model
+    read, when the caller has it: `doc.text` is the same, rebuilt from the tokens on each access."""
+    text = doc.text if text is None else text
     body = text[headline_chars:].casefold()
     evidence = case_evidence([text]) if evidence is None else evidence
     mentions = []
@@ -302,14 +307,16 @@ def extract_actors(
     language: Language | None = None,
     evidence: Evidence | None = None,
     reporters: Iterable[str] = (),
+    text: str | None = None,
 ) -> tuple[Actor, ...]:
     """The whole step: NER mentions (+ the dateline's places, 'MILWAUKEE, Wisconsin', + the
     reporters a wire byline or sign-off names, + `extra` found otherwise, e.g. in tables) ->
     merged, curated actors. `evidence`: how the article writes its words in mixed case
-    (casing.case_evidence), made from the text when not given."""
+    (casing.case_evidence), made from the text when not given; `text` as for find_mentions."""
     language = language or load_language()
-    evidence = case_evidence([doc.text]) if evidence is None else evidence
-    mentions = find_mentions(doc, language, headline_chars, evidence) + list(extra)
+    text = doc.text if text is None else text
+    evidence = case_evidence([text]) if evidence is None else evidence
+    mentions = find_mentions(doc, language, headline_chars, evidence, text) + list(extra)
     named = [(part, "place") for part in dateline.split(",")]
     named += [(reporter, "person") for reporter in reporters]
     for text, kind in named:

@@ -44,8 +44,10 @@ def enrich(
     aliases: AliasTable,
     vocabulary: Vocabulary,
     settings: Settings = Settings(),
+    text: str | None = None,
 ) -> Article:
-    """Add actors, topics, description and word count to a parsed seed."""
+    """Add actors, topics, description and word count to a parsed seed; `text` is what the
+    model read to make `doc`, when the caller has it (spaCy rebuilds `doc.text` on each access)."""
     credits = [parsed.source, *(video.source for video in parsed.media)]
     body = body_text(parsed)
     english = in_english(parsed)
@@ -67,6 +69,7 @@ def enrich(
             language=language,
             evidence=evidence,
             reporters=parsed.authors if english else (),
+            text=text,
         ),
         topics=classify(parsed.title, body, vocabulary) if english else (),
         description=describe(parsed.blocks, settings.description_max_chars),
