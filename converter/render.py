@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -95,11 +96,21 @@ _RESOLVER = yaml.resolver.Resolver()
 _INDICATOR_INSIDE = re.compile(r": |:\Z| #")
 
 
+_KNOWN_CHARS = 80
+"""Keys, names, topics and codes come back page after page: the answer for a text this short
+is kept (a few thousand of them), a longer one's is worked out each time."""
+
+
 def _is_plain(text: str) -> bool:
     """True when PyYAML writes `text` as it is (a plain scalar); only sure cases, the rest go
-    to PyYAML. The test mirrors its emitter: no indicator or space first (an alphanumeric
-    first character), no space last, no indicator inside, no character that needs quotes, and
-    not a word it would read back as another type ("yes", "null", "2019-01-01")."""
+    to PyYAML."""
+    return _known_plain(text) if len(text) <= _KNOWN_CHARS else _plain(text)
+
+
+def _plain(text: str) -> bool:
+    """The test mirrors PyYAML's emitter: no indicator or space first (an alphanumeric first
+    character), no space last, no indicator inside, no character that needs quotes, and not a
+    word it would read back as another type ("yes", "null", "2019-01-01")."""
     return (
         text[:1].isalnum()
         and text[-1] != " "
@@ -108,6 +119,9 @@ def _is_plain(text: str) -> bool:
         and _SURROGATE.search(text) is None
         and _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR_TAG
     )
+
+
+_known_plain = lru_cache(maxsize=4096)(_plain)
 
 
 def _is_simple(value: object) -> bool:

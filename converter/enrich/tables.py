@@ -26,12 +26,14 @@ def is_table_like(text: str, particles: frozenset[str]) -> bool:
     tokens = text.split()
     if len(tokens) < 2:
         return False
-    numbers = sum(1 for token in tokens if _NUMBER.match(token))
-    lower = sum(
-        1
-        for token in tokens
-        if token[:1].islower() and token.casefold() not in particles and not _NUMBER.match(token)
-    )
+    numbers = lower = 0
+    for token in tokens:
+        if _NUMBER.match(token):
+            numbers += 1
+        elif token[:1].islower() and token.casefold() not in particles:
+            lower += 1
+            if lower * 4 > len(tokens):
+                return False  # over a quarter of its words in lower case: prose, said at once
     return numbers >= 1 and numbers / len(tokens) >= 0.2 and lower / len(tokens) <= 0.25
 
 
