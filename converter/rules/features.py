@@ -15,7 +15,8 @@ from converter.rules.cues import CUE_FEATURES, cues
 
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
-_LETTER = re.compile(r"[^\W\d_]")
+_NOT_LETTER = re.compile(r"[\W\d_]")
+"""Letters are counted as what is left: fewer matches to collect than letters."""
 _URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co\.uk|gov|edu|io)\b", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+")
 _HANDLE = re.compile(r"(?:^|\s)[@#]\w")
@@ -97,7 +98,7 @@ def line_features(
         capitals = sum(1 for word in words if word[0].isupper())
         digits = len(_DIGIT.findall(text))
         numeric = digits > 0
-        letters = len(_LETTER.findall(text))
+        letters = len(text) - len(_NOT_LETTER.findall(text))
         spaces = text.count(" ")
         first = text[0]
         rows.append(
