@@ -5,8 +5,9 @@ Run: .venv/bin/python benchmarks/train_lines.py [--folds 5]
 Every line of web-dev's `article/` and `page/` seeds, as the rules see it just before scoring
 (language found, chrome labels and video blocks gone), is labelled article text when most of its
 word 4-grams are in the page's gold body (a line under four words: when it occurs in the gold
-body beside a labelled line), and headline when it is the gold headline. Three gradient-boosted
-models (scikit-learn, a dev dependency; applied at run time by converter/rules/boosted.py):
+body beside a labelled line), and headline when it is the gold headline (a repeat other than
+the one just above the article weighs nothing in the rankers). Three gradient-boosted models
+(scikit-learn, a dev dependency; applied at run time by converter/rules/boosted.py):
 the per-line pass, the neighbourhood pass that reads the first pass's verdicts (fitted on
 out-of-fold verdicts, as it meets them on unseen pages) and the headline ranker, itself in two
 passes the same way (the second reads the first's scores of the line and its neighbours).
@@ -123,6 +124,21 @@ def headline_labels(texts: list[str], gold_title: str) -> list[int]:
     norm = scorer().norm_title
     key = norm(gold_title)
     return [int(norm(text) == key) for text in texts]
+
+
+def headline_weights(seed: Seed) -> np.ndarray:
+    """What each line weighs in the headline rankers: a page repeats its headline in teaser
+    lists and sidebars, and those repeats, right by the metric, would teach the rankers that a
+    teaser is a headline; only the repeat nearest above the article's first line is learned
+    from, the others weigh nothing (0.788 -> 0.807 cross-validated, on three splits)."""
+    weights = np.ones(len(seed.texts))
+    repeats = [index for index, label in enumerate(seed.headline) if label]
+    if len(repeats) > 1:
+        start = next((index for index, label in enumerate(seed.body) if label), 0)
+        above = [index for index in repeats if index <= start]
+        kept = above[-1] if above else repeats[0]
+        weights[[index for index in repeats if index != kept]] = 0.0
+    return weights
 
 
 def load(folds: int) -> list[Seed]:
@@ -442,12 +458,18 @@ def train() -> None:
     second_rows = context_rows(seeds, line_rows, first)
     second = out_of_fold(second_rows, body, seeds, folds, weights)
     ranker_rows = headline_rows(seeds, line_rows, second)
-    first_ranks = out_of_fold(ranker_rows, heads, seeds, folds)
+    head_weights = [headline_weights(seed) for seed in seeds]
+    first_ranks = out_of_fold(ranker_rows, heads, seeds, folds, head_weights)
     picked = ranker_context_rows(ranker_rows, first_ranks)
     ranker_second_rows = [rows for _, rows in picked]
     picked_heads = [own[best] for (best, _), own in zip(picked, heads, strict=True)]
+    picked_weights = [own[best] for (best, _), own in zip(picked, head_weights, strict=True)]
     sizes = [len(seed.texts) for seed in seeds]
-    ranks = scattered(picked, out_of_fold(ranker_second_rows, picked_heads, seeds, folds), sizes)
+    ranks = scattered(
+        picked,
+        out_of_fold(ranker_second_rows, picked_heads, seeds, folds, picked_weights),
+        sizes,
+    )
     print("cross-validated body, the headline taken, per threshold:")
     thresholds = choose_thresholds(seeds, second, ranks)
     if arguments.errors:
@@ -458,8 +480,10 @@ def train() -> None:
     every_weight = np.concatenate(weights)
     line_model = fit(np.vstack(line_rows), np.concatenate(body), every_weight)
     context_model = fit(np.vstack(second_rows), np.concatenate(body), every_weight)
-    ranker = fit(np.vstack(ranker_rows), np.concatenate(heads))
-    ranker_context = fit(np.vstack(ranker_second_rows), np.concatenate(picked_heads))
+    ranker = fit(np.vstack(ranker_rows), np.concatenate(heads), np.concatenate(head_weights))
+    ranker_context = fit(
+        np.vstack(ranker_second_rows), np.concatenate(picked_heads), np.concatenate(picked_weights)
+    )
     fitted_first = [
         line_model.predict_proba(rows)[:, 1] if len(rows) else np.zeros(0) for rows in line_rows
     ]

@@ -110,7 +110,10 @@ def page_parts(page: str) -> tuple[dict[str, object], str]:
 
 
 def load_benchmark(name: str) -> ModuleType:
-    """A script of benchmarks/ as a module (benchmarks/ is not an installed package)."""
+    """A script of benchmarks/ as a module (benchmarks/ is not an installed package; its
+    scripts import their neighbours, as when run from there)."""
+    if str(BENCHMARKS) not in sys.path:
+        sys.path.insert(0, str(BENCHMARKS))
     spec = importlib.util.spec_from_file_location(f"benchmark_{name}", BENCHMARKS / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while being built

@@ -1,27 +1,13 @@
 """The learned models: trees exported by the training script and applied with numpy give
 scikit-learn's own probabilities, and the model files match the features the code computes."""
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import numpy as np
+from helpers import load_benchmark
 from sklearn.ensemble import HistGradientBoostingClassifier
 
 from converter.rules.boosted import load_trees
 from converter.rules.headline_features import HEADLINE_FEATURES
 from converter.rules.prose import headline_model, line_model
-
-BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
-
-
-def load_trainer():
-    sys.path.insert(0, str(BENCHMARKS))
-    spec = importlib.util.spec_from_file_location("train_lines", BENCHMARKS / "train_lines.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_exported_trees_give_sklearns_probabilities():
@@ -31,7 +17,7 @@ def test_exported_trees_give_sklearns_probabilities():
     model = HistGradientBoostingClassifier(max_iter=30, max_depth=3, random_state=0)
     model.fit(rows, labels)
     names = ("a", "b", "c", "d")
-    trees = load_trees(load_trainer().export(model, names), names)
+    trees = load_trees(load_benchmark("train_lines").export(model, names), names)
     tests = rng.normal(size=(200, 4))
     ours = np.asarray(trees.probabilities(tests.tolist()))
     assert np.allclose(ours, model.predict_proba(tests)[:, 1], atol=1e-4)
