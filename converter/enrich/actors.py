@@ -132,9 +132,9 @@ def clean_name(text: str, language: Language) -> str:
         stripped = False
         lowered = name.casefold()
         if lowered.startswith(prefixes):  # most names have no title: one test, not one a title
-            for title in language.titles:
-                if lowered.startswith(title + " ") and len(name) > len(title) + 1:
-                    name = name[len(title) + 1 :].lstrip()
+            for prefix in prefixes:
+                if lowered.startswith(prefix) and len(name) > len(prefix):
+                    name = name[len(prefix) :].lstrip()
                     stripped = True
                     break
         first, _, rest = name.partition(" ")

@@ -19,6 +19,9 @@ _INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)*(?:[A-Z][\w'-]+)?$")
 _WORD = re.compile(r"^[A-Z][\w.'’-]*$")
 _SEPARATORS = re.compile(r"[,;()\[\]]|\s[-–]\s|\s[-–]$|^[-–]\s")
 MAX_NAME_WORDS = 4
+MIN_NUMBER_SHARE = 0.2
+MAX_LOWER_SHARE = 0.25
+"""A row's words in lower case (particles aside) past this share make it prose."""
 
 
 def is_table_like(text: str, particles: frozenset[str]) -> bool:
@@ -32,9 +35,9 @@ def is_table_like(text: str, particles: frozenset[str]) -> bool:
             numbers += 1
         elif token[:1].islower() and token.casefold() not in particles:
             lower += 1
-            if lower * 4 > len(tokens):
-                return False  # over a quarter of its words in lower case: prose, said at once
-    return numbers >= 1 and numbers / len(tokens) >= 0.2 and lower / len(tokens) <= 0.25
+            if lower / len(tokens) > MAX_LOWER_SHARE:
+                return False  # prose, said at once
+    return numbers >= 1 and numbers / len(tokens) >= MIN_NUMBER_SHARE
 
 
 def table_mentions(

@@ -55,7 +55,8 @@ class BoostedTrees:
             node -= left
         node += (starts // inner << self.depth) - starts - inner
         scores = self.bias + self.value[node].sum(axis=0)
-        return (1.0 / (1.0 + np.exp(-scores))).tolist()
+        with np.errstate(over="ignore"):  # a sure 'no' overflows exp to inf: P is 0, as it is
+            return (1.0 / (1.0 + np.exp(-scores))).tolist()
 
 
 def load_trees(document: dict[str, Any], expected: Sequence[str]) -> BoostedTrees:

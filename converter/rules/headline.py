@@ -4,7 +4,7 @@ or cookie notice). It leaves the body, with every line that repeats it."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Iterable
 
 from converter.rules.chrome import is_chrome
 from converter.rules.prose import MIN_RANKED_LINES, RERANKED
@@ -56,16 +56,14 @@ def take_headline(state: SeedState) -> SeedState:
     text = lines[best].text
     if len(text) > MAX_HEADLINE_CHARS:
         return state.with_lines(lines, title=shorten(text, MAX_HEADLINE_CHARS), top=best)
-    counted = any(_is_count(word) for word in text.split())  # else no line's key is asked for
-    shown = {_key(line.text) for line in lines} if counted else frozenset()
-    title, date = trim_headline(text, state.language, shown)
+    title, date = trim_headline(text, state.language, (line.text for line in lines))
     return _take(state, text, best, title=title, date=state.date or date)
 
 
-def trim_headline(text: str, language: str, shown: Collection[str] = ()) -> tuple[str, str]:
+def trim_headline(text: str, language: str, page: Iterable[str] = ()) -> tuple[str, str]:
     """The headline line without what pages glue to its end: UI labels ('Save Email Print',
-    '| Print | E-mail'), a count the page also shows the headline without ('Headline 524': its
-    comments; `shown` holds the page's lines as _key folds them) and a date ('July 29, 2012'),
+    '| Print | E-mail'), a count the page's lines (`page`, read only for a trailing count) also
+    show the headline without ('Headline 524': its comments) and a date ('July 29, 2012'),
     which is returned. The headline's own characters stay."""
     words = text.split(" ")
     labels = 0
@@ -80,7 +78,8 @@ def trim_headline(text: str, language: str, shown: Collection[str] = ()) -> tupl
         words = words[:cut]
     if len(words) > MIN_HEADLINE_WORDS and _is_count(words[-1]):
         head = " ".join(words[:-1])
-        if _key(head) in shown:
+        key = _key(head)
+        if any(_key(line) == key for line in page):
             return head, ""
     for size in range(MAX_TAIL_WORDS, 1, -1):
         if len(words) - size < MIN_HEADLINE_WORDS:

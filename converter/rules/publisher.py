@@ -25,6 +25,11 @@ _AFTER = re.compile(
 )
 _ADDRESS = re.compile(r"[\w-]+(?:\.[a-z]{2,})+", re.IGNORECASE)
 """A site's address as a name: 'NikonRumors.com', 'independent.ie'."""
+_TRAILING_YEARS = re.compile(r"\s*(?<!\d)(?:\d{4}\s*[-–]?\s*)+$")
+_LEADING_YEARS = re.compile(r"^(?:\d{4}\b\s*[-–,]?\s*)+")
+_ENDS_IN_VERB = re.compile(r"\b(?:is|are)$", re.IGNORECASE)
+"""'All Content is': a sentence cut at the mark, no name."""
+_NOT_A_HOLDER = re.compile(r"^(?:all|and|&|notice|policy|infringement)\b", re.IGNORECASE)
 _BEFORE = re.compile(r"(?P<name>[^.|•·¶,;:©]{2,60}?)\s*$")
 MAX_NAME_WORDS = 8
 MAX_COPYRIGHT_LINE_WORDS = 40
@@ -83,8 +88,7 @@ def copyright_holder(text: str) -> str:
 def _clean(name: str) -> str:
     """The name less the years around it; an address opening it is the whole name
     ('AUTOSPORT.COM TERMS OF SERVICE' -> 'AUTOSPORT.COM': the menu after it ran on)."""
-    name = re.sub(r"\s*(?<!\d)(?:\d{4}\s*[-–]?\s*)+$", "", name.strip())
-    name = re.sub(r"^(?:\d{4}\b\s*[-–,]?\s*)+", "", name)
+    name = _LEADING_YEARS.sub("", _TRAILING_YEARS.sub("", name.strip()))
     name = name.strip(" \"'®™")
     words = name.split()
     if words and _ADDRESS.fullmatch(words[0]):
@@ -97,7 +101,7 @@ def _is_holder(name: str) -> bool:
     return (
         0 < len(words) <= MAX_NAME_WORDS
         and sum(char.isalpha() for char in _MARK.sub("", name)) >= 2
-        and not re.search(r"\b(?:is|are)$", name, re.I)
+        and not _ENDS_IN_VERB.search(name)
         and (not name[0].islower() or bool(_ADDRESS.fullmatch(words[0])))
-        and not re.match(r"^(?:all|and|&|notice|policy|infringement)\b", name, re.I)
+        and not _NOT_A_HOLDER.match(name)
     )
