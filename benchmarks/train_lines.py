@@ -1,16 +1,19 @@
 """Train the body classifier and the headline ranker of the text rules on web-dev and write
-converter/data/line_model.json and converter/data/headline_model.json.
+converter/data/line_model.json, line_words.json and headline_model.json.
 
-Run: .venv/bin/python benchmarks/train_lines.py [--folds 5]
+Run: .venv/bin/python benchmarks/train_lines.py [--folds 5] [--split order|hash]
 Every line of web-dev's `article/` and `page/` seeds, as the rules see it just before scoring
 (language found, chrome labels and video blocks gone), is labelled article text when most of its
 word 4-grams are in the page's gold body (a line under four words: when it occurs in the gold
 body beside a labelled line), and headline when it is the gold headline (a repeat other than
-the one just above the article weighs nothing in the rankers). Three gradient-boosted models
-(scikit-learn, a dev dependency; applied at run time by converter/rules/boosted.py):
-the per-line pass, the neighbourhood pass that reads the first pass's verdicts (fitted on
-out-of-fold verdicts, as it meets them on unseen pages) and the headline ranker, itself in two
-passes the same way (the second reads the first's scores of the line and its neighbours).
+the one just above the article weighs nothing in the rankers). Each word's odds of standing in
+article text (rules/line_words.py) are learned first (naive Bayes, out of fold for the body
+models as for unseen pages). Gradient-boosted models (scikit-learn, a dev dependency; applied
+at run time by converter/rules/boosted.py): the body's per-line pass and its neighbourhood pass,
+which reads the first pass's verdicts (fitted on out-of-fold verdicts, as it meets them on
+unseen pages), both reading the word odds; the same two passes without them, whose verdicts the
+headline ranker reads; and the headline ranker, itself in two passes the same way (the second
+reads the first's scores of the line and its neighbours).
 
 Generalisation is estimated honestly: every figure marked "cross-validated" comes from models
 that never saw the page, folds grouped by page (each web-dev page is its own site; a page's two
@@ -21,6 +24,7 @@ on everything and the in-sample figures printed beside them. Same corpus in, sam
 from __future__ import annotations
 
 import argparse
+import hashlib
 import itertools
 import json
 import re
@@ -51,7 +55,21 @@ from converter.rules.headline_features import (
     headline_features,
     reranked_rows,
 )
-from converter.rules.prose import HEADLINE_PROSE, Thresholds, reranked, score_lines
+from converter.rules.line_words import (
+    WORD_FEATURES,
+    WORDS_FILE,
+    learn_word_odds,
+    line_tokens,
+    word_features,
+)
+from converter.rules.prose import (
+    BODY_CONTEXT_FEATURES,
+    BODY_LINE_FEATURES,
+    HEADLINE_PROSE,
+    Thresholds,
+    reranked,
+    score_lines,
+)
 from converter.rules.state import Line, SeedState, split_lines
 
 DATA = Path(__file__).resolve().parents[1] / "converter" / "data"
@@ -61,7 +79,11 @@ MIN_RECALL = 0.97
 TREES = {"max_iter": 200, "max_depth": 4, "learning_rate": 0.1, "random_state": 0}
 DECIMALS = 6
 PAGE_WEIGHT = 100.0
-"""What a page's lines weigh together in the body models (see word_weights)."""
+"""What a seed's lines weigh together in the body models (see word_weights)."""
+ARTICLE_WEIGHT = 2.0
+"""An article block weighs this many whole pages in the body models that read the word odds:
+its errors (chrome that reads like the story) are the harder ones and the whole page has margin
+to spare. The headline rankers' body passes weigh both the same, as they were tuned."""
 _WORD = re.compile(r"\w+")
 
 
@@ -141,7 +163,15 @@ def headline_weights(seed: Seed) -> np.ndarray:
     return weights
 
 
-def load(folds: int) -> list[Seed]:
+def fold_of(index: int, stem: str, folds: int, split: str) -> int:
+    """The page's fold: by its place in stem order (the shipped split), or by a hash of its
+    stem (a second split, to tell a gain from the luck of one split)."""
+    if split == "hash":
+        return int(hashlib.md5(stem.encode()).hexdigest(), 16) % folds
+    return index % folds
+
+
+def load(folds: int, split: str = "order") -> list[Seed]:
     seeds = []
     for level in LEVELS:
         for index, page in enumerate(pages(level)):
@@ -150,7 +180,7 @@ def load(folds: int) -> list[Seed]:
             seeds.append(
                 Seed(
                     page,
-                    index % folds,
+                    fold_of(index, page.stem, folds, split),
                     texts,
                     [line.group for line in state.lines],
                     stopwords(state.language),
@@ -168,12 +198,14 @@ def fit(
     return HistGradientBoostingClassifier(**TREES).fit(rows, labels, sample_weight=weights)
 
 
-def word_weights(seed: Seed) -> np.ndarray:
-    """Each line weighs its share of its page's words, each page the same in all: web-dev's
-    metric averages pages and counts words, so a long paragraph matters more than a menu item
-    and a page of 400 short lines no more than one of 20 paragraphs."""
+def word_weights(seed: Seed, article_weight: float = 1.0) -> np.ndarray:
+    """Each line weighs its share of its seed's words, each seed of a level the same in all
+    (an article block `article_weight` times a whole page): web-dev's metric averages pages and
+    counts words, so a long paragraph matters more than a menu item and a page of 400 short
+    lines no more than one of 20 paragraphs."""
     words = np.asarray([max(len(_WORD.findall(text)), 1) for text in seed.texts], dtype=float)
-    return words * (PAGE_WEIGHT / words.sum()) if len(words) else words
+    weight = PAGE_WEIGHT * (article_weight if seed.page.level == "article" else 1.0)
+    return words * (weight / words.sum()) if len(words) else words
 
 
 def out_of_fold(
@@ -198,7 +230,9 @@ def out_of_fold(
     return result
 
 
-def context_rows(seeds: list[Seed], line_rows: list[np.ndarray], first: list[np.ndarray]):
+def context_rows(seeds: list[Seed], body_rows: list[np.ndarray], first: list[np.ndarray]):
+    """The second pass's rows: each line's own (LINE_FEATURES, with or without the word odds)
+    and its context."""
     return [
         np.hstack(
             [
@@ -209,9 +243,35 @@ def context_rows(seeds: list[Seed], line_rows: list[np.ndarray], first: list[np.
             ]
         )
         if len(rows)
-        else np.zeros((0, len(LINE_FEATURES) + len(CONTEXT_FEATURES)))
-        for s, rows, p in zip(seeds, line_rows, first, strict=True)
+        else np.zeros((0, rows.shape[1] + len(CONTEXT_FEATURES)))
+        for s, rows, p in zip(seeds, body_rows, first, strict=True)
     ]
+
+
+def word_odds_of(seeds: list[Seed], chosen: np.ndarray) -> dict[str, float]:
+    """The word odds (rules/line_words.py) learned from the chosen seeds' labelled lines."""
+    return learn_word_odds(
+        (seeds[i].page.stem, line_tokens(text), bool(label))
+        for i in chosen
+        for text, label in zip(seeds[i].texts, seeds[i].body, strict=True)
+    )
+
+
+def word_rows_out_of_fold(seeds: list[Seed], folds: int) -> list[np.ndarray]:
+    """Each seed's WORD_FEATURES from word odds learned on the other folds, so the body models
+    meet them as they meet an unseen page's."""
+    result: list[np.ndarray] = [np.zeros((0, len(WORD_FEATURES)))] * len(seeds)
+    fold_of = np.array([seed.fold for seed in seeds])
+    for fold in range(folds):
+        odds = word_odds_of(seeds, np.flatnonzero(fold_of != fold))
+        for i in np.flatnonzero(fold_of == fold):
+            result[i] = word_rows(seeds[i], odds)
+    return result
+
+
+def word_rows(seed: Seed, odds: dict[str, float]) -> np.ndarray:
+    rows = word_features(seed.texts, odds)
+    return np.asarray(rows, dtype=float).reshape(len(rows), len(WORD_FEATURES))
 
 
 def headline_rows(seeds: list[Seed], line_rows: list[np.ndarray], prose: list[np.ndarray]):
@@ -436,12 +496,18 @@ def train() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument(
+        "--split",
+        choices=("order", "hash"),
+        default="order",
+        help="pages into folds by stem order (shipped) or by a hash of the stem (a second split)",
+    )
+    parser.add_argument(
         "--errors", type=int, default=0, help="print this many of the costliest body errors"
     )
     arguments = parser.parse_args()
     folds = arguments.folds
     started = time.perf_counter()
-    seeds = load(folds)
+    seeds = load(folds, arguments.split)
     lines = sum(len(seed.texts) for seed in seeds)
     print(f"{len(seeds)} seeds, {lines:,} lines ({time.perf_counter() - started:.0f} s)")
     line_rows = [
@@ -453,11 +519,19 @@ def train() -> None:
     body = [np.asarray(seed.body, dtype=int) for seed in seeds]
     heads = [np.asarray(seed.headline, dtype=int) for seed in seeds]
 
-    weights = [word_weights(seed) for seed in seeds]
-    first = out_of_fold(line_rows, body, seeds, folds, weights)
-    second_rows = context_rows(seeds, line_rows, first)
+    plain_weights = [word_weights(seed) for seed in seeds]
+    plain_first = out_of_fold(line_rows, body, seeds, folds, plain_weights)
+    plain_second_rows = context_rows(seeds, line_rows, plain_first)
+    plain_second = out_of_fold(plain_second_rows, body, seeds, folds, plain_weights)
+    weights = [word_weights(seed, ARTICLE_WEIGHT) for seed in seeds]
+    body_rows = [
+        np.hstack([rows, odds])
+        for rows, odds in zip(line_rows, word_rows_out_of_fold(seeds, folds), strict=True)
+    ]
+    first = out_of_fold(body_rows, body, seeds, folds, weights)
+    second_rows = context_rows(seeds, body_rows, first)
     second = out_of_fold(second_rows, body, seeds, folds, weights)
-    ranker_rows = headline_rows(seeds, line_rows, second)
+    ranker_rows = headline_rows(seeds, line_rows, plain_second)
     head_weights = [headline_weights(seed) for seed in seeds]
     first_ranks = out_of_fold(ranker_rows, heads, seeds, folds, head_weights)
     picked = ranker_context_rows(ranker_rows, first_ranks)
@@ -478,24 +552,43 @@ def train() -> None:
     held_out = measure(seeds, second, thresholds, ranks)
 
     every_weight = np.concatenate(weights)
-    line_model = fit(np.vstack(line_rows), np.concatenate(body), every_weight)
+    every_plain_weight = np.concatenate(plain_weights)
+    odds = word_odds_of(seeds, np.arange(len(seeds)))
+    line_model = fit(np.vstack(body_rows), np.concatenate(body), every_weight)
     context_model = fit(np.vstack(second_rows), np.concatenate(body), every_weight)
+    plain_line_model = fit(np.vstack(line_rows), np.concatenate(body), every_plain_weight)
+    plain_context_model = fit(
+        np.vstack(plain_second_rows), np.concatenate(body), every_plain_weight
+    )
     ranker = fit(np.vstack(ranker_rows), np.concatenate(heads), np.concatenate(head_weights))
     ranker_context = fit(
         np.vstack(ranker_second_rows), np.concatenate(picked_heads), np.concatenate(picked_weights)
     )
+    fitted_rows = [
+        np.hstack([rows, word_rows(seed, odds)])
+        for rows, seed in zip(line_rows, seeds, strict=True)
+    ]
     fitted_first = [
-        line_model.predict_proba(rows)[:, 1] if len(rows) else np.zeros(0) for rows in line_rows
+        line_model.predict_proba(rows)[:, 1] if len(rows) else np.zeros(0) for rows in fitted_rows
     ]
     fitted = [
         context_model.predict_proba(rows)[:, 1] if len(rows) else np.zeros(0)
-        for rows in context_rows(seeds, line_rows, fitted_first)
+        for rows in context_rows(seeds, fitted_rows, fitted_first)
     ]
-    fitted_rows = headline_rows(seeds, line_rows, fitted)
+    fitted_plain_first = [
+        plain_line_model.predict_proba(rows)[:, 1] if len(rows) else np.zeros(0)
+        for rows in line_rows
+    ]
+    fitted_plain = [
+        plain_context_model.predict_proba(rows)[:, 1] if len(rows) else np.zeros(0)
+        for rows in context_rows(seeds, line_rows, fitted_plain_first)
+    ]
+    fitted_ranker_rows = headline_rows(seeds, line_rows, fitted_plain)
     fitted_first_ranks = [
-        ranker.predict_proba(rows)[:, 1] if len(rows) else np.zeros(0) for rows in fitted_rows
+        ranker.predict_proba(rows)[:, 1] if len(rows) else np.zeros(0)
+        for rows in fitted_ranker_rows
     ]
-    fitted_picked = ranker_context_rows(fitted_rows, fitted_first_ranks)
+    fitted_picked = ranker_context_rows(fitted_ranker_rows, fitted_first_ranks)
     fitted_ranks = scattered(
         fitted_picked,
         [
@@ -518,10 +611,19 @@ def train() -> None:
         "threshold": thresholds.page,
         "block_threshold": thresholds.block,
         "trained_on": f"web-dev article/ and page/: {len(seeds)} seeds, {lines} lines",
-        "line": export(line_model, LINE_FEATURES),
-        "context": export(context_model, LINE_FEATURES + CONTEXT_FEATURES),
+        "line": export(line_model, BODY_LINE_FEATURES),
+        "context": export(context_model, BODY_CONTEXT_FEATURES),
+        "headline_line": export(plain_line_model, LINE_FEATURES),
+        "headline_context": export(plain_context_model, LINE_FEATURES + CONTEXT_FEATURES),
     }
     write(DATA / "line_model.json", document)
+    write(
+        DATA / WORDS_FILE,
+        {
+            "trained_on": document["trained_on"],
+            "odds": {token: round(value, 4) for token, value in sorted(odds.items())},
+        },
+    )
     write(
         DATA / "headline_model.json",
         {
@@ -529,7 +631,8 @@ def train() -> None:
             "context": export(ranker_context, RERANKED_FEATURES),
         },
     )
-    print(f"wrote line_model.json and headline_model.json ({time.perf_counter() - started:.0f} s)")
+    elapsed = time.perf_counter() - started
+    print(f"wrote line_model.json, {WORDS_FILE} and headline_model.json ({elapsed:.0f} s)")
 
 
 def write(path: Path, document: dict) -> None:

@@ -25,3 +25,22 @@ def test_with_no_repeat_above_the_article_the_first_weighs():
 def test_a_headline_shown_once_weighs_as_any_line():
     page = seed([0, 1, 0], [0, 0, 1])
     assert trainer.headline_weights(page).tolist() == [1, 1, 1]
+
+
+def test_an_article_block_weighs_article_weight_pages_and_each_line_its_words():
+    def lines(level: str):
+        page = trainer.Page("stem", level, "", "Gold", "")
+        return trainer.Seed(
+            page, 0, ["one two three", "four"], [0, 1], frozenset(), [1, 0], [0, 0], "en"
+        )
+
+    assert trainer.word_weights(lines("page")).tolist() == [75.0, 25.0]
+    assert trainer.word_weights(lines("page"), 2.0).tolist() == [75.0, 25.0]
+    assert trainer.word_weights(lines("article"), 2.0).tolist() == [150.0, 50.0]
+
+
+def test_the_second_split_is_by_the_stems_hash_and_the_first_by_order():
+    assert [trainer.fold_of(index, "x", 5, "order") for index in range(6)] == [0, 1, 2, 3, 4, 0]
+    folds = {trainer.fold_of(0, f"page-{index}", 5, "hash") for index in range(50)}
+    assert folds == {0, 1, 2, 3, 4}
+    assert trainer.fold_of(0, "page-1", 5, "hash") == trainer.fold_of(3, "page-1", 5, "hash")

@@ -83,6 +83,23 @@ def test_an_article_block_takes_its_own_threshold_and_drops_a_line_kept_alone():
     assert _kept(whole_page) == [line.text for line in lines[:5]]
 
 
+def test_a_line_of_bare_marks_is_no_neighbour_to_a_line_kept_in_an_article_block():
+    lines = _lines(
+        ("The council voted to close the library on Main Street.", 0.95),
+        ("---", 0.1),
+        ("The vote was close.", 0.45),
+        ("***", 0.1),
+        ("The mayor said the numbers decided it, and the vote was final.", 0.9),
+        ("Follow us on Twitter.", 0.05),
+        ("Share", 0.0),
+        ("Jane Roe is a freelance writer.", 0.45),
+        ("---", 0.1),
+    )
+    assert is_article_block(lines)
+    kept = [text for text in _kept(lines) if any(char.isalnum() for char in text)]
+    assert kept == [lines[0].text, lines[2].text, lines[4].text]
+
+
 def test_a_line_a_kept_line_introduces_with_a_colon_stays():
     lines = _lines(
         ("Result of the rugby league semifinal played on Saturday:", 0.99),

@@ -9,6 +9,7 @@ from converter.rules.chrome import drop_chrome, is_chrome
 from converter.rules.crosshead import is_crosshead_text, mark_crossheads
 from converter.rules.dateline import take_dateline
 from converter.rules.headline import MAX_HEADLINE_CHARS, shorten, take_headline
+from converter.rules.line_words import word_odds
 from converter.rules.paragraphs import MAX_PARAGRAPH_CHARS, split_long, to_blocks
 from converter.rules.prose import headline_model, line_model
 from converter.rules.source_credit import credit_on_line, take_source_credit
@@ -278,8 +279,10 @@ def test_a_headline_named_by_the_page_is_the_title_and_the_first_line_stays_body
 def test_loading_the_rules_before_workers_fork_loads_their_models_and_reads_every_part():
     line_model.cache_clear()
     headline_model.cache_clear()
+    word_odds.cache_clear()
     load_rules()
     assert line_model.cache_info().currsize == headline_model.cache_info().currsize == 1
+    assert word_odds.cache_info().currsize == 1
     parsed = parse_seed(RawSeed("warm-up", WARM_UP))
     assert (parsed.source, parsed.date, parsed.authors) == (
         "Associated Press",

@@ -26,7 +26,8 @@ text with what surrounds it in the article's box) rather than a whole page (a sc
 over web-dev: an article block's median 0.55, a whole page's 0.20)."""
 ALONE = 0.5
 """In an article block, a line kept with no kept neighbour and scored under this goes: a
-caption, a bio, a teaser that the article's own lines do not surround."""
+caption, a bio, a teaser that the article's own lines do not surround. A line of bare marks
+('---', '***') is no neighbour: it separates the lines around it and says nothing of them."""
 _DIGIT = re.compile(r"\d")
 _PAIRING = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)* (?:at|v|vs|vs\.|versus) [A-Z]")
 """A fixture: two capitalised names joined by 'at', 'v' or 'vs'."""
@@ -62,6 +63,7 @@ def body_lines(lines: tuple[Line, ...], thresholds: Thresholds) -> list[Line]:
         ):
             scored[start:stop] = [True] * rows
     keep = list(scored)
+    kept_above, kept_below = _kept_beside(lines, scored)
     first = next((index for index, kept in enumerate(scored) if kept), 0)
     if block and first > 0 and not ended[first - 1]:
         keep[first - 1] = _leads_into(lines[first - 1], lines[first], thresholds.page)
@@ -71,9 +73,25 @@ def body_lines(lines: tuple[Line, ...], thresholds: Thresholds) -> list[Line]:
         if not scored[index]:
             introduced = before and lines[index - 1].text.endswith(":")
             keep[index] = keep[index] or (not ended[index] and (introduced or (before and after)))
-        elif block and len(lines) > 1 and not before and not after:
+        elif block and len(lines) > 1 and not kept_above[index] and not kept_below[index]:
             keep[index] = line.prose >= ALONE
     return [line for line, wanted in zip(lines, keep, strict=True) if wanted]
+
+
+def _kept_beside(lines: tuple[Line, ...], scored: list[bool]) -> tuple[list[bool], list[bool]]:
+    """For each line, whether the nearest line above it, and the nearest below, that holds a
+    letter or a digit was scored as kept (lines of bare marks are passed over)."""
+    worded = [any(char.isalnum() for char in line.text) for line in lines]
+    above, below = [False] * len(lines), [False] * len(lines)
+    last = False
+    for index in range(len(lines)):
+        above[index] = last
+        last = scored[index] if worded[index] else last
+    last = False
+    for index in range(len(lines) - 1, -1, -1):
+        below[index] = last
+        last = scored[index] if worded[index] else last
+    return above, below
 
 
 def _leads_into(line: Line, following: Line, threshold: float) -> bool:
