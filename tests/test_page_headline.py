@@ -163,3 +163,13 @@ def test_of_two_h1s_the_one_without_the_section_is_the_headline():
         "<h1>Harbour authority approves breakwater</h1>",
     )
     assert found.title == "Harbour authority approves breakwater"
+
+
+def test_a_link_in_running_text_that_spells_the_title_is_not_the_headline():
+    found = page_facts_of(
+        "<meta property='og:site_name' content='Coast Times'>"
+        "<title>Harbour Breakwater Plans | Coast Times</title>",
+        "<h1>Plans for the Harbour Breakwater</h1>"
+        "<p>The council said its <a href='/plans'>harbour breakwater plans</a> would go ahead.</p>",
+    )
+    assert found.title == "Plans for the Harbour Breakwater"

@@ -15,6 +15,7 @@ from converter.page.headings import (
     Shown,
     heading_around,
     heading_rank,
+    part_of_a_line,
     shown_pieces,
     shown_text,
     shown_texts,
@@ -350,11 +351,11 @@ def _best_match(
     trimmed = without_site(reference, sites)
     letters = (letters_of(reference), letters_of(trimmed), letters_of(core))
     best: tuple[float, str] | None = None
-    for tag, text, label, own in shown:
+    for tag, text, label, own, element in shown:
         if not (own in letters[0] or own.startswith(letters[1:]) or own.endswith(letters[2])):
             continue  # cheap: neither inside the title nor starting or ending with its headline
         words = words_of(text)
-        if not words or is_site_name(text, sites):
+        if not words or is_site_name(text, sites) or part_of_a_line(element):
             continue
         if contains(whole, words):
             text = without_site(text, sites)  # the title, site and all, shown in the page
