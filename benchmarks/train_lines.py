@@ -29,11 +29,14 @@ import itertools
 import json
 import re
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from scipy import sparse
 from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 from webdev import LEVELS, Page, figures, pages, score, scorer
 
@@ -55,6 +58,7 @@ from converter.rules.headline_features import (
     headline_features,
     reranked_rows,
 )
+from converter.rules.headline_words import HEADLINE_WORDS_FILE, HeadlineWords, word_signs
 from converter.rules.line_words import (
     WORD_FEATURES,
     WORDS_FILE,
@@ -66,6 +70,7 @@ from converter.rules.prose import (
     BODY_CONTEXT_FEATURES,
     BODY_LINE_FEATURES,
     HEADLINE_PROSE,
+    RERANKED,
     Thresholds,
     reranked,
     score_lines,
@@ -84,6 +89,12 @@ ARTICLE_WEIGHT = 2.0
 """An article block weighs this many whole pages in the body models that read the word odds:
 its errors (chrome that reads like the story) are the harder ones and the whole page has margin
 to spare. The headline rankers' body passes weigh both the same, as they were tuned."""
+WORDS_MIN_PAGES = 5
+WORDS_MAX = 3000
+"""The headline-words table learns only signs found on this many training pages (each its own
+site), the commonest first, at most this many: general words, no one site's strings."""
+WORDS_C = 0.1
+"""The table's regularisation (C 1 fitted web-dev closer and ranked unseen pages worse)."""
 _WORD = re.compile(r"\w+")
 
 
@@ -287,25 +298,102 @@ def headline_rows(seeds: list[Seed], line_rows: list[np.ndarray], prose: list[np
     ]
 
 
-def ranker_context_rows(ranker_rows: list[np.ndarray], first: list[np.ndarray]):
-    """The second ranker's rows, for the lines it re-ranks (the first ranker's best): what it
-    reads of the first ranker's features plus its scores around each line (reranked_rows);
-    with those lines' indices."""
-    result = []
-    for rows, scores in zip(ranker_rows, first, strict=True):
-        best = reranked(list(scores))
-        result.append(
-            (best, np.asarray(reranked_rows(rows.tolist(), list(scores), best)))
-            if best
-            else (best, np.zeros((0, len(RERANKED_FEATURES))))
+def ranker_context_rows(
+    ranker_rows: list[np.ndarray],
+    first: list[np.ndarray],
+    picked: list[list[int]],
+    words: list[list[float]],
+) -> list[np.ndarray]:
+    """The second ranker's rows, for the lines it re-ranks (`picked`, the first ranker's best):
+    what it reads of the first ranker's features, its scores around each line and the lines'
+    headline-words scores (reranked_rows)."""
+    return [
+        np.asarray(reranked_rows(rows.tolist(), list(scores), best, own))
+        if best
+        else np.zeros((0, len(RERANKED_FEATURES)))
+        for rows, scores, best, own in zip(ranker_rows, first, picked, words, strict=True)
+    ]
+
+
+def fit_headline_words(
+    stems: list[str], signs: list[list[frozenset[str]]], labels: np.ndarray, weights: np.ndarray
+) -> HeadlineWords:
+    """A logistic regression over the picked lines' word signs (rules/headline_words.py), each
+    seed's lines `signs` in order, labels and weights concatenated in the same order; weights
+    rounded as the table stores them."""
+    found: dict[str, set[str]] = {}
+    for stem, own in zip(stems, signs, strict=True):
+        found.setdefault(stem, set()).update(*own)
+    pages = Counter(sign for page in found.values() for sign in page)
+    common = sorted(
+        (sign for sign, count in pages.items() if count >= WORDS_MIN_PAGES),
+        key=lambda sign: (-pages[sign], sign),
+    )
+    vocabulary = sorted(common[:WORDS_MAX])
+    column = {sign: index for index, sign in enumerate(vocabulary)}
+    cells = [
+        (row, column[sign])
+        for row, line in enumerate(line for own in signs for line in own)
+        for sign in sorted(line)
+        if sign in column
+    ]
+    rows, columns = zip(*cells, strict=True) if cells else ((), ())
+    matrix = sparse.csr_matrix(
+        (np.ones(len(cells)), (rows, columns)), shape=(len(labels), len(vocabulary))
+    )
+    model = LogisticRegression(C=WORDS_C, max_iter=3000).fit(matrix, labels, sample_weight=weights)
+    return HeadlineWords(
+        round(float(model.intercept_[0]), DECIMALS),
+        {
+            sign: round(float(weight), DECIMALS)
+            for sign, weight in zip(vocabulary, model.coef_[0], strict=True)
+        },
+    )
+
+
+def headline_words_table(
+    seeds: list[Seed], picked: list[list[int]], heads: list[np.ndarray], weights: list[np.ndarray]
+) -> HeadlineWords:
+    """The table fitted on the seeds' picked lines (the first ranker's best), as the headline
+    rankers weigh them."""
+    return fit_headline_words(
+        [seed.page.stem for seed in seeds],
+        [
+            [word_signs(seed.texts[index]) for index in best]
+            for seed, best in zip(seeds, picked, strict=True)
+        ],
+        np.concatenate([own[best] for own, best in zip(heads, picked, strict=True)]),
+        np.concatenate([own[best] for own, best in zip(weights, picked, strict=True)]),
+    )
+
+
+def headline_words_out_of_fold(
+    seeds: list[Seed],
+    picked: list[list[int]],
+    heads: list[np.ndarray],
+    weights: list[np.ndarray],
+    folds: int,
+) -> list[list[float]]:
+    """Each seed's picked lines scored by a table fitted on the other folds' picked lines."""
+    result: list[list[float]] = [[] for _ in seeds]
+    fold_of = np.array([seed.fold for seed in seeds])
+    for fold in range(folds):
+        train = [int(i) for i in np.flatnonzero(fold_of != fold)]
+        table = headline_words_table(
+            [seeds[i] for i in train],
+            [picked[i] for i in train],
+            [heads[i] for i in train],
+            [weights[i] for i in train],
         )
+        for i in np.flatnonzero(fold_of == fold):
+            result[i] = [table.score(seeds[i].texts[index]) for index in picked[i]]
     return result
 
 
-def scattered(picked: list[tuple[list[int], np.ndarray]], scores: list[np.ndarray], sizes):
+def scattered(picked: list[list[int]], scores: list[np.ndarray], sizes):
     """The second ranker's scores back on every line of each seed (0 where it did not look)."""
     result = []
-    for (best, _), own, size in zip(picked, scores, sizes, strict=True):
+    for best, own, size in zip(picked, scores, sizes, strict=True):
         full = np.zeros(size)
         full[best] = own
         result.append(full)
@@ -534,10 +622,11 @@ def train() -> None:
     ranker_rows = headline_rows(seeds, line_rows, plain_second)
     head_weights = [headline_weights(seed) for seed in seeds]
     first_ranks = out_of_fold(ranker_rows, heads, seeds, folds, head_weights)
-    picked = ranker_context_rows(ranker_rows, first_ranks)
-    ranker_second_rows = [rows for _, rows in picked]
-    picked_heads = [own[best] for (best, _), own in zip(picked, heads, strict=True)]
-    picked_weights = [own[best] for (best, _), own in zip(picked, head_weights, strict=True)]
+    picked = [reranked(list(scores)) for scores in first_ranks]
+    words = headline_words_out_of_fold(seeds, picked, heads, head_weights, folds)
+    ranker_second_rows = ranker_context_rows(ranker_rows, first_ranks, picked, words)
+    picked_heads = [own[best] for best, own in zip(picked, heads, strict=True)]
+    picked_weights = [own[best] for best, own in zip(picked, head_weights, strict=True)]
     sizes = [len(seed.texts) for seed in seeds]
     ranks = scattered(
         picked,
@@ -564,6 +653,7 @@ def train() -> None:
     ranker_context = fit(
         np.vstack(ranker_second_rows), np.concatenate(picked_heads), np.concatenate(picked_weights)
     )
+    table = headline_words_table(seeds, picked, heads, head_weights)
     fitted_rows = [
         np.hstack([rows, word_rows(seed, odds)])
         for rows, seed in zip(line_rows, seeds, strict=True)
@@ -588,12 +678,18 @@ def train() -> None:
         ranker.predict_proba(rows)[:, 1] if len(rows) else np.zeros(0)
         for rows in fitted_ranker_rows
     ]
-    fitted_picked = ranker_context_rows(fitted_ranker_rows, fitted_first_ranks)
+    fitted_picked = [reranked(list(scores)) for scores in fitted_first_ranks]
+    fitted_words = [
+        [table.score(seed.texts[index]) for index in best]
+        for seed, best in zip(seeds, fitted_picked, strict=True)
+    ]
     fitted_ranks = scattered(
         fitted_picked,
         [
             ranker_context.predict_proba(rows)[:, 1] if len(rows) else np.zeros(0)
-            for _, rows in fitted_picked
+            for rows in ranker_context_rows(
+                fitted_ranker_rows, fitted_first_ranks, fitted_picked, fitted_words
+            )
         ],
         sizes,
     )
@@ -631,8 +727,18 @@ def train() -> None:
             "context": export(ranker_context, RERANKED_FEATURES),
         },
     )
-    elapsed = time.perf_counter() - started
-    print(f"wrote line_model.json, {WORDS_FILE} and headline_model.json ({elapsed:.0f} s)")
+    write(
+        DATA / HEADLINE_WORDS_FILE,
+        {
+            "trained_on": f"web-dev: the first ranker's {RERANKED} best lines, {len(seeds)} seeds",
+            "intercept": table.intercept,
+            "weights": dict(table.weights),
+        },
+    )
+    print(
+        f"wrote line_model.json, {WORDS_FILE}, headline_model.json and {HEADLINE_WORDS_FILE}"
+        f" ({time.perf_counter() - started:.0f} s)"
+    )
 
 
 def write(path: Path, document: dict) -> None:

@@ -87,10 +87,20 @@ def test_the_second_ranker_reads_no_style_against_the_run():
     scores = [0.1 * index for index in range(12)]
     best = reranked(scores)
     rows = [[float(column) for column in range(len(HEADLINE_FEATURES))] for _ in range(12)]
-    reread = reranked_rows(rows, scores, best)
+    reread = reranked_rows(rows, scores, best, [0.0] * len(best))
     assert len(reread) == RERANKED
     assert all(len(row) == len(RERANKED_FEATURES) for row in reread)
     named = dict(zip(RERANKED_FEATURES, reread[0], strict=True))
     assert not any(name.endswith("_against_run") for name in named)
     assert named["lede_overlap"] == HEADLINE_FEATURES.index("lede_overlap")
-    assert RERANKED_FEATURES[-len(HEADLINE_CONTEXT_FEATURES) :] == HEADLINE_CONTEXT_FEATURES
+    assert RERANKED_FEATURES[-len(HEADLINE_CONTEXT_FEATURES) - 1 : -1] == HEADLINE_CONTEXT_FEATURES
+
+
+def test_the_second_ranker_reads_each_picked_lines_headline_words_score():
+    scores = [0.1 * index for index in range(12)]
+    best = reranked(scores)
+    rows = [[0.0] * len(HEADLINE_FEATURES) for _ in range(12)]
+    words = [float(index) for index in range(len(best))]
+    reread = reranked_rows(rows, scores, best, words)
+    column = RERANKED_FEATURES.index("headline_words")
+    assert [row[column] for row in reread] == words

@@ -3,7 +3,7 @@
 import pytest
 
 from converter.html import parse_page
-from converter.page.headings import heading_around, heading_rank, shown_texts
+from converter.page.headings import heading_around, heading_rank, part_of_a_line, shown_texts
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,19 @@ def test_shown_texts_keep_the_pieces_of_children_apart_and_skip_long_blocks():
         + "</p></body></html>"
     )
     assert [shown.text for shown in shown_texts(tree)] == ["Harbour Published", "Published"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "part"),
+    [
+        ("<p>The council said <a id=t>harbour wall plans</a> would go ahead.</p>", True),
+        ("<p>The council said <b><a id=t>harbour wall plans</a></b> would go ahead.</p>", True),
+        ("<p><a id=t>Harbour wall plans</a> site with all you need to know</p>", True),
+        ("<p>Coast Network: <a id=t>Harbour wall plans</a></p>", True),
+        ("<p>Read more <a>here</a><br><a id=t>Harbour wall plans</a><br>Tuesday</p>", False),
+        ("<h1><b><a id=t>Harbour wall plans</a></b></h1>", False),
+    ],
+)
+def test_inline_text_with_words_of_its_line_beside_it_is_part_of_a_line(paragraph, part):
+    tree = parse_page(f"<html><body>{paragraph}</body></html>")
+    assert part_of_a_line(tree.get_element_by_id("t")) is part

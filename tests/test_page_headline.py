@@ -163,3 +163,31 @@ def test_of_two_h1s_the_one_without_the_section_is_the_headline():
         "<h1>Harbour authority approves breakwater</h1>",
     )
     assert found.title == "Harbour authority approves breakwater"
+
+
+def test_a_link_in_running_text_that_spells_the_title_is_not_the_headline():
+    found = page_facts_of(
+        "<meta property='og:site_name' content='Coast Times'>"
+        "<title>Harbour Breakwater Plans | Coast Times</title>",
+        "<h1>Plans for the Harbour Breakwater</h1>"
+        "<p>The council said its <a href='/plans'>harbour breakwater plans</a> would go ahead.</p>",
+    )
+    assert found.title == "Plans for the Harbour Breakwater"
+
+
+def test_the_heading_right_over_the_article_is_the_headline_though_it_shares_no_word():
+    found = page_facts_of(
+        "<meta property='og:site_name' content='Coast Times'>"
+        "<title>Coast Times - Latest local news</title>",
+        "<span class='headerText'>Sea wall saga nears its end</span><br>"
+        "<span class='dateText'>20240604 15:24</span>",
+    )
+    assert found.title == "Sea wall saga nears its end"
+
+
+def test_a_short_section_label_right_over_the_article_is_not_taken_for_its_headline():
+    found = page_facts_of(
+        "<meta property='og:site_name' content='Coast Times'><title>Coast Times</title>",
+        "<h2>Sports Wire</h2><span class='dateText'>20240604 15:24</span>",
+    )
+    assert found.title == ""

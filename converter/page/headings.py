@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from lxml.html import HtmlElement
 
-from converter.page.markup import letters_of, squash
+from converter.page.markup import WORD, letters_of, squash
 
 MAX_TITLE_CHARS = 300
 """Longer than any headline: an element with more text is a block of the page, not its title."""
@@ -26,6 +26,7 @@ _HEADING_RANKS = {"h1": 5, "h2": 4, "h3": 3, "h4": 1}
 _CLASS_RANK = 2
 _BOLD_RANK = 1
 _BOLD_TAGS = frozenset({"b", "strong", "big"})
+_INLINE_TAGS = frozenset({"a", "span", "b", "strong", "em", "i", "font", "big"})
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)")
 _FONT_SIZE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt|em)")
 _LARGE_TYPE = {"px": 14, "pt": 11, "em": 1.2}
@@ -52,6 +53,7 @@ class Shown(NamedTuple):
     text: str
     label: str
     letters: str
+    element: HtmlElement
 
 
 def shown_texts(tree: HtmlElement) -> Iterator[Shown]:
@@ -64,7 +66,7 @@ def shown_texts(tree: HtmlElement) -> Iterator[Shown]:
             continue
         text = shown_text(element)
         if 3 <= len(text) <= MAX_TITLE_CHARS:
-            yield Shown(element.tag, text, label_of(element), letters_of(text))
+            yield Shown(element.tag, text, label_of(element), letters_of(text), element)
 
 
 def shown_pieces(tree: HtmlElement) -> list[tuple[str, HtmlElement]]:
@@ -81,6 +83,28 @@ def shown_text(element: HtmlElement) -> str:
 
 def label_of(element: HtmlElement) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
+def part_of_a_line(element: HtmlElement) -> bool:
+    """Inline text with words of its line before or after it ('... about <a>home solar power
+    systems</a> that ...', '<a>Home Solar Power Systems</a> site that provides ...'): not a
+    line of its own, as a headline is; the element holding the whole line is weighed instead
+    (with a date or a kicker glued to a headline there)."""
+    while element.tag in _INLINE_TAGS:
+        parent = element.getparent()
+        if parent is None:
+            return False
+        previous = element.getprevious()
+        if _has_words(element.tail) or _has_words(
+            parent.text if previous is None else previous.tail
+        ):
+            return True
+        element = parent
+    return False
+
+
+def _has_words(text: str | None) -> bool:
+    return text is not None and WORD.search(text) is not None
 
 
 def heading_around(element: HtmlElement | None) -> HtmlElement | None:

@@ -15,6 +15,7 @@ from converter.page.headings import (
     Shown,
     heading_around,
     heading_rank,
+    part_of_a_line,
     shown_pieces,
     shown_text,
     shown_texts,
@@ -53,6 +54,11 @@ this many outranks a bigger one that does not."""
 _LINE_DEPTH = 3
 """How far up from a piece of text its line's block is looked for (<td><b><font>Headline)."""
 _MIN_PROSE_WORDS = 8
+_NEAREST_LINES = 2
+"""Lines standing alone (a date, a byline) that may sit between the article's first sentence
+and the heading nearest over it."""
+_NEAREST_WORDS = 3
+"""A heading of fewer words over the article is a section label ('Sports Wire') as often as not."""
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ")", "…", ":")
 # A date glued after a headline in the same element: 'Headline Thursday, 10 January, 2008',
 # 'Headline by Chris Stanton, 30 December 2007'.
@@ -100,11 +106,11 @@ def headline(
     most of it; then the headline og:title and <title> agree on; the heading just before
     where the article's prose starts in the page; any shown text that is most of the title;
     the first <h1> that is not the site's name; the title without the site's name when it
-    speaks of the article; a line in plain type just over the article; the title without the
-    site's name; or nothing when it names only the site (the text rules then find the
-    headline). The first guesses must share a word with the article (a section label does
-    not); the page's address, when it spells the headline, tells which part of the title it
-    is."""
+    speaks of the article; a line in plain type just over the article; the heading right
+    over the article, whatever it speaks of; the title without the site's name; or nothing
+    when it names only the site (the text rules then find the headline). The first guesses
+    must share a word with the article (a section label does not); the page's address, when
+    it spells the headline, tells which part of the title it is."""
     references = [squash(text) for text in tree.xpath(_TITLE_META)]
     references += [squash(element.text_content()) for element in tree.iter("title")][:1]
     references = [text for text in references if text]
@@ -144,8 +150,8 @@ def _guesses(
         ):
             yield Choice("heading close to title", text)
     yield Choice("og:title = <title>", _agreed(references, cores, sites, subject))
-    lead, plain = _lead_lines(tree, article, names, sites)
-    yield Choice("heading over the article", lead)
+    lead = _lead_lines(tree, article, names, sites)
+    yield Choice("heading over the article", lead.named)
     for _, text in matches:
         if not topic or _content_words(text) & topic:
             yield Choice("shown text in title, on topic", text)
@@ -161,8 +167,9 @@ def _guesses(
     core = cores[-1] if cores and not names_site(cores[-1], sites) else ""
     if not topic or _content_words(core) & topic:
         yield Choice("title less the site", core)
-    if squash(plain) not in {squash(line) for line in article.split("\n")}:
-        yield Choice("line over the article", plain)  # else the text rules rank the line
+    if squash(lead.plain) not in {squash(line) for line in article.split("\n")}:
+        yield Choice("line over the article", lead.plain)  # else the text rules rank the line
+    yield Choice("nearest heading over the article", lead.nearest)
     yield Choice("title less the site, off topic", core)
 
 
@@ -217,18 +224,30 @@ def _named_heading(
     return max(found)[3] if found else ""
 
 
-def _lead_lines(
-    tree: HtmlElement, article: str, topic: set[str], sites: tuple[str, ...]
-) -> tuple[str, str]:
+class Lead(NamedTuple):
+    """What sits over the place where the article's prose starts in the page."""
+
+    named: str
+    """The nearest heading speaking of what the article's opening speaks of."""
+    plain: str
+    """The line in plain type naming most of the opening's names."""
+    nearest: str
+    """The nearest heading, whatever it speaks of, with only a date or a byline under it."""
+
+
+def _lead_lines(tree: HtmlElement, article: str, topic: set[str], sites: tuple[str, ...]) -> Lead:
     """The heading nearest before the place where the article's prose starts in the page and
     speaking of what its opening speaks of (a section label or a date does not; one naming
-    more of it outranks a bigger heading); and, among the few lines standing alone just
-    before it that read as a headline, the one naming most of the opening's names (a
-    headline set in plain type)."""
+    more of it outranks a bigger heading); among the few lines standing alone just before it
+    that read as a headline, the one naming most of the opening's names (a headline set in
+    plain type); and the heading right over the article, with at most a date or a byline
+    between, whatever it speaks of (a headline may share no word with its story: 'Gunners
+    star to comeback' over 'Arsene Wenger is likely to ...')."""
     pieces = shown_pieces(tree)
     first = _article_start(pieces, article)
     if first is None:
-        return "", ""
+        return Lead("", "", "")
+    nearest = ""
     found: list[tuple[bool, int, int, str]] = []
     lines: list[tuple[int, int, str]] = []
     seen: set[str] = set()
@@ -253,12 +272,19 @@ def _lead_lines(
         if title in seen:
             continue
         seen.add(title)
+        if (
+            len(seen) == 1
+            and passed <= _NEAREST_LINES
+            and len(title.split()) >= _NEAREST_WORDS
+            and _reads_as_headline(title, sites)
+        ):
+            nearest = title
         named = len(_content_words(title) & topic)
         if _reads_as_headline(title, sites) and named:
             found.append((named >= _STORY_NAMES, heading_rank(heading), -len(seen), title))
         if len(seen) > _LEAD_SEARCH_ELEMENTS:
             break
-    return (max(found)[3] if found else ""), (max(lines)[2] if lines else "")
+    return Lead(max(found)[3] if found else "", max(lines)[2] if lines else "", nearest)
 
 
 def _article_start(pieces: list[tuple[str, HtmlElement]], article: str) -> int | None:
@@ -350,11 +376,11 @@ def _best_match(
     trimmed = without_site(reference, sites)
     letters = (letters_of(reference), letters_of(trimmed), letters_of(core))
     best: tuple[float, str] | None = None
-    for tag, text, label, own in shown:
+    for tag, text, label, own, element in shown:
         if not (own in letters[0] or own.startswith(letters[1:]) or own.endswith(letters[2])):
             continue  # cheap: neither inside the title nor starting or ending with its headline
         words = words_of(text)
-        if not words or is_site_name(text, sites):
+        if not words or is_site_name(text, sites) or part_of_a_line(element):
             continue
         if contains(whole, words):
             text = without_site(text, sites)  # the title, site and all, shown in the page

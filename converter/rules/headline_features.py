@@ -252,18 +252,23 @@ worse: 0.790 against 0.795 cross-validated, 0.783 against 0.790 on a second spli
 RERANKED_FEATURES = (
     *(HEADLINE_FEATURES[index] for index in _RERANKED_COLUMNS),
     *HEADLINE_CONTEXT_FEATURES,
+    "headline_words",
 )
 
 
 def reranked_rows(
-    rows: Sequence[Sequence[float]], scores: Sequence[float], picked: Sequence[int]
+    rows: Sequence[Sequence[float]],
+    scores: Sequence[float],
+    picked: Sequence[int],
+    words: Sequence[float],
 ) -> list[list[float]]:
-    """One row of RERANKED_FEATURES per picked line: its own features the second ranker reads
-    and how it compares with the other picked lines (headline_context_features)."""
+    """One row of RERANKED_FEATURES per picked line: its own features the second ranker reads,
+    how it compares with the other picked lines (headline_context_features) and how its words
+    read as a headline's (`words`, one rules/headline_words.py score per picked line)."""
     around = headline_context_features(rows, scores, picked)
     return [
-        [rows[index][column] for column in _RERANKED_COLUMNS] + extra
-        for index, extra in zip(picked, around, strict=True)
+        [rows[index][column] for column in _RERANKED_COLUMNS] + extra + [word_score]
+        for index, extra, word_score in zip(picked, around, words, strict=True)
     ]
 
 

@@ -25,6 +25,7 @@ from converter.rules.headline_features import (
     headline_features,
     reranked_rows,
 )
+from converter.rules.headline_words import HeadlineWords, headline_words
 from converter.rules.line_words import WORD_FEATURES, word_features, word_odds
 from converter.rules.state import Line, SeedState
 
@@ -111,13 +112,16 @@ class HeadlineModel:
     context: BoostedTrees
     """The second ranker: it re-ranks the first's best lines (a headline, its deck, its kicker,
     a teaser's headline), reading the first's scores of each and of its neighbours."""
+    words: HeadlineWords
+    """How each of those lines' words read as a headline's, for the second ranker."""
 
-    def probabilities(self, rows: list[list[float]]) -> list[float]:
+    def probabilities(self, rows: list[list[float]], texts: list[str]) -> list[float]:
         """The second ranker's score for the first's best lines, 0 for the others."""
         first = self.line.probabilities(rows)
         best = reranked(first)
         scores = [0.0] * len(rows)
-        second = self.context.probabilities(reranked_rows(rows, first, best))
+        words = [self.words.score(texts[index]) for index in best]
+        second = self.context.probabilities(reranked_rows(rows, first, best, words))
         for index, score in zip(best, second, strict=True):
             scores[index] = score
         return scores
@@ -134,6 +138,7 @@ def headline_model() -> HeadlineModel:
     return HeadlineModel(
         line=load_trees(document["line"], HEADLINE_FEATURES),
         context=load_trees(document["context"], RERANKED_FEATURES),
+        words=headline_words(),
     )
 
 
@@ -156,7 +161,7 @@ def score_lines(state: SeedState) -> SeedState:
     if not state.facts.title and len(texts) >= MIN_RANKED_LINES:
         verdicts = model.headline_body.probabilities(rows, texts, groups, line_words)
         headline = headline_model().probabilities(
-            headline_features(rows, texts, groups, verdicts, line_words, HEADLINE_PROSE)
+            headline_features(rows, texts, groups, verdicts, line_words, HEADLINE_PROSE), texts
         )
     return state.with_lines(
         [
