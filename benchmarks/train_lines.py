@@ -237,8 +237,39 @@ def out_of_fold(
             np.concatenate([weights[i] for i in train]) if weights else None,
         )
         for i in np.flatnonzero(fold_of == fold):
-            result[i] = model.predict_proba(rows[i])[:, 1] if len(rows[i]) else np.zeros(0)
+            result[i] = predicted(model, rows[i])
     return result
+
+
+def passes_out_of_fold(
+    seeds: list[Seed],
+    rows: list[np.ndarray],
+    labels: list[np.ndarray],
+    folds: int,
+    weights: list[np.ndarray],
+) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """The body's two passes out of fold: the second pass's rows (each line's own and the
+    first pass's verdicts around it, as it meets them on unseen pages) and its verdicts."""
+    first = out_of_fold(rows, labels, seeds, folds, weights)
+    second_rows = context_rows(seeds, rows, first)
+    return second_rows, out_of_fold(second_rows, labels, seeds, folds, weights)
+
+
+def predicted(model: HistGradientBoostingClassifier, rows: np.ndarray) -> np.ndarray:
+    """The model's P(yes) for each row (none for a seed without lines)."""
+    return model.predict_proba(rows)[:, 1] if len(rows) else np.zeros(0)
+
+
+def fitted_passes(
+    seeds: list[Seed],
+    rows: list[np.ndarray],
+    line_model: HistGradientBoostingClassifier,
+    context_model: HistGradientBoostingClassifier,
+) -> list[np.ndarray]:
+    """The body's two passes, fitted on every seed, over the seeds' rows: the second reads
+    the first's verdicts around each line."""
+    first = [predicted(line_model, own) for own in rows]
+    return [predicted(context_model, own) for own in context_rows(seeds, rows, first)]
 
 
 def context_rows(seeds: list[Seed], body_rows: list[np.ndarray], first: list[np.ndarray]):
@@ -608,17 +639,15 @@ def train() -> None:
     heads = [np.asarray(seed.headline, dtype=int) for seed in seeds]
 
     plain_weights = [word_weights(seed) for seed in seeds]
-    plain_first = out_of_fold(line_rows, body, seeds, folds, plain_weights)
-    plain_second_rows = context_rows(seeds, line_rows, plain_first)
-    plain_second = out_of_fold(plain_second_rows, body, seeds, folds, plain_weights)
+    plain_second_rows, plain_second = passes_out_of_fold(
+        seeds, line_rows, body, folds, plain_weights
+    )
     weights = [word_weights(seed, ARTICLE_WEIGHT) for seed in seeds]
     body_rows = [
         np.hstack([rows, odds])
         for rows, odds in zip(line_rows, word_rows_out_of_fold(seeds, folds), strict=True)
     ]
-    first = out_of_fold(body_rows, body, seeds, folds, weights)
-    second_rows = context_rows(seeds, body_rows, first)
-    second = out_of_fold(second_rows, body, seeds, folds, weights)
+    second_rows, second = passes_out_of_fold(seeds, body_rows, body, folds, weights)
     ranker_rows = headline_rows(seeds, line_rows, plain_second)
     head_weights = [headline_weights(seed) for seed in seeds]
     first_ranks = out_of_fold(ranker_rows, heads, seeds, folds, head_weights)
@@ -658,26 +687,10 @@ def train() -> None:
         np.hstack([rows, word_rows(seed, odds)])
         for rows, seed in zip(line_rows, seeds, strict=True)
     ]
-    fitted_first = [
-        line_model.predict_proba(rows)[:, 1] if len(rows) else np.zeros(0) for rows in fitted_rows
-    ]
-    fitted = [
-        context_model.predict_proba(rows)[:, 1] if len(rows) else np.zeros(0)
-        for rows in context_rows(seeds, fitted_rows, fitted_first)
-    ]
-    fitted_plain_first = [
-        plain_line_model.predict_proba(rows)[:, 1] if len(rows) else np.zeros(0)
-        for rows in line_rows
-    ]
-    fitted_plain = [
-        plain_context_model.predict_proba(rows)[:, 1] if len(rows) else np.zeros(0)
-        for rows in context_rows(seeds, line_rows, fitted_plain_first)
-    ]
+    fitted = fitted_passes(seeds, fitted_rows, line_model, context_model)
+    fitted_plain = fitted_passes(seeds, line_rows, plain_line_model, plain_context_model)
     fitted_ranker_rows = headline_rows(seeds, line_rows, fitted_plain)
-    fitted_first_ranks = [
-        ranker.predict_proba(rows)[:, 1] if len(rows) else np.zeros(0)
-        for rows in fitted_ranker_rows
-    ]
+    fitted_first_ranks = [predicted(ranker, rows) for rows in fitted_ranker_rows]
     fitted_picked = [reranked(list(scores)) for scores in fitted_first_ranks]
     fitted_words = [
         [table.score(seed.texts[index]) for index in best]
@@ -686,7 +699,7 @@ def train() -> None:
     fitted_ranks = scattered(
         fitted_picked,
         [
-            ranker_context.predict_proba(rows)[:, 1] if len(rows) else np.zeros(0)
+            predicted(ranker_context, rows)
             for rows in ranker_context_rows(
                 fitted_ranker_rows, fitted_first_ranks, fitted_picked, fitted_words
             )

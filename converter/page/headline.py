@@ -272,15 +272,16 @@ def _lead_lines(tree: HtmlElement, article: str, topic: set[str], sites: tuple[s
         if title in seen:
             continue
         seen.add(title)
+        headline_like = _reads_as_headline(title, sites)
         if (
-            len(seen) == 1
+            headline_like
+            and len(seen) == 1
             and passed <= _NEAREST_LINES
             and len(title.split()) >= _NEAREST_WORDS
-            and _reads_as_headline(title, sites)
         ):
             nearest = title
         named = len(_content_words(title) & topic)
-        if _reads_as_headline(title, sites) and named:
+        if headline_like and named:
             found.append((named >= _STORY_NAMES, heading_rank(heading), -len(seen), title))
         if len(seen) > _LEAD_SEARCH_ELEMENTS:
             break

@@ -6,6 +6,7 @@ line kept alone among dropped ones read as what it is: chrome that happened to r
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from converter.rules.chrome import is_article_end
 from converter.rules.features import SENTENCE_END
@@ -82,16 +83,15 @@ def _kept_beside(lines: tuple[Line, ...], scored: list[bool]) -> tuple[list[bool
     """For each line, whether the nearest line above it, and the nearest below, that holds a
     letter or a digit was scored as kept (lines of bare marks are passed over)."""
     worded = [any(char.isalnum() for char in line.text) for line in lines]
-    above, below = [False] * len(lines), [False] * len(lines)
-    last = False
-    for index in range(len(lines)):
-        above[index] = last
-        last = scored[index] if worded[index] else last
-    last = False
-    for index in range(len(lines) - 1, -1, -1):
-        below[index] = last
-        last = scored[index] if worded[index] else last
-    return above, below
+
+    def passing(order: Iterable[int]) -> list[bool]:
+        kept, last = [False] * len(lines), False
+        for index in order:
+            kept[index] = last
+            last = scored[index] if worded[index] else last
+        return kept
+
+    return passing(range(len(lines))), passing(reversed(range(len(lines))))
 
 
 def _leads_into(line: Line, following: Line, threshold: float) -> bool:

@@ -82,6 +82,9 @@ class Passes:
 @dataclass(frozen=True, slots=True)
 class LineModel:
     body: Passes
+    odds: dict[str, float]
+    """Each word's odds of standing in article text, which the body passes read
+    (rules/line_words.py)."""
     headline_body: Passes
     """The same passes without the word odds, weighing article blocks as whole pages: the
     headline rankers read their verdicts, as they were tuned on them (over the word odds'
@@ -98,6 +101,7 @@ def line_model() -> LineModel:
             load_trees(document["line"], BODY_LINE_FEATURES),
             load_trees(document["context"], BODY_CONTEXT_FEATURES),
         ),
+        odds=word_odds(),
         headline_body=Passes(
             load_trees(document["headline_line"], LINE_FEATURES),
             load_trees(document["headline_context"], LINE_FEATURES + CONTEXT_FEATURES),
@@ -154,7 +158,7 @@ def score_lines(state: SeedState) -> SeedState:
     rows = line_features(texts, groups, words)
     line_words = [content_words(text, words) for text in texts]
     body_rows = [
-        row + odds for row, odds in zip(rows, word_features(texts, word_odds()), strict=True)
+        row + odds for row, odds in zip(rows, word_features(texts, model.odds), strict=True)
     ]
     prose = model.body.probabilities(body_rows, texts, groups, line_words)
     headline = [0.0] * len(texts)
