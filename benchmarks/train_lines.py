@@ -203,6 +203,16 @@ def load(folds: int, split: str = "order") -> list[Seed]:
     return seeds
 
 
+def line_rows_of(seeds: list[Seed]) -> list[np.ndarray]:
+    """Each seed's LINE_FEATURES, a row a line."""
+    return [
+        np.asarray(line_features(s.texts, s.groups, s.stopwords))
+        if s.texts
+        else np.zeros((0, len(LINE_FEATURES)))
+        for s in seeds
+    ]
+
+
 def fit(
     rows: np.ndarray, labels: np.ndarray, weights: np.ndarray | None = None
 ) -> HistGradientBoostingClassifier:
@@ -421,6 +431,29 @@ def headline_words_out_of_fold(
     return result
 
 
+def rankers_out_of_fold(
+    seeds: list[Seed],
+    ranker_rows: list[np.ndarray],
+    heads: list[np.ndarray],
+    weights: list[np.ndarray],
+    folds: int,
+) -> tuple[list[np.ndarray], list[list[int]], list[np.ndarray], list[np.ndarray]]:
+    """The two headline rankers out of fold: the first's scores, the lines the second re-ranks
+    (its best), the second's rows and its scores back on every line."""
+    first = out_of_fold(ranker_rows, heads, seeds, folds, weights)
+    picked = [reranked(list(scores)) for scores in first]
+    words = headline_words_out_of_fold(seeds, picked, heads, weights, folds)
+    rows = ranker_context_rows(ranker_rows, first, picked, words)
+    second = out_of_fold(
+        rows,
+        [own[best] for best, own in zip(picked, heads, strict=True)],
+        seeds,
+        folds,
+        [own[best] for best, own in zip(picked, weights, strict=True)],
+    )
+    return first, picked, rows, scattered(picked, second, [len(seed.texts) for seed in seeds])
+
+
 def scattered(picked: list[list[int]], scores: list[np.ndarray], sizes):
     """The second ranker's scores back on every line of each seed (0 where it did not look)."""
     result = []
@@ -629,12 +662,7 @@ def train() -> None:
     seeds = load(folds, arguments.split)
     lines = sum(len(seed.texts) for seed in seeds)
     print(f"{len(seeds)} seeds, {lines:,} lines ({time.perf_counter() - started:.0f} s)")
-    line_rows = [
-        np.asarray(line_features(s.texts, s.groups, s.stopwords))
-        if s.texts
-        else np.zeros((0, len(LINE_FEATURES)))
-        for s in seeds
-    ]
+    line_rows = line_rows_of(seeds)
     body = [np.asarray(seed.body, dtype=int) for seed in seeds]
     heads = [np.asarray(seed.headline, dtype=int) for seed in seeds]
 
@@ -650,18 +678,12 @@ def train() -> None:
     second_rows, second = passes_out_of_fold(seeds, body_rows, body, folds, weights)
     ranker_rows = headline_rows(seeds, line_rows, plain_second)
     head_weights = [headline_weights(seed) for seed in seeds]
-    first_ranks = out_of_fold(ranker_rows, heads, seeds, folds, head_weights)
-    picked = [reranked(list(scores)) for scores in first_ranks]
-    words = headline_words_out_of_fold(seeds, picked, heads, head_weights, folds)
-    ranker_second_rows = ranker_context_rows(ranker_rows, first_ranks, picked, words)
+    first_ranks, picked, ranker_second_rows, ranks = rankers_out_of_fold(
+        seeds, ranker_rows, heads, head_weights, folds
+    )
     picked_heads = [own[best] for best, own in zip(picked, heads, strict=True)]
     picked_weights = [own[best] for best, own in zip(picked, head_weights, strict=True)]
     sizes = [len(seed.texts) for seed in seeds]
-    ranks = scattered(
-        picked,
-        out_of_fold(ranker_second_rows, picked_heads, seeds, folds, picked_weights),
-        sizes,
-    )
     print("cross-validated body, the headline taken, per threshold:")
     thresholds = choose_thresholds(seeds, second, ranks)
     if arguments.errors:
