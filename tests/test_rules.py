@@ -12,6 +12,7 @@ from converter.rules.headline import MAX_HEADLINE_CHARS, shorten, take_headline
 from converter.rules.line_words import word_odds
 from converter.rules.paragraphs import MAX_PARAGRAPH_CHARS, split_long, to_blocks
 from converter.rules.prose import headline_model, line_model
+from converter.rules.site_name import site_words
 from converter.rules.source_credit import credit_on_line, take_source_credit
 from converter.rules.state import Line, SeedState, split_lines
 from converter.rules.video_block import lift_video_blocks
@@ -150,9 +151,13 @@ def test_parse_seed_without_credit_has_unknown_source():
         ("Source: Reuters\n\nReal headline\n\nBody.", "Real headline"),
         ("Source:\n\nAssociated Press\n\nReal headline\n\nBody.", "Real headline"),
         ("share\n\nloading error\n\nReal headline\n\nBody.", "Real headline"),
+        ("Cool Cat Teacher Blog\n\nReal headline\n\nBody.", "Real headline"),
+        ("Skip to main content\n\nReal headline\n\nBody.", "Real headline"),
+        ("Acme Radio\n\nReal headline\n\nBody.\n\n© 2012 Acme Radio", "Real headline"),
+        ("Evening News Digest\n\nGo to Google News", "Evening News Digest"),
     ],
 )
-def test_the_headline_skips_chrome_credits_and_punctuation(text, title):
+def test_the_headline_skips_chrome_credits_punctuation_and_the_site(text, title):
     assert take_headline(split_lines("s", text)).title == title
 
 
@@ -280,9 +285,10 @@ def test_loading_the_rules_before_workers_fork_loads_their_models_and_reads_ever
     line_model.cache_clear()
     headline_model.cache_clear()
     word_odds.cache_clear()
+    site_words.cache_clear()
     load_rules()
     assert line_model.cache_info().currsize == headline_model.cache_info().currsize == 1
-    assert word_odds.cache_info().currsize == 1
+    assert word_odds.cache_info().currsize == site_words.cache_info().currsize == 1
     parsed = parse_seed(RawSeed("warm-up", WARM_UP))
     assert (parsed.source, parsed.date, parsed.authors) == (
         "Associated Press",

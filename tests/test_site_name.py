@@ -1,0 +1,60 @@
+import pytest
+
+from converter.rules.site_name import site_name
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Cool Cat Teacher Blog",
+        "Starpulse Entertainment News Blog",
+        "Evening News Digest",
+        "The Springfield Daily",
+        "Go to Google News",
+        "Skip to main content",
+        "Jump to navigation",
+        "Navigation: Jump to content areas:",
+        "Make us your home page",
+        "Make us your Homepage | Add to Favorites",
+    ],
+)
+def test_a_site_name_or_a_menu_phrase_reads_as_the_site(line):
+    site = site_name([line, "The story's first paragraph, as a sentence."])
+    assert site.names(line)
+    assert not site.names("The story's first paragraph, as a sentence.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Back to School: what parents should buy",
+        "Return to the moon delayed again",
+        "Mayor opens the new bridge",
+        "Council votes on the news of the closures at the old mill tonight",
+        "Times change",
+        "--- Breaking --- news ---",
+        "the nutty nomads blog",
+        "Summer Report: local papers",
+    ],
+)
+def test_a_headline_is_not_the_site(line):
+    assert not site_name([line]).names(line)
+
+
+def test_the_copyright_holder_names_the_site_at_the_top():
+    page = [
+        "Radio New Zealand - Te Reo Irirangi o Aotearoa",
+        "Cook Republic",
+        "Summer Report: local papers",
+        "Radio New Zealand wins an award for its coverage of the floods this year",
+        "© 2008 Radio New Zealand",
+        "© 2012 Cook Republic Pty. All Rights Reserved.",
+    ]
+    site = site_name(page)
+    assert [site.names(line) for line in page[:4]] == [True, True, False, False]
+
+
+def test_a_short_holder_names_nothing():
+    site = site_name(["AP", "BBC", "© 2008 AP", "Copyright BBC 2008"])
+    assert not site.names("AP")
+    assert not site.names("BBC")
