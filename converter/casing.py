@@ -98,9 +98,14 @@ def case_evidence(texts: Iterable[str], keys: frozenset[str] | None = None) -> d
                     continue  # a table's or a dateline's capitals ("WIGAN, England") are style
                 forms[_key(base)][base] += 1
     return {
-        key: max(counts, key=lambda form: (counts[form], sum(c.isupper() for c in form), form))
+        key: _most_used(counts) if len(counts) > 1 else next(iter(counts))
         for key, counts in forms.items()
     }
+
+
+def _most_used(counts: Counter[str]) -> str:
+    """The most frequent form; on a tie the one with more capitals, then a fixed choice."""
+    return max(counts, key=lambda form: (counts[form], sum(map(str.isupper, form)), form))
 
 
 def title_keys(title: str) -> frozenset[str]:

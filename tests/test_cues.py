@@ -5,7 +5,15 @@ import re
 import pytest
 
 from converter.data import load_yaml
-from converter.rules.cues import CUE_FEATURES, CUES_FILE, cue_index, cues, fold, pattern_needs
+from converter.rules.cues import (
+    CUE_FEATURES,
+    CUES_FILE,
+    cue_index,
+    cues,
+    fold,
+    page_cues,
+    pattern_needs,
+)
 
 PROSE = "The council voted on Tuesday to close the old library and move its books by the river."
 
@@ -97,3 +105,25 @@ def test_the_needed_pieces_change_no_answer(text):
         for name in CUE_FEATURES
     ]
     assert cues(text) == [float(pattern.search(text) is not None) for pattern in joined]
+
+
+def test_a_page_gives_each_line_the_cues_it_gives_alone():
+    """Pieces are looked for in the page first: a piece one line holds still counts for that
+    line only, and one that only the joined lines hold (across a line break) for none."""
+    page = [
+        PROSE,
+        "Photo: \u212aate Smith / GETTY",
+        "i think they should of kept it open lol",
+        "Click here to",
+        "sign up",
+        "Copyright 2008. All rights reserved.",
+        "",
+    ]
+    document = load_yaml(CUES_FILE)
+    joined = [
+        re.compile("|".join(f"(?:{pattern})" for pattern in document[name]), re.IGNORECASE)
+        for name in CUE_FEATURES
+    ]
+    expected = [[float(pattern.search(text) is not None) for pattern in joined] for text in page]
+    assert page_cues(page) == expected
+    assert any(any(row) for row in expected) and not any(expected[0])

@@ -266,3 +266,12 @@ def test_an_html_seed_is_read_as_a_page_and_a_binary_one_refused():
         read_seed("picture.html", b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
     with pytest.raises(SeedTooLargeError):
         read_seed("huge.htm", b"<p>" * 10, Settings(max_seed_bytes=20))
+
+
+def test_ascii_text_is_cleaned_as_any_text():
+    """ASCII text takes a shorter way (only its controls can go): every ASCII character fares
+    as it does in a text with a character outside ASCII on its last line."""
+    ascii_text = "".join(map(chr, range(128))) + "\r\nA line\rand &amp; more\x0b"
+    cleaned = clean_text(ascii_text)
+    assert cleaned.isascii() and "\x00" not in cleaned and "\x7f" not in cleaned
+    assert clean_text(ascii_text + "\u00e9") == cleaned + "\u00e9"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc, Span
@@ -165,7 +165,7 @@ def merge_mentions(
     mentions = [_curated(m, table) for m in mentions if alias_key(m.name) not in dropped]
     mentions = _capitals_as_countries(mentions, table)
     spelling = _preferred_spelling(mentions)
-    mentions = [replace(m, name=spelling[alias_key(m.name)]) for m in mentions]
+    mentions = [Mention(spelling[alias_key(m.name)], m.kind, m.locative) for m in mentions]
     canonical_of = _person_aliases(mentions) | _organisation_aliases(mentions)
     people = {target for source, target in canonical_of.items() if _is_person(source, mentions)}
     kinds: dict[str, Counter[ActorKind]] = defaultdict(Counter)

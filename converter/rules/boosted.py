@@ -26,6 +26,10 @@ class BoostedTrees:
     """The value each way down reaches, 2 ** depth a tree."""
     bias: float
     depth: int
+    roots: np.ndarray
+    """Each tree's root in the flat arrays, one row a tree: where every row starts its walk."""
+    leaf_shift: np.ndarray
+    """Added to a node of the last level of the walk, it is the way down's place in `value`."""
 
     def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
         """P(positive) for each row of `features`, in order: every row walks every tree at
@@ -35,26 +39,25 @@ class BoostedTrees:
         values = np.asarray(rows, dtype=np.float64)
         count, width = values.shape
         flat = values.ravel()
-        inner = (1 << self.depth) - 1
-        starts = np.arange(0, len(self.feature), inner)[:, None]
-        node = np.repeat(starts, count, axis=1)
+        node = np.repeat(self.roots, count, axis=1)
         down = 2 - node  # node h of the tree starting at s is s + h, its right child s + 2h + 2
         offsets = np.arange(0, count * width, width)
         index = np.empty_like(node)
         read = np.empty(node.shape)
         threshold = np.empty(node.shape)
         left = np.empty(node.shape, dtype=bool)
+        feature, thresholds = self.feature, self.threshold
         for _ in range(self.depth):
-            np.take(self.feature, node, out=index)
+            feature.take(node, out=index)
             index += offsets
-            np.take(flat, index, out=read)
-            np.take(self.threshold, node, out=threshold)
+            flat.take(index, out=read)
+            thresholds.take(node, out=threshold)
             np.less_equal(read, threshold, out=left)
             node *= 2
             node += down
             node -= left
-        node += (starts // inner << self.depth) - starts - inner
-        scores = self.bias + self.value[node].sum(axis=0)
+        node += self.leaf_shift
+        scores = self.bias + self.value.take(node).sum(axis=0)
         with np.errstate(over="ignore"):  # a sure 'no' overflows exp to inf: P is 0, as it is
             return (1.0 / (1.0 + np.exp(-scores))).tolist()
 
@@ -84,6 +87,8 @@ def load_trees(document: dict[str, Any], expected: Sequence[str]) -> BoostedTree
                 heap_threshold[tree, place] = threshold[tree, node]
             level = [child for node in level for child in (left[tree, node], right[tree, node])]
         heap_value[tree] = value[tree, level]
+    inner = (1 << depth) - 1
+    roots = np.arange(0, trees * inner, inner)[:, None]
     return BoostedTrees(
         features=features,
         feature=heap_feature.ravel(),
@@ -91,4 +96,6 @@ def load_trees(document: dict[str, Any], expected: Sequence[str]) -> BoostedTree
         value=heap_value.ravel(),
         bias=float(document["bias"]),
         depth=depth,
+        roots=roots,
+        leaf_shift=(roots // inner << depth) - roots - inner,
     )

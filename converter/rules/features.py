@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from converter.rules.chrome import is_article_end
-from converter.rules.cues import CUE_FEATURES, cues
+from converter.rules.cues import CUE_FEATURES, page_cues
 
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
@@ -89,13 +89,15 @@ def line_features(
     longest = max((len(text) for text in texts), default=1) or 1
     total = max(len(texts) - 1, 1)
     rows = []
-    for index, (text, group) in enumerate(zip(texts, groups, strict=True)):
+    for index, (text, group, line_cues) in enumerate(
+        zip(texts, groups, page_cues(texts), strict=True)
+    ):
         words = _WORD.findall(text)
         n_words = len(words) or 1
         n_chars = len(text) or 1
         folded = list(map(str.casefold, words))
         stops = sum(map(stopwords.__contains__, folded))
-        capitals = sum(1 for word in words if word[0].isupper())
+        capitals = sum([word[0].isupper() for word in words])
         digits = len(_DIGIT.findall(text))
         numeric = digits > 0
         letters = len(text) - len(_NOT_LETTER.findall(text))
@@ -141,7 +143,7 @@ def line_features(
                 float(text.startswith(_OPENING_QUOTE)),
                 sum(map(_FIRST_PERSON.__contains__, folded)) / n_words,
                 sum(map(_SECOND_PERSON.__contains__, folded)) / n_words,
-                *cues(text),
+                *line_cues,
             ]
         )
     return rows
@@ -264,7 +266,7 @@ def context_features(
     before = 0.0
     end_heading = -1
     boundaries = comment_shapes = after_chars = 0
-    for index in range(count):
+    for index, row in enumerate(rows):
         distance = start - index if index < start else index - end if index > end else 0
         inside = start <= index <= end
         own = set(words[index])
@@ -292,7 +294,7 @@ def context_features(
                 (index - start) / run_length if inside else -1.0 if index < start else 2.0,
                 math.log1p(index - end_heading) if end_heading >= 0 else 0.0,
                 sum(shaped[max(0, index - _NEAR) : index + _NEAR + 1]) / (2 * _NEAR + 1),
-                *(rows[index][column] - usual for column, usual in profile),
+                *[row[column] - usual for column, usual in profile],
                 math.log1p(boundaries),
                 math.log1p(comment_shapes),
                 math.log1p(after_chars),
@@ -321,15 +323,9 @@ def _run_profile(
     """Each _PROFILE column with its mean over the main run, each line weighing its length."""
     weights = [len(text) for text in texts[start : end + 1]]
     total = sum(weights) or 1
+    run = list(zip(rows[start : end + 1], weights, strict=True))
     return [
-        (
-            column,
-            sum(
-                row[column] * weight
-                for row, weight in zip(rows[start : end + 1], weights, strict=True)
-            )
-            / total,
-        )
+        (column, sum([row[column] * weight for row, weight in run]) / total)
         for column in _PROFILE_COLUMNS
     ]
 
