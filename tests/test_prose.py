@@ -79,3 +79,11 @@ def test_labels_between_separators_are_trimmed_and_a_count_only_when_the_page_sh
     assert trim_headline(counted, "en", shown) == ("The Nation Is Losing Its Toolbox", "")
     assert trim_headline(counted, "en") == (counted, "")
     assert trim_headline("Top picks of 2012", "en", {"top picks of"}) == ("Top picks of 2012", "")
+
+
+def test_a_count_with_what_it_counts_is_trimmed_only_when_the_page_shows_the_headline_bare():
+    counted = "Another Unusual Birthday Present 274 Comments"
+    shown = {"Another Unusual Birthday Present"}
+    assert trim_headline(counted, "en", shown) == ("Another Unusual Birthday Present", "")
+    assert trim_headline(counted, "en") == (counted, "")
+    assert trim_headline("Readers 12 Comments", "en", {"Readers"}) == ("Readers 12 Comments", "")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from itertools import islice
 
-from converter.rules.chrome import is_chrome
+from converter.rules.chrome import is_article_end, is_chrome
 from converter.rules.prose import MIN_RANKED_LINES, RERANKED
 from converter.rules.published import is_date_line, read_date
 from converter.rules.site_name import site_name
@@ -63,8 +63,8 @@ def take_headline(state: SeedState) -> SeedState:
 def trim_headline(text: str, language: str, page: Iterable[str] = ()) -> tuple[str, str]:
     """The headline line without what pages glue to its end: UI labels ('Save Email Print',
     '| Print | E-mail'), a count the page's lines (`page`, read only for a trailing count) also
-    show the headline without ('Headline 524': its comments) and a date ('July 29, 2012'),
-    which is returned. The headline's own characters stay."""
+    show the headline without ('Headline 524', 'Headline 274 Comments') and a date ('July 29,
+    2012'), which is returned. The headline's own characters stay."""
     words = text.split(" ")
     labels = 0
     cut = len(words)
@@ -76,8 +76,9 @@ def trim_headline(text: str, language: str, page: Iterable[str] = ()) -> tuple[s
         cut = at
     if labels >= MIN_UI_RUN:
         words = words[:cut]
-    if len(words) > MIN_HEADLINE_WORDS and _is_count(words[-1]):
-        head = " ".join(words[:-1])
+    counted = _counted_tail(words)
+    if counted and len(words) - counted >= MIN_HEADLINE_WORDS:
+        head = " ".join(words[:-counted])
         key = _key(head)
         if any(_key(line) == key for line in page):
             return head, ""
@@ -88,6 +89,16 @@ def trim_headline(text: str, language: str, page: Iterable[str] = ()) -> tuple[s
         if found is not None and found[1] == 0:
             return " ".join(words[:-size]).rstrip(_SEPARATORS), found[0]
     return " ".join(words), ""
+
+
+def _counted_tail(words: list[str]) -> int:
+    """How many last words are a count ('Headline 524') or a count and what it counts, an
+    article-end label ('Headline 274 Comments'); 0 when they are neither."""
+    if words and _is_count(words[-1]):
+        return 1
+    if len(words) > 1 and _is_count(words[-2]) and is_article_end(words[-1]):
+        return 2
+    return 0
 
 
 def _is_count(word: str) -> bool:
