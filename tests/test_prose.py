@@ -81,9 +81,16 @@ def test_labels_between_separators_are_trimmed_and_a_count_only_when_the_page_sh
     assert trim_headline("Top picks of 2012", "en", {"top picks of"}) == ("Top picks of 2012", "")
 
 
-def test_a_count_with_what_it_counts_is_trimmed_only_when_the_page_shows_the_headline_bare():
+def test_a_numbered_tail_is_trimmed_only_when_the_page_shows_the_headline_bare():
     counted = "Another Unusual Birthday Present 274 Comments"
     shown = {"Another Unusual Birthday Present"}
     assert trim_headline(counted, "en", shown) == ("Another Unusual Birthday Present", "")
     assert trim_headline(counted, "en") == (counted, "")
+    dated = "Watch Shatner Throw The First Pitch For Star Trek Night August 8, 2012"
+    bare = "Watch Shatner Throw The First Pitch For Star Trek Night"
+    assert trim_headline(dated, "en", {bare}) == (bare, "2012-08-08")
+    talk = "Climate change and our rivers: a talk, Friday"
+    assert trim_headline(f"{talk} Waiology Jul 26", "en", {talk}) == (talk, "")
     assert trim_headline("Readers 12 Comments", "en", {"Readers"}) == ("Readers 12 Comments", "")
+    crumb = "Home / Keeper emails from 21times.org"
+    assert trim_headline(crumb, "en", {"Home"}) == (crumb, "")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from itertools import islice
 
-from converter.rules.chrome import is_article_end, is_chrome
+from converter.rules.chrome import is_chrome
 from converter.rules.prose import MIN_RANKED_LINES, RERANKED
 from converter.rules.published import is_date_line, read_date
 from converter.rules.site_name import site_name
@@ -62,9 +62,10 @@ def take_headline(state: SeedState) -> SeedState:
 
 def trim_headline(text: str, language: str, page: Iterable[str] = ()) -> tuple[str, str]:
     """The headline line without what pages glue to its end: UI labels ('Save Email Print',
-    '| Print | E-mail'), a count the page's lines (`page`, read only for a trailing count) also
-    show the headline without ('Headline 524', 'Headline 274 Comments') and a date ('July 29,
-    2012'), which is returned. The headline's own characters stay."""
+    '| Print | E-mail'), a few words holding a number when the page's lines (`page`) also show
+    the headline without them ('Headline 524', '... 274 Comments', '... Night August 8, 2012':
+    the shortest such tail, never the larger part of the line) and a date ('July 29, 2012').
+    A date cut off is returned. The headline's own characters stay."""
     words = text.split(" ")
     labels = 0
     cut = len(words)
@@ -76,12 +77,18 @@ def trim_headline(text: str, language: str, page: Iterable[str] = ()) -> tuple[s
         cut = at
     if labels >= MIN_UI_RUN:
         words = words[:cut]
-    counted = _counted_tail(words)
-    if counted and len(words) - counted >= MIN_HEADLINE_WORDS:
-        head = " ".join(words[:-counted])
-        key = _key(head)
-        if any(_key(line) == key for line in page):
-            return head, ""
+    shown = {_key(line) for line in page}
+    for size in range(1, MAX_TAIL_WORDS + 1):
+        if len(words) - size < MIN_HEADLINE_WORDS:
+            break
+        tail = words[-size:]
+        if not _numbered(tail):
+            continue
+        head = " ".join(words[:-size]).rstrip(_SEPARATORS)
+        head_words = len(head.split())
+        if head_words >= MIN_HEADLINE_WORDS and head_words > size and _key(head) in shown:
+            found = read_date(" ".join(tail), language)
+            return head, found[0] if found is not None and found[1] == 0 else ""
     for size in range(MAX_TAIL_WORDS, 1, -1):
         if len(words) - size < MIN_HEADLINE_WORDS:
             continue
@@ -91,14 +98,12 @@ def trim_headline(text: str, language: str, page: Iterable[str] = ()) -> tuple[s
     return " ".join(words), ""
 
 
-def _counted_tail(words: list[str]) -> int:
-    """How many last words are a count ('Headline 524') or a count and what it counts, an
-    article-end label ('Headline 274 Comments'); 0 when they are neither."""
-    if words and _is_count(words[-1]):
-        return 1
-    if len(words) > 1 and _is_count(words[-2]) and is_article_end(words[-1]):
-        return 2
-    return 0
+def _numbered(tail: list[str]) -> bool:
+    """A tail the page may glue to its headline: a count ('524', not a year), or words holding a
+    number ('274 Comments', 'Jul 26', 'August 8, 2012')."""
+    if len(tail) == 1:
+        return _is_count(tail[0])
+    return any(char.isdigit() for word in tail for char in word)
 
 
 def _is_count(word: str) -> bool:
