@@ -446,12 +446,17 @@ def rankers_out_of_fold(
     rows = ranker_context_rows(ranker_rows, first, picked, words)
     second = out_of_fold(
         rows,
-        [own[best] for best, own in zip(picked, heads, strict=True)],
+        at_picked(picked, heads),
         seeds,
         folds,
-        [own[best] for best, own in zip(picked, weights, strict=True)],
+        at_picked(picked, weights),
     )
     return first, picked, rows, scattered(picked, second, [len(seed.texts) for seed in seeds])
+
+
+def at_picked(picked: list[list[int]], per_seed: list[np.ndarray]) -> list[np.ndarray]:
+    """Each seed's values (labels, weights) at the lines the second ranker re-ranks."""
+    return [own[best] for best, own in zip(picked, per_seed, strict=True)]
 
 
 def scattered(picked: list[list[int]], scores: list[np.ndarray], sizes):
@@ -681,8 +686,8 @@ def train() -> None:
     first_ranks, picked, ranker_second_rows, ranks = rankers_out_of_fold(
         seeds, ranker_rows, heads, head_weights, folds
     )
-    picked_heads = [own[best] for best, own in zip(picked, heads, strict=True)]
-    picked_weights = [own[best] for best, own in zip(picked, head_weights, strict=True)]
+    picked_heads = at_picked(picked, heads)
+    picked_weights = at_picked(picked, head_weights)
     sizes = [len(seed.texts) for seed in seeds]
     print("cross-validated body, the headline taken, per threshold:")
     thresholds = choose_thresholds(seeds, second, ranks)

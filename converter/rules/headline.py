@@ -38,8 +38,7 @@ def take_headline(state: SeedState) -> SeedState:
     candidates = _candidates(lines)
     if not candidates:
         return state
-    taken = _not_the_site(lines, candidates)
-    first = next(filter(taken, candidates))
+    taken, first = _not_the_site(lines, candidates)
     if len(lines) < MIN_RANKED_LINES:
         best = first
     else:
@@ -77,25 +76,25 @@ def trim_headline(text: str, language: str, page: Iterable[str] = ()) -> tuple[s
         cut = at
     if labels >= MIN_UI_RUN:
         words = words[:cut]
-    shown = {_key(line) for line in page}
-    for size in range(1, MAX_TAIL_WORDS + 1):
-        if len(words) - size < MIN_HEADLINE_WORDS:
-            break
-        tail = words[-size:]
-        if not _numbered(tail):
-            continue
+    sizes = range(1, min(MAX_TAIL_WORDS, len(words) - MIN_HEADLINE_WORDS) + 1)
+    numbered = [size for size in sizes if _numbered(words[-size:])]
+    shown = {_key(line) for line in page} if numbered else set()
+    for size in numbered:
         head = " ".join(words[:-size]).rstrip(_SEPARATORS)
         head_words = len(head.split())
         if head_words >= MIN_HEADLINE_WORDS and head_words > size and _key(head) in shown:
-            found = read_date(" ".join(tail), language)
-            return head, found[0] if found is not None and found[1] == 0 else ""
-    for size in range(MAX_TAIL_WORDS, 1, -1):
-        if len(words) - size < MIN_HEADLINE_WORDS:
-            continue
-        found = read_date(" ".join(words[-size:]), language)
-        if found is not None and found[1] == 0:
-            return " ".join(words[:-size]).rstrip(_SEPARATORS), found[0]
+            return head, _whole_date(words[-size:], language) or ""
+    for size in reversed(sizes[1:]):
+        date = _whole_date(words[-size:], language)
+        if date is not None:
+            return " ".join(words[:-size]).rstrip(_SEPARATORS), date
     return " ".join(words), ""
+
+
+def _whole_date(tail: list[str], language: str) -> str | None:
+    """The ISO date the words are, all of them, else None."""
+    found = read_date(" ".join(tail), language)
+    return found[0] if found is not None and found[1] == 0 else None
 
 
 def _numbered(tail: list[str]) -> bool:
@@ -130,17 +129,22 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _not_the_site(lines: tuple[Line, ...], candidates: list[int]) -> Callable[[int], bool]:
-    """Which candidates may be the headline: not a line that reads as the site's own name or
-    its navigation (rules/site_name.py; over ten splits of web-dev into folds, 0.805 -> 0.812
-    cross-validated), unless every candidate reads so. Asked only of the lines the choice
-    reads, the first and the best-ranked."""
+def _not_the_site(
+    lines: tuple[Line, ...], candidates: list[int]
+) -> tuple[Callable[[int], bool], int]:
+    """Which candidates may be the headline, and the first of them: not a line that reads as
+    the site's own name or its navigation (rules/site_name.py; over ten splits of web-dev into
+    folds, 0.805 -> 0.812 cross-validated), unless every candidate reads so. Asked only of the
+    lines the choice reads, the first and the best-ranked."""
     site = site_name([line.text for line in lines])
 
     def taken(index: int) -> bool:
         return not site.names(lines[index].text)
 
-    return taken if any(map(taken, candidates)) else lambda index: True
+    first = next(filter(taken, candidates), None)
+    if first is None:
+        return (lambda index: True), candidates[0]
+    return taken, first
 
 
 def _candidates(lines: tuple[Line, ...]) -> list[int]:

@@ -17,10 +17,9 @@ from converter.rules.publisher import copyright_holder, has_copyright_mark
 SITE_NAME_FILE = "site_name.yaml"
 MAX_NAME_WORDS = 6
 """A site's name ending in a publication word is short: 'Starpulse Entertainment News Blog'."""
-MAX_NAVIGATION_WORDS = 8
-MAX_HOLDER_LINE_WORDS = 8
-"""A line opening with the copyright holder's name is the site's when this short; no longer
-line reads as the site's."""
+MAX_SITE_LINE_WORDS = 8
+"""No longer line reads as the site's name or its navigation: a line opening with the
+copyright holder's name, or a menu phrase, is the site's when this short."""
 MIN_NAME_LETTERS = 4
 """Shorter names ('AP', 'BBC') are found inside too many headlines' words."""
 MIN_PREFIX_LETTERS = 6
@@ -62,7 +61,7 @@ class SiteName:
         capitalised, as a name is ('Blog', 'News', 'Times'; 'Breaking news' may be a headline);
         a navigation phrase ('Go to ...', 'Jump to', 'home page')."""
         own = _WORD.findall(text)
-        if not own or len(own) > MAX_HOLDER_LINE_WORDS:
+        if not own or len(own) > MAX_SITE_LINE_WORDS:
             return False
         last = own[-1]
         if (
@@ -71,7 +70,7 @@ class SiteName:
             and last.casefold() in self.words.publication
         ):
             return True
-        if len(own) <= MAX_NAVIGATION_WORDS and self.words.navigation.search(text):
+        if self.words.navigation.search(text):
             return True
         letters = _letters(text)
         return len(letters) >= MIN_NAME_LETTERS and any(
