@@ -11,8 +11,10 @@ article text (rules/line_words.py) are learned first (naive Bayes, out of fold f
 models as for unseen pages). Gradient-boosted models (scikit-learn, a dev dependency; applied
 at run time by converter/rules/boosted.py): the body's per-line pass and its neighbourhood pass,
 which reads the first pass's verdicts (fitted on out-of-fold verdicts, as it meets them on
-unseen pages), both reading the word odds; the same two passes without them, whose verdicts the
-headline ranker reads; and the headline ranker, itself in two passes the same way (the second
+unseen pages), both reading the word odds; a third second pass over the same first pass that
+also reads the page's line shapes (rules/shapes.py); the same two passes without the word odds,
+whose verdicts the headline ranker reads (a line's body score blends the three second passes,
+rules/prose.py's BLEND); and the headline ranker, itself in two passes the same way (the second
 reads the first's scores of the line and its neighbours).
 
 Generalisation is estimated honestly: every figure marked "cross-validated" comes from models
@@ -71,10 +73,13 @@ from converter.rules.prose import (
     BODY_LINE_FEATURES,
     HEADLINE_PROSE,
     RERANKED,
+    SHAPED_CONTEXT_FEATURES,
     Thresholds,
+    blend,
     reranked,
     score_lines,
 )
+from converter.rules.shapes import SHAPE_FEATURES, shape_features
 from converter.rules.state import Line, SeedState, split_lines
 
 DATA = Path(__file__).resolve().parents[1] / "converter" / "data"
@@ -263,6 +268,26 @@ def passes_out_of_fold(
     first = out_of_fold(rows, labels, seeds, folds, weights)
     second_rows = context_rows(seeds, rows, first)
     return second_rows, out_of_fold(second_rows, labels, seeds, folds, weights)
+
+
+def shaped_rows(seeds: list[Seed], second_rows: list[np.ndarray]) -> list[np.ndarray]:
+    """The shaped pass's rows: the body's second-pass rows and the page's line shapes."""
+    return [
+        np.hstack(
+            [rows, np.asarray(shape_features(s.texts)).reshape(len(rows), len(SHAPE_FEATURES))]
+        )
+        for s, rows in zip(seeds, second_rows, strict=True)
+    ]
+
+
+def blended(
+    own: list[np.ndarray], plain: list[np.ndarray], shaped: list[np.ndarray]
+) -> list[np.ndarray]:
+    """Each seed's body scores as rules/prose.py blends its three second passes."""
+    return [
+        np.asarray(blend(list(a), list(b), list(c)))
+        for a, b, c in zip(own, plain, shaped, strict=True)
+    ]
 
 
 def predicted(model: HistGradientBoostingClassifier, rows: np.ndarray) -> np.ndarray:
@@ -680,7 +705,10 @@ def train() -> None:
         np.hstack([rows, odds])
         for rows, odds in zip(line_rows, word_rows_out_of_fold(seeds, folds), strict=True)
     ]
-    second_rows, second = passes_out_of_fold(seeds, body_rows, body, folds, weights)
+    second_rows, own_second = passes_out_of_fold(seeds, body_rows, body, folds, weights)
+    shaped_second_rows = shaped_rows(seeds, second_rows)
+    shaped_second = out_of_fold(shaped_second_rows, body, seeds, folds, weights)
+    second = blended(own_second, plain_second, shaped_second)
     ranker_rows = headline_rows(seeds, line_rows, plain_second)
     head_weights = [headline_weights(seed) for seed in seeds]
     first_ranks, picked, ranker_second_rows, ranks = rankers_out_of_fold(
@@ -701,6 +729,7 @@ def train() -> None:
     odds = word_odds_of(seeds, np.arange(len(seeds)))
     line_model = fit(np.vstack(body_rows), np.concatenate(body), every_weight)
     context_model = fit(np.vstack(second_rows), np.concatenate(body), every_weight)
+    shaped_model = fit(np.vstack(shaped_second_rows), np.concatenate(body), every_weight)
     plain_line_model = fit(np.vstack(line_rows), np.concatenate(body), every_plain_weight)
     plain_context_model = fit(
         np.vstack(plain_second_rows), np.concatenate(body), every_plain_weight
@@ -714,8 +743,15 @@ def train() -> None:
         np.hstack([rows, word_rows(seed, odds)])
         for rows, seed in zip(line_rows, seeds, strict=True)
     ]
-    fitted = fitted_passes(seeds, fitted_rows, line_model, context_model)
+    fitted_second_rows = context_rows(
+        seeds, fitted_rows, [predicted(line_model, own) for own in fitted_rows]
+    )
     fitted_plain = fitted_passes(seeds, line_rows, plain_line_model, plain_context_model)
+    fitted = blended(
+        [predicted(context_model, own) for own in fitted_second_rows],
+        fitted_plain,
+        [predicted(shaped_model, own) for own in shaped_rows(seeds, fitted_second_rows)],
+    )
     fitted_ranker_rows = headline_rows(seeds, line_rows, fitted_plain)
     fitted_first_ranks = [predicted(ranker, rows) for rows in fitted_ranker_rows]
     fitted_picked = [reranked(list(scores)) for scores in fitted_first_ranks]
@@ -749,6 +785,7 @@ def train() -> None:
         "trained_on": f"web-dev article/ and page/: {len(seeds)} seeds, {lines} lines",
         "line": export(line_model, BODY_LINE_FEATURES),
         "context": export(context_model, BODY_CONTEXT_FEATURES),
+        "shaped": export(shaped_model, SHAPED_CONTEXT_FEATURES),
         "headline_line": export(plain_line_model, LINE_FEATURES),
         "headline_context": export(plain_context_model, LINE_FEATURES + CONTEXT_FEATURES),
     }

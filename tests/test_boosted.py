@@ -8,7 +8,12 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 from converter.rules.boosted import load_trees
 from converter.rules.features import LINE_FEATURES
 from converter.rules.headline_features import HEADLINE_FEATURES
-from converter.rules.prose import BODY_LINE_FEATURES, headline_model, line_model
+from converter.rules.prose import (
+    BODY_LINE_FEATURES,
+    SHAPED_CONTEXT_FEATURES,
+    headline_model,
+    line_model,
+)
 
 
 def test_exported_trees_give_sklearns_probabilities():
@@ -39,5 +44,6 @@ def test_the_packaged_models_load_with_the_codes_features():
     model = line_model()
     assert 0 < model.thresholds.page < 1 and 0 < model.thresholds.block < 1
     assert model.body.line.features == BODY_LINE_FEATURES
+    assert model.shaped.features == SHAPED_CONTEXT_FEATURES
     assert model.headline_body.line.features == LINE_FEATURES
     assert headline_model().line.features == HEADLINE_FEATURES
