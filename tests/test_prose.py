@@ -4,6 +4,7 @@ list, a byline, a date and a footer around one article."""
 from converter.model import RawSeed
 from converter.rules import parse_seed
 from converter.rules.headline import trim_headline
+from converter.rules.prose import BLEND, blend
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to close the old library on Main Street and move its "
@@ -94,3 +95,10 @@ def test_a_numbered_tail_is_trimmed_only_when_the_page_shows_the_headline_bare()
     assert trim_headline("Readers 12 Comments", "en", {"Readers"}) == ("Readers 12 Comments", "")
     crumb = "Home / Keeper emails from 21times.org"
     assert trim_headline(crumb, "en", {"Home"}) == (crumb, "")
+
+
+def test_a_lines_score_blends_the_three_passes_by_their_weights():
+    total = sum(BLEND)
+    assert blend([1.0, 0.0], [0.0, 0.0], [0.0, 1.0]) == [BLEND[0] / total, BLEND[2] / total]
+    assert blend([0.3], [0.3], [0.3]) == [0.3 * sum(BLEND) / total]
+    assert blend([], [], []) == []
