@@ -2,6 +2,7 @@
 converter/data/line_model.json, line_words.json and headline_model.json.
 
 Run: .venv/bin/python benchmarks/train_lines.py [--folds 5] [--split order|hash]
+                                                [--leave-out FOLD --out DIR]
 Every line of web-dev's `article/` and `page/` seeds, as the rules see it just before scoring
 (language found, chrome labels and video blocks gone), is labelled article text when most of its
 word 4-grams are in the page's gold body (a line under four words: when it occurs in the gold
@@ -26,6 +27,7 @@ on everything and the in-sample figures printed beside them. Same corpus in, sam
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import itertools
 import json
@@ -206,6 +208,20 @@ def load(folds: int, split: str = "order") -> list[Seed]:
                 )
             )
     return seeds
+
+
+def without_fold(seeds: list[Seed], fold: int, folds: int) -> list[Seed]:
+    """The seeds outside `fold`, split into folds again by stem order as a corpus without those
+    pages would be: models trained on them never saw the left-out pages (benchmarks/html_folds.py
+    converts those pages' saved HTML with them)."""
+    kept = [seed for seed in seeds if seed.fold != fold]
+    place = {stem: index for index, stem in enumerate(sorted({s.page.stem for s in kept}))}
+    return [
+        dataclasses.replace(
+            seed, fold=fold_of(place[seed.page.stem], seed.page.stem, folds, "order")
+        )
+        for seed in kept
+    ]
 
 
 def line_rows_of(seeds: list[Seed]) -> list[np.ndarray]:
@@ -686,10 +702,19 @@ def train() -> None:
     parser.add_argument(
         "--errors", type=int, default=0, help="print this many of the costliest body errors"
     )
+    parser.add_argument(
+        "--leave-out",
+        type=int,
+        metavar="FOLD",
+        help="train without this fold's pages (the rest split into folds again by stem order)",
+    )
+    parser.add_argument("--out", type=Path, default=DATA, help="where the model files go")
     arguments = parser.parse_args()
     folds = arguments.folds
     started = time.perf_counter()
     seeds = load(folds, arguments.split)
+    if arguments.leave_out is not None:
+        seeds = without_fold(seeds, arguments.leave_out, folds)
     lines = sum(len(seed.texts) for seed in seeds)
     print(f"{len(seeds)} seeds, {lines:,} lines ({time.perf_counter() - started:.0f} s)")
     line_rows = line_rows_of(seeds)
@@ -789,23 +814,25 @@ def train() -> None:
         "headline_line": export(plain_line_model, LINE_FEATURES),
         "headline_context": export(plain_context_model, LINE_FEATURES + CONTEXT_FEATURES),
     }
-    write(DATA / "line_model.json", document)
+    out = arguments.out
+    out.mkdir(parents=True, exist_ok=True)
+    write(out / "line_model.json", document)
     write(
-        DATA / WORDS_FILE,
+        out / WORDS_FILE,
         {
             "trained_on": document["trained_on"],
             "odds": {token: round(value, 4) for token, value in sorted(odds.items())},
         },
     )
     write(
-        DATA / "headline_model.json",
+        out / "headline_model.json",
         {
             "line": export(ranker, HEADLINE_FEATURES),
             "context": export(ranker_context, RERANKED_FEATURES),
         },
     )
     write(
-        DATA / HEADLINE_WORDS_FILE,
+        out / HEADLINE_WORDS_FILE,
         {
             "trained_on": f"web-dev: the first ranker's {RERANKED} best lines, {len(seeds)} seeds",
             "intercept": table.intercept,

@@ -108,10 +108,15 @@ def scored(pred: dict[str, tuple[str, str]], gold: dict[str, Any]) -> Scores:
 
 
 def scored_pages(run: Run, gold: dict[str, Any]) -> Scores:
-    """score.py's metric over the pages, plus how many pages name a credit and a date."""
-    pages = score.pages_by_seed(run.docs)
+    return scored_docs([run.docs], gold)
+
+
+def scored_docs(folders: list[Path], gold: dict[str, Any]) -> Scores:
+    """score.py's metric over the pages of the docs folders, plus how many pages name a credit
+    and a date."""
+    pages = {stem: page for docs in folders for stem, page in score.pages_by_seed(docs).items()}
     base = scored({stem: (title, body) for stem, (title, body, _) in pages.items()}, gold)
-    matters = front_matters(run.docs)
+    matters = {stem: matter for docs in folders for stem, matter in front_matters(docs).items()}
     credited = sum(
         1
         for matter in matters.values()

@@ -44,3 +44,27 @@ def test_the_second_split_is_by_the_stems_hash_and_the_first_by_order():
     folds = {trainer.fold_of(0, f"page-{index}", 5, "hash") for index in range(50)}
     assert folds == {0, 1, 2, 3, 4}
     assert trainer.fold_of(0, "page-1", 5, "hash") == trainer.fold_of(3, "page-1", 5, "hash")
+
+
+def test_leaving_out_a_fold_drops_its_pages_and_splits_the_rest_into_every_fold():
+    stems = [f"page-{index:02d}" for index in range(20)]
+    seeds = [
+        trainer.Seed(
+            trainer.Page(stem, level, "", "Gold", ""),
+            trainer.fold_of(index, stem, 5, "hash"),
+            [],
+            [],
+            frozenset(),
+            [],
+            [],
+            "en",
+        )
+        for index, stem in enumerate(stems)
+        for level in ("article", "page")
+    ]
+    left_out = {seed.page.stem for seed in seeds if seed.fold == 2}
+    kept = trainer.without_fold(seeds, 2, 5)
+    assert {seed.page.stem for seed in kept} == set(stems) - left_out
+    folds = {seed.page.stem: seed.fold for seed in kept}
+    assert all(folds[seed.page.stem] == seed.fold for seed in kept)  # a page's levels together
+    assert sorted(set(folds.values())) == [0, 1, 2, 3, 4]

@@ -3,7 +3,7 @@
 import pytest
 
 from converter.errors import NoArticleTextError, SeedDecodeError
-from converter.html import drop_headline, parse_page, read_html, unwrap_layout_tables
+from converter.html import headline_first, parse_page, read_html, unwrap_layout_tables
 from converter.read import is_html_name
 from converter.rules import parse_seed
 
@@ -34,11 +34,11 @@ def test_saved_pages_are_told_by_their_suffix(name, html):
     assert is_html_name(name) is html
 
 
-def test_paragraphs_are_blocks_apart_and_the_headline_is_a_fact_not_text():
+def test_paragraphs_are_blocks_apart_and_the_headline_a_fact_that_leaves_the_body():
     seed = read_html("harbour.html", page(article()))
     assert seed.format == "html"
     assert seed.facts.title == "Harbour wall approved"
-    assert seed.text.split("\n\n") == PARAGRAPHS
+    assert seed.text.split("\n\n") == ["Harbour wall approved", *PARAGRAPHS]
     parsed = parse_seed(seed)
     assert parsed.title == "Harbour wall approved"
     assert [block.text for block in parsed.blocks] == PARAGRAPHS
@@ -109,10 +109,18 @@ def test_scripts_handlers_and_markup_leave_nothing_but_text():
     assert "alert" not in text and "javascript" not in text
 
 
-def test_the_headline_leaves_the_body_even_with_a_date_under_it():
+def test_the_headline_opens_the_text_once_even_with_a_date_under_it():
     blocks = ["Harbour wall approved\nTuesday 4 June 2024", PARAGRAPHS[0]]
-    assert drop_headline(blocks, "Harbour Wall Approved") == ["Tuesday 4 June 2024", PARAGRAPHS[0]]
-    assert drop_headline(PARAGRAPHS, "Harbour wall approved") == PARAGRAPHS
+    assert headline_first(blocks, "Harbour Wall Approved") == [
+        "Harbour Wall Approved",
+        "Tuesday 4 June 2024",
+        PARAGRAPHS[0],
+    ]
+    assert headline_first(PARAGRAPHS, "Harbour wall approved") == [
+        "Harbour wall approved",
+        *PARAGRAPHS,
+    ]
+    assert headline_first(PARAGRAPHS, "") == PARAGRAPHS
 
 
 def test_a_page_without_article_text_is_a_named_failure():
@@ -126,7 +134,10 @@ def test_a_fragment_without_html_or_body_is_still_read():
     markup = "<title>Harbour wall approved</title><h1>Harbour wall approved</h1>" + "".join(
         f"<p>{text}" for text in PARAGRAPHS
     )
-    assert read_html("fragment.html", markup).text.split("\n\n") == PARAGRAPHS
+    assert read_html("fragment.html", markup).text.split("\n\n") == [
+        "Harbour wall approved",
+        *PARAGRAPHS,
+    ]
 
 
 def test_nesting_past_the_parsers_limit_is_refused_not_silently_emptied():

@@ -261,7 +261,7 @@ def test_a_cyrillic_page_follows_its_declaration():
 def test_an_html_seed_is_read_as_a_page_and_a_binary_one_refused():
     seed = read_seed("cafe.html", PAGE.format(meta="").encode("utf-8"))
     assert seed.format == "html" and seed.facts.title == "Café owners in Zürich"
-    assert seed.text.startswith("“We are not naïve,” said Zoë Müller")
+    assert seed.text.startswith("Café owners in Zürich\n\n“We are not naïve,” said Zoë Müller")
     with pytest.raises(NotTextError):
         read_seed("picture.html", b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
     with pytest.raises(SeedTooLargeError):

@@ -11,9 +11,8 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 
-from converter.data import load_json
+from converter.data import load_model, model_loader
 
 HEADLINE_WORDS_FILE = "headline_words.json"
 _WORD = re.compile(r"[^\W\d_][\w'’]*|\d+")
@@ -56,7 +55,7 @@ class HeadlineWords:
         return self.intercept + math.fsum(weights.get(sign, 0.0) for sign in word_signs(text))
 
 
-@cache
+@model_loader
 def headline_words() -> HeadlineWords:
-    document = load_json(HEADLINE_WORDS_FILE)
+    document = load_model(HEADLINE_WORDS_FILE)
     return HeadlineWords(float(document["intercept"]), dict(document["weights"]))

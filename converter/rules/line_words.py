@@ -10,9 +10,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import cache
 
-from converter.data import load_json
+from converter.data import load_model, model_loader
 
 WORDS_FILE = "line_words.json"
 WORD_FEATURES = ("word_odds_mean", "word_odds_min")
@@ -60,9 +59,9 @@ def learn_word_odds(lines: Iterable[tuple[str, set[str], bool]]) -> dict[str, fl
     }
 
 
-@cache
+@model_loader
 def word_odds() -> dict[str, float]:
-    return load_json(WORDS_FILE)["odds"]
+    return load_model(WORDS_FILE)["odds"]
 
 
 def word_features(texts: Sequence[str], odds: dict[str, float]) -> list[list[float]]:

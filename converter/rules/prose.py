@@ -9,9 +9,8 @@ benchmarks/train_lines.py."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
-from converter.data import load_json
+from converter.data import load_model, model_loader
 from converter.rules.article_language import stopwords
 from converter.rules.boosted import BoostedTrees, load_trees
 from converter.rules.features import (
@@ -135,9 +134,9 @@ def blend(own: list[float], plain: list[float], shaped: list[float]) -> list[flo
     ]
 
 
-@cache
+@model_loader
 def line_model() -> LineModel:
-    document = load_json(LINE_MODEL_FILE)
+    document = load_model(LINE_MODEL_FILE)
     return LineModel(
         body=Passes(
             load_trees(document["line"], BODY_LINE_FEATURES),
@@ -179,9 +178,9 @@ def reranked(first: list[float]) -> list[int]:
     return sorted(sorted(range(len(first)), key=lambda index: -first[index])[:RERANKED])
 
 
-@cache
+@model_loader
 def headline_model() -> HeadlineModel:
-    document = load_json(HEADLINE_MODEL_FILE)
+    document = load_model(HEADLINE_MODEL_FILE)
     return HeadlineModel(
         line=load_trees(document["line"], HEADLINE_FEATURES),
         context=load_trees(document["context"], RERANKED_FEATURES),
