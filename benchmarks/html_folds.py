@@ -20,18 +20,17 @@ the text rules or the training. --keep keeps the pages written (in-sample, SPLIT
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 from corpora import corpus
 from train_lines import fold_of
 from web import Scores, scored_docs, show, write_seeds
+from webdev import gold as web_dev_gold
 
 from converter.batch import convert_directory
 from converter.data import use_models
@@ -93,7 +92,7 @@ def main() -> None:
     splits = [split for split in args.splits.split(",") if split]
     if unknown := set(splits) - set(SPLITS):
         parser.error(f"unknown splits: {', '.join(sorted(unknown))}")
-    gold: dict[str, Any] = json.loads((corpus("web-dev") / "gold.json").read_text("utf-8"))
+    gold = web_dev_gold()
     stems = sorted(gold)
     with tempfile.TemporaryDirectory(prefix="html-folds-") as temporary:
         work = args.keep or Path(temporary)

@@ -38,17 +38,20 @@ def line_shape(text: str) -> str | None:
     if len(tokens) < 2:
         return None
     shape: list[str] = []
-    for token in tokens:
-        kind = (
-            "0"
-            if token[0].isdigit()
-            else ("A" if token[0].isupper() else "a")
-            if token[0].isalpha()
-            else token
-        )
+    for kind in map(_kind, tokens):
         if not shape or shape[-1] != kind:
             shape.append(kind)
     return " ".join(shape)
+
+
+def _kind(token: str) -> str:
+    """A digit run '0', a capitalised word 'A', a lower-case word 'a', a mark itself."""
+    first = token[0]
+    if first.isdigit():
+        return "0"
+    if first.isalpha():
+        return "A" if first.isupper() else "a"
+    return token
 
 
 def shape_features(texts: Sequence[str]) -> list[list[float]]:
