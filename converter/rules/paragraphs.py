@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from converter.model import Block
+from converter.rules.layout import broken
 from converter.rules.state import Line
 
-_SENTENCE_END = (".", "!", "?", '"', "'", "”", "’", ")", "…", ":")
-_RUNS_ON = (",", ";", "-", "–", "—", "(")
-WRAPPED_LINE_CHARS = 60
-"""A line this long that stops mid-sentence was wrapped by the scrape (or the writer's editor)."""
 MAX_PARAGRAPH_CHARS = 3000
 """Far past any real paragraph: a longer one is a scrape that lost its line breaks. It is split
 (at a sentence end, else a space) because Markdown and NER slow down sharply on huge blocks."""
@@ -33,18 +30,6 @@ def to_blocks(lines: tuple[Line, ...]) -> tuple[Block, ...]:
         pending_group = line.group
     _flush(blocks, pending)
     return tuple(blocks)
-
-
-def broken(previous: str, following: str) -> bool:
-    """True when `following` goes on with the sentence `previous` left open: it starts in lower
-    case, `previous` ends on a comma or dash, or `previous` is a long line cut mid-sentence."""
-    if previous.endswith(_SENTENCE_END):
-        return False
-    return (
-        following[0].islower()
-        or previous.endswith(_RUNS_ON)
-        or (len(previous) >= WRAPPED_LINE_CHARS and following[0].isalnum())
-    )
 
 
 def split_long(text: str, limit: int = MAX_PARAGRAPH_CHARS) -> list[str]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from converter.model import PageFacts, Video
+from converter.rules.layout import broken, unwrapped
 
 LineKind = Literal["text", "crosshead"]
 LINES_ABOVE_TOP = 3
@@ -68,17 +69,33 @@ class SeedState:
 
 
 def split_lines(stem: str, text: str, facts: PageFacts | None = None) -> SeedState:
-    """Text -> stripped non-empty lines, each remembering its paragraph group; a line of only
-    invisible marks (bidi, joiners) counts as blank."""
+    """Text -> stripped non-empty lines (hard-wrapped ones joined back), each remembering its
+    paragraph group; a line of only invisible marks (bidi, joiners) counts as blank. A seed
+    copied with no blank line at all says nothing of its groups, so each line is read as its
+    own (as in a copy that puts a blank line after every line) unless it goes on with the
+    sentence of the line before."""
     lines: list[Line] = []
     group = 0
-    for raw_line in text.split("\n"):
+    for raw_line in unwrapped(text.split("\n")):
         stripped = " ".join(raw_line.split())
         if stripped and not _invisible(stripped):
             lines.append(Line(stripped, group))
         elif lines and lines[-1].group == group:
             group += 1
+    if lines and lines[-1].group == 0:
+        lines = _one_group_a_line(lines)
     return SeedState(stem=stem, lines=tuple(lines), facts=facts or PageFacts())
+
+
+def _one_group_a_line(lines: list[Line]) -> list[Line]:
+    """Each line in a group of its own, but for a line that goes on with the sentence the line
+    before it left open (a scrape's broken line stays with its paragraph)."""
+    grouped = [lines[0]]
+    for line in lines[1:]:
+        previous = grouped[-1]
+        group = previous.group + (not broken(previous.text, line.text))
+        grouped.append(replace(line, group=group))
+    return grouped
 
 
 def _invisible(text: str) -> bool:
