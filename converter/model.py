@@ -8,7 +8,7 @@ from typing import Literal
 
 BlockKind = Literal["paragraph", "crosshead"]
 ActorKind = Literal["person", "organisation", "place"]
-SeedFormat = Literal["text", "html"]
+SeedFormat = Literal["text", "html", "markdown"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -378,12 +378,12 @@ def test_empty_one_letter_and_very_long_queries_get_a_clear_answer(
 
 @pytest.fixture(scope="session")
 def hostile_html_pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[str]]]:
-    """The hostile corpus's saved HTML pages converted and built into a site: (its address,
-    the article pages made from them)."""
+    """The hostile corpus's saved HTML pages and Markdown seeds converted and built into a
+    site: (its address, the article pages made from them)."""
     root = tmp_path_factory.mktemp("hostile-html")
     seeds, docs = root / "seeds", root / "docs"
     seeds.mkdir()
-    for path in sorted(HOSTILE.glob("html-*.html")):
+    for path in sorted([*HOSTILE.glob("html-*.html"), *HOSTILE.glob("markdown-*.md")]):
         shutil.copy(path, seeds / path.name)
     report = convert_directory(seeds, docs, toolkit=Toolkit())
     pages = sorted(
@@ -398,10 +398,11 @@ def hostile_html_pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tup
 def test_pages_made_from_hostile_html_run_no_script(
     page: Page, hostile_html_pages: tuple[str, list[str]]
 ) -> None:
-    """Scripts, event handlers, javascript: links, frames and styles of the saved pages are
-    at most text: nothing runs (the page fixture fails on any dialog), nothing is hidden."""
+    """Scripts, event handlers, javascript: links, frames and styles of the saved pages and
+    the Markdown seeds are at most text: nothing runs (the page fixture fails on any dialog),
+    nothing is hidden."""
     site_url, pages = hostile_html_pages
-    assert len(pages) == 6
+    assert len(pages) == 7
     for url in pages:
         page.goto(site_url + url)
         article = page.locator("article")

@@ -1,0 +1,241 @@
+"""A Markdown seed -> RawSeed: the page a Markdown scraper or web clipper wrote, read as the
+saved page it stands for.
+
+Scrapers for language models and note-taking clippers save a page as Markdown: its links as
+`[text](url)`, images as `![alt](src)`, headings as `#`, often under a YAML front matter block
+with the title, author, date, address and site. Read as plain text, that syntax would become the
+article's words. Rendered to HTML by markdown-it-py (CommonMark, with tables) and headed by the
+front matter as the meta tags a page carries, it goes the saved-page way (converter/html.py):
+the main text by trafilatura, the facts from the markup, then the same rules as any seed.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
+from datetime import date, datetime
+
+import lxml.html
+import yaml
+from lxml.etree import LxmlError
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from converter.errors import NoArticleTextError
+from converter.model import RawSeed
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+MAX_FRONT_MATTER_CHARS = 20_000
+"""A clipper's header is a few lines; a longer one is not front matter (or is hostile)."""
+_LINK = re.compile(r"!?\[[^\]\n]*\]\((?:https?:|/|#|mailto:)[^)\s]*(?:\s+\"[^\"\n]*\")?\)")
+MIN_LINKS = 3
+MIN_LINK_LINE_SHARE = 0.05
+"""A text seed holds Markdown when at least this many of its lines, and this share of them,
+carry a Markdown link or image: a browser's copy shows link texts, never their addresses."""
+
+LAYOUT_CELL_CHARS = 200
+"""A table cell this long is a layout table's block (a converter flattens a page laid out in
+tables into one), not a data cell: each such row's cells become lines of their own."""
+_LINE_BREAK, _BLANK_LINE = 1, 2
+_NO_VALUE = frozenset({"", "none", "null", "n/a", "unknown"})
+"""What a scraper writes for a field it did not find."""
+_HIDDEN = ("script", "style", "noscript", "template")
+
+# Front matter keys, as clippers and scrapers name them -> the meta tag a page would carry.
+_TITLE_KEYS = ("title", "headline")
+_AUTHOR_KEYS = ("author", "authors", "byline", "creator")
+_DATE_KEYS = ("date", "published", "published_time", "date_published", "datepublished")
+_SITE_KEYS = ("sitename", "site_name", "site", "publisher")
+_URL_KEYS = ("url", "source", "link", "canonical", "source_url")
+
+
+def is_markdown_name(name: str) -> bool:
+    """A Markdown seed is told by its file name: `.md` or `.markdown`, in any case."""
+    return name.casefold().endswith(MARKDOWN_SUFFIXES)
+
+
+def reads_as_markdown(text: str) -> bool:
+    """A text seed that is Markdown all the same: front matter with a title, or links written
+    as Markdown on enough of its lines."""
+    header = _front_matter(text)[0]
+    if any(isinstance(header.get(key), str) for key in _TITLE_KEYS):
+        return True
+    lines = [line for line in text.split("\n") if line.strip()]
+    links = sum(1 for line in lines if _LINK.search(line))
+    return links >= MIN_LINKS and links >= MIN_LINK_LINE_SHARE * len(lines)
+
+
+def read_markdown(stem: str, text: str) -> RawSeed:
+    """Markdown text -> the seed the rules read: the text a browser shows of it, and the facts
+    of the page it renders to, its front matter as the page's meta tags. When the front matter
+    names a title, the headline is the facts' (the title and the headings weighed as for a
+    saved page); else headings alone would decide it, and the text rules' ranker, which sees
+    the lines around each, decides better. The text opens with it, as an article block does."""
+    from converter.html import parse_page  # trafilatura takes 0.4 s to import: only if needed
+    from converter.page.facts import page_facts
+
+    header, body = _front_matter(text)
+    shown = shown_text(body)
+    if not shown.strip():
+        raise NoArticleTextError("no article text: the Markdown shows no text")
+    page = f"<html><head>{_head(header)}</head><body>{_renderer().render(body)}</body></html>"
+    facts = page_facts(parse_page(page), shown)
+    if not _values(header, _TITLE_KEYS):
+        return RawSeed(stem, shown, "markdown", replace(facts, title=""))
+    return RawSeed(stem, f"{facts.title}\n\n{shown}", "markdown", facts)
+
+
+def _front_matter(text: str) -> tuple[Mapping[str, object], str]:
+    """The YAML front matter as a mapping (empty when there is none or it does not parse as
+    one) and the Markdown after it."""
+    match = _FRONT_MATTER.match(text)
+    if not match or len(match.group(1)) > MAX_FRONT_MATTER_CHARS:
+        return {}, text
+    try:
+        header = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return {}, text
+    if not isinstance(header, dict):
+        return {}, text
+    return {str(key).casefold(): value for key, value in header.items()}, text[match.end() :]
+
+
+def _head(header: Mapping[str, object]) -> str:
+    """The front matter as the <head> of the page it describes."""
+    tags: list[str] = []
+    for value in _values(header, _TITLE_KEYS)[:1]:
+        tags += [f"<title>{html.escape(value)}</title>", _meta("og:title", value)]
+    tags += [_meta("author", value, attribute="name") for value in _values(header, _AUTHOR_KEYS)]
+    tags += [_meta("article:published_time", value) for value in _values(header, _DATE_KEYS)[:1]]
+    tags += [_meta("og:site_name", value) for value in _values(header, _SITE_KEYS)[:1]]
+    for value in _values(header, _URL_KEYS):
+        if value.startswith(("http://", "https://")):
+            tags.append(f'<link rel="canonical" href="{html.escape(value)}">')
+            break
+    return "".join(tags)
+
+
+def _meta(key: str, value: str, attribute: str = "property") -> str:
+    return f'<meta {attribute}="{key}" content="{html.escape(value)}">'
+
+
+def _values(header: Mapping[str, object], keys: tuple[str, ...]) -> list[str]:
+    """The header's text values under the first of `keys` it has (a list's items, a date as
+    ISO 8601), each on one line."""
+    for key in keys:
+        if key in header:
+            values = (" ".join(value.split()) for value in _texts(header[key]))
+            return [value for value in values if value.casefold() not in _NO_VALUE]
+    return []
+
+
+def _texts(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, (date, datetime)):
+        yield value.isoformat()
+    elif isinstance(value, list):
+        for item in value:
+            if isinstance(item, (str, date, datetime)):
+                yield from _texts(item)
+
+
+def _renderer() -> MarkdownIt:
+    """CommonMark with tables, raw HTML parsed as the page's own (it never reaches the output:
+    only text comes out, escaped by the renderer)."""
+    return MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+def shown_text(body: str) -> str:
+    """What a browser's innerText gives of the rendered Markdown, the text the line models
+    learned from: a blank line around each paragraph, a line break around a heading, list
+    item, quote or table row; link texts without their addresses; no images; a data row's
+    cells apart by a tab; raw HTML's text without its scripts and styles."""
+    out = _ShownText()
+    items = 0
+    cells: list[str] | None = None
+    for token in _renderer().parse(body):
+        kind = token.type
+        items += (kind == "list_item_open") - (kind == "list_item_close")
+        if kind in ("paragraph_open", "paragraph_close"):
+            out.separate(_LINE_BREAK if token.hidden or items else _BLANK_LINE)
+        elif kind == "tr_open":
+            cells = []
+        elif kind == "tr_close" and cells is not None:
+            out.row(cells)
+            cells = None
+        elif kind == "inline":
+            text = _inline_text(token.children or ())
+            if cells is None:
+                out.emit(text)
+            else:
+                cells.append(" ".join(text.split()))
+        elif kind in ("fence", "code_block"):
+            out.separate(_BLANK_LINE)
+            out.emit(token.content.rstrip("\n"))
+            out.separate(_BLANK_LINE)
+        elif kind == "html_block":
+            out.separate(_LINE_BREAK)
+            out.emit(_html_text(token.content))
+            out.separate(_LINE_BREAK)
+        else:  # headings, lists, quotes, tables, rules
+            out.separate(_LINE_BREAK)
+    return out.text()
+
+
+class _ShownText:
+    """The text being laid out, and the line breaks owed before the next text."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.owed = 0
+
+    def separate(self, breaks: int) -> None:
+        self.owed = max(self.owed, breaks)
+
+    def emit(self, text: str) -> None:
+        if not text.strip():
+            return
+        if self.parts and self.owed:
+            self.parts.append("\n" * self.owed)
+        self.parts.append(text)
+        self.owed = 0
+
+    def row(self, cells: list[str]) -> None:
+        filled = [cell for cell in cells if cell]
+        self.separate(_LINE_BREAK)
+        if any(len(cell) > LAYOUT_CELL_CHARS for cell in filled):
+            for cell in filled:
+                self.separate(_BLANK_LINE)
+                self.emit(cell)
+        else:
+            self.emit("\t".join(filled))
+        self.separate(_LINE_BREAK)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _inline_text(children: Sequence[Token]) -> str:
+    """An inline run as shown: text and code, a soft break a space, a hard break a line
+    break; link addresses, images and inline tags show nothing."""
+    shown = {"text": None, "code_inline": None, "softbreak": " ", "hardbreak": "\n"}
+    return "".join(
+        child.content if shown[child.type] is None else shown[child.type]
+        for child in children
+        if child.type in shown
+    )
+
+
+def _html_text(markup: str) -> str:
+    """A raw HTML block's text, without what a browser does not show."""
+    try:
+        fragment = lxml.html.fragment_fromstring(markup, create_parent="div")
+    except (LxmlError, ValueError):
+        return ""
+    for element in list(fragment.iter(*_HIDDEN)):
+        element.drop_tree()
+    return fragment.text_content().strip()

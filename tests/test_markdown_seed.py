@@ -1,0 +1,121 @@
+"""Markdown seeds: what a Markdown scraper or web clipper wrote reads as the page it stands for."""
+
+import pytest
+
+from converter.errors import NoArticleTextError
+from converter.markdown_seed import is_markdown_name, reads_as_markdown, shown_text
+from converter.read import read_seed
+from converter.rules import parse_seed
+from tests.helpers import GOLDEN
+
+STORY = (
+    "The harbour authority approved the new breakwater on Tuesday after a fight of ten years "
+    "with the fishermen, who feared it would silt up the old channel."
+)
+MORE = (
+    "Work will start in the spring, the authority said, and the wall should stand by the end "
+    "of next year at a cost of about 40 million euros."
+)
+CLIPPED = f"""---
+title: "Harbour wall approved after long fight | The Coast Times"
+author: Jane Smith
+published: 2019-11-18
+site_name: The Coast Times
+url: https://coasttimes.example/2019/11/harbour-wall-approved
+tags: [harbour, council]
+---
+![The old harbour wall](https://coasttimes.example/img/wall.jpg)
+
+{STORY.replace("breakwater", "[breakwater](https://coasttimes.example/tag/breakwater)")}
+
+{MORE}
+
+* [Share on Facebook](https://facebook.com/sharer?u=x)
+* [Share on Twitter](https://twitter.com/intent/tweet?u=x)
+"""
+
+
+def parsed(name: str, text: str):
+    return parse_seed(read_seed(name, text.encode("utf-8")))
+
+
+def body(seed) -> str:
+    return "\n".join(block.text for block in seed.blocks)
+
+
+@pytest.mark.parametrize(
+    ("name", "markdown"),
+    [("a.md", True), ("b.MARKDOWN", True), ("c.txt", False), ("d.md.txt", False)],
+)
+def test_markdown_seeds_are_told_by_their_suffix(name, markdown):
+    assert is_markdown_name(name) is markdown
+
+
+def test_a_clipped_page_gives_its_headline_byline_date_and_site_and_only_text():
+    seed = parsed("clip.md", CLIPPED)
+    assert seed.format == "markdown"
+    assert seed.title == "Harbour wall approved after long fight"
+    assert (seed.authors, seed.date, seed.publisher) == (
+        ("Jane Smith",),
+        "2019-11-18",
+        "The Coast Times",
+    )
+    assert STORY in body(seed) and MORE in body(seed)
+    assert "](" not in body(seed) and "https://" not in body(seed) and "wall.jpg" not in body(seed)
+
+
+def test_a_text_seed_written_in_markdown_is_read_as_markdown():
+    assert reads_as_markdown(CLIPPED)
+    assert parsed("clip.txt", CLIPPED).format == "markdown"
+
+
+def test_a_browsers_copy_is_not_read_as_markdown():
+    seed = next(GOLDEN.glob("*.txt")).read_text("utf-8")
+    assert not reads_as_markdown(seed)
+    assert not reads_as_markdown("Title\n\nText with [brackets](and parentheses) is text.\n")
+
+
+def test_the_text_shown_is_what_a_browser_shows_of_the_rendered_markdown():
+    markdown = (
+        "# Headline\n\nA paragraph with a [link](https://x.example) and `code`,\nwrapped.\n\n"
+        "* one\n* two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![alt](https://x.example/i.png)\n"
+    )
+    assert shown_text(markdown) == (
+        "Headline\n\nA paragraph with a link and code, wrapped.\n\none\ntwo\na\tb\n1\t2"
+    )
+
+
+def test_a_layout_tables_long_cells_become_blocks_of_their_own():
+    cell = "word " * 60
+    markdown = f"| menu | x |\n|---|---|\n| Home News | {cell} |\n"
+    assert shown_text(markdown).split("\n\n")[-2:] == ["Home News", cell.strip()]
+
+
+def test_scripts_and_styles_in_raw_html_show_nothing():
+    markdown = f"<div><script>alert('x')</script><style>p{{}}</style>{STORY}</div>\n\n{MORE}\n"
+    text = shown_text(markdown)
+    assert "alert" not in text and "p{}" not in text
+    assert STORY in text
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "---\n- a list\n- not a mapping\n---\n",
+        "---\ntitle: [unclosed\n---\n",
+        "---\n" + "title: x\n" * 5000 + "---\n",
+    ],
+)
+def test_front_matter_that_is_not_a_small_mapping_is_left_as_text(header):
+    seed = read_seed("x.md", f"{header}\nHeadline\n\n{STORY}\n".encode())
+    assert seed.facts.title == ""
+
+
+def test_markdown_that_shows_no_text_is_a_named_failure():
+    with pytest.raises(NoArticleTextError, match="no article text"):
+        read_seed("x.md", b"![](https://x.example/a.png)\n\n<script>alert(1)</script>\n")
+
+
+def test_a_scrapers_none_is_no_title():
+    seed = read_seed("x.md", f"---\ntitle: None\n---\nHeadline here\n\n{STORY}\n".encode())
+    assert seed.facts.title == "" and seed.text.startswith("Headline here")
