@@ -51,6 +51,18 @@ def main() -> None:
         lambda raw: read_seed("lines", raw),
         290_000,
     )
+    report(
+        "read_seed, Markdown: a run of [",
+        lambda n: b"[" * n,
+        lambda raw: read_seed("brackets.md", raw),
+        1_000_000,
+    )
+    report(
+        "read_seed, Markdown: links",
+        lambda n: b"Headline\n\n" + b"[a link](https://example.com/a) and text.\n" * (n // 42),
+        lambda raw: read_seed("links.md", raw),
+        1_000_000,
+    )
 
 
 if __name__ == "__main__":

@@ -30,7 +30,15 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 MAX_FRONT_MATTER_CHARS = 20_000
 """A clipper's header is a few lines; a longer one is not front matter (or is hostile)."""
-_LINK = re.compile(r"!?\[[^\]\n]*\]\((?:https?:|/|#|mailto:)[^)\s]*(?:\s+\"[^\"\n]*\")?\)")
+_LINK_TARGET = re.compile(r"\]\((?:https?:|/|#|mailto:)[^)\s]{0,2000}(?:\s+\"[^\"\n]{0,500}\")?\)")
+_LINK_TEXT_CHARS = 500
+FACTS_MARKDOWN_CHARS = 100_000
+"""The facts a page's markup gives (headline, byline, date) sit in its head and its opening:
+the saved-page facts read only this much of the Markdown, which bounds their work on a huge
+seed (markdown-it-py and the facts take seconds a megabyte on hostile input)."""
+SNIFF_CHARS = 20_000
+"""A seed's opening is enough to tell Markdown, and reading only it bounds the work on a
+hostile seed (a line of a million `[`)."""
 MIN_LINKS = 3
 MIN_LINK_LINE_SHARE = 0.05
 """A text seed holds Markdown when at least this many of its lines, and this share of them,
@@ -63,9 +71,22 @@ def reads_as_markdown(text: str) -> bool:
     header = _front_matter(text)[0]
     if any(isinstance(header.get(key), str) for key in _TITLE_KEYS):
         return True
-    lines = [line for line in text.split("\n") if line.strip()]
-    links = sum(1 for line in lines if _LINK.search(line))
+    lines = [line for line in text[:SNIFF_CHARS].split("\n") if line.strip()]
+    links = sum(1 for line in lines if _has_link(line))
     return links >= MIN_LINKS and links >= MIN_LINK_LINE_SHARE * len(lines)
+
+
+def _has_link(line: str) -> bool:
+    """A Markdown link or image with an address on the line: `](` with a `[` before it and an
+    address after it, each bounded, so the work stays linear in the line."""
+    at = line.find("](")
+    while at != -1:
+        if line.rfind("[", max(0, at - _LINK_TEXT_CHARS), at) != -1 and _LINK_TARGET.match(
+            line, at
+        ):
+            return True
+        at = line.find("](", at + 2)
+    return False
 
 
 def read_markdown(stem: str, text: str) -> RawSeed:
@@ -81,7 +102,8 @@ def read_markdown(stem: str, text: str) -> RawSeed:
     shown = shown_text(body)
     if not shown.strip():
         raise NoArticleTextError("no article text: the Markdown shows no text")
-    page = f"<html><head>{_head(header)}</head><body>{_renderer().render(body)}</body></html>"
+    opening = _renderer().render(body[:FACTS_MARKDOWN_CHARS])
+    page = f"<html><head>{_head(header)}</head><body>{opening}</body></html>"
     facts = page_facts(parse_page(page), shown)
     if not _values(header, _TITLE_KEYS):
         return RawSeed(stem, shown, "markdown", replace(facts, title=""))
