@@ -12,6 +12,7 @@ import ftfy
 from converter.decode import decode, decode_html
 from converter.errors import SeedTooLargeError
 from converter.markdown_seed import is_markdown_name, read_markdown, reads_as_markdown
+from converter.mhtml import is_mhtml, mhtml_markup
 from converter.model import RawSeed
 from converter.settings import Settings
 
@@ -36,22 +37,40 @@ _STRAY_JOINER = re.compile(r"(?<![^\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?![^
 _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 HTML_SUFFIXES = (".html", ".htm")
+_HTML_SNIFF_CHARS = 2048
+_HTML_DOCUMENT = re.compile(
+    r"\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,1000}?-->\s*)*<(?:!doctype\s+html|html[\s>])",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_PARTS = re.compile(r"<(?:head|body)[\s>]", re.IGNORECASE)
+"""A text that opens as an HTML document does (a doctype or <html>, after an XML declaration
+or comments) and has a head or a body: a page's source, not an article that quotes markup."""
 
 
 def read_seed(stem: str, raw: bytes, settings: Settings = Settings()) -> RawSeed:
-    """Decode a seed's bytes to clean Unicode text, refusing what is not an article's text;
-    a saved page (.html, .htm) is decoded as HTML and read for its main text and facts, and
-    a Markdown seed (.md, .markdown, or text written in Markdown) as the page it renders to."""
+    """Decode a seed's bytes to clean Unicode text, refusing what is not an article's text.
+    A saved page is decoded as HTML and read for its main text and facts: named .html or .htm,
+    saved as one file (MHTML), or any seed whose text is an HTML document (a scraper's raw
+    page saved as .txt or .php). A Markdown seed (.md, .markdown, or text written in Markdown)
+    is read as the page it renders to."""
     check_size(len(raw), settings)
-    # trafilatura takes 0.4 s to import: only if needed
+    if is_mhtml(stem, raw):
+        return _read_page(stem, mhtml_markup(raw))
     if is_html_name(stem):
-        from converter.html import read_html
-
-        return _clean_seed(read_html(stem, decode_html(raw)))
-    text = clean_text(decode(raw))
+        return _read_page(stem, decode_html(raw))
+    text = decode(raw)
+    if _HTML_DOCUMENT.match(text[:_HTML_SNIFF_CHARS]) and _HTML_PARTS.search(text):
+        return _read_page(stem, decode_html(raw))
+    text = clean_text(text)
     if is_markdown_name(stem) or reads_as_markdown(text):
         return _clean_seed(read_markdown(stem, text))
     return RawSeed(stem=stem, text=text)
+
+
+def _read_page(stem: str, markup: str) -> RawSeed:
+    from converter.html import read_html  # trafilatura takes 0.4 s to import: only if needed
+
+    return _clean_seed(read_html(stem, markup))
 
 
 def is_html_name(name: str) -> bool:
