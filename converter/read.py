@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
 from dataclasses import replace
 
 import ftfy
 
 from converter.decode import decode, decode_html
-from converter.errors import SeedTooLargeError
+from converter.errors import NotTextError, SeedDecodeError, SeedTooLargeError
 from converter.markdown_seed import is_markdown_name, read_markdown, reads_as_markdown
 from converter.mhtml import is_mhtml, mhtml_markup
 from converter.model import RawSeed
@@ -37,6 +38,8 @@ _STRAY_JOINER = re.compile(r"(?<![^\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?![^
 _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 HTML_SUFFIXES = (".html", ".htm")
+_GZIP_MAGIC = b"\x1f\x8b"
+_GZIP_WBITS = 16 + zlib.MAX_WBITS
 _HTML_SNIFF_CHARS = 2048
 _HTML_DOCUMENT = re.compile(
     r"\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,1000}?-->\s*)*<(?:!doctype\s+html|html[\s>])",
@@ -54,6 +57,8 @@ def read_seed(stem: str, raw: bytes, settings: Settings = Settings()) -> RawSeed
     page saved as .txt or .php). A Markdown seed (.md, .markdown, or text written in Markdown)
     is read as the page it renders to."""
     check_size(len(raw), settings)
+    if raw.startswith(_GZIP_MAGIC):
+        stem, raw = _gunzipped(stem, raw, settings)
     if is_mhtml(stem, raw):
         return _read_page(stem, mhtml_markup(raw))
     if is_html_name(stem):
@@ -65,6 +70,25 @@ def read_seed(stem: str, raw: bytes, settings: Settings = Settings()) -> RawSeed
     if is_markdown_name(stem) or reads_as_markdown(text):
         return _clean_seed(read_markdown(stem, text))
     return RawSeed(stem=stem, text=text)
+
+
+def _gunzipped(name: str, raw: bytes, settings: Settings) -> tuple[str, bytes]:
+    """A compressed seed (`page.html.gz`, as web archives and crawlers keep pages) -> the name
+    it is read by (without `.gz`) and its bytes, held to the same size limit once unpacked, so
+    that a small bomb cannot fill the memory."""
+    unpacker = zlib.decompressobj(wbits=_GZIP_WBITS)
+    try:
+        unpacked = unpacker.decompress(raw, settings.max_seed_bytes + 1)
+    except zlib.error as error:
+        raise SeedDecodeError(f"not text: a broken gzip file ({error})") from error
+    if len(unpacked) > settings.max_seed_bytes:
+        raise SeedTooLargeError(f"seed unpacks to over the {settings.max_seed_bytes:,}-byte limit")
+    if not unpacker.eof:
+        raise SeedDecodeError("not text: a truncated gzip file")
+    if unpacked.startswith(_GZIP_MAGIC):
+        raise NotTextError("not text: a gzip file inside a gzip file")
+    inner = name[: -len(".gz")] if name.casefold().endswith(".gz") else name
+    return inner, unpacked
 
 
 def _read_page(stem: str, markup: str) -> RawSeed:

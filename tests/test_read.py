@@ -1,10 +1,11 @@
 import codecs
+import gzip
 
 import ftfy
 import pytest
 
 from converter.decode import decode, decode_html
-from converter.errors import NotTextError, SeedTooLargeError
+from converter.errors import NotTextError, SeedDecodeError, SeedTooLargeError
 from converter.read import clean_text, read_seed
 from converter.settings import Settings
 
@@ -275,3 +276,45 @@ def test_ascii_text_is_cleaned_as_any_text():
     cleaned = clean_text(ascii_text)
     assert cleaned.isascii() and "\x00" not in cleaned and "\x7f" not in cleaned
     assert clean_text(ascii_text + "\u00e9") == cleaned + "\u00e9"
+
+
+# ---- compressed seeds --------------------------------------------------------------------
+COMPRESSED_PAGE = (
+    "<!DOCTYPE html><html><head><title>Ferry service resumes | Island News</title></head><body>"
+    "<article><h1>Ferry service resumes</h1><p>The ferry service between the islands resumed "
+    "on Thursday after a strike of two weeks, the operator said in a statement.</p>"
+    "<p>Timetables are as before, and tickets bought for cancelled crossings stay valid until "
+    "the end of the month.</p></article></body></html>"
+)
+
+
+@pytest.mark.parametrize("name", ["ferry.html.gz", "ferry.HTML.GZ", "ferry.gz"])
+def test_a_compressed_seed_reads_as_its_content(name):
+    raw = gzip.compress(COMPRESSED_PAGE.encode("utf-8"))
+    seed = read_seed(name, raw)
+    plain = read_seed("ferry.html", COMPRESSED_PAGE.encode("utf-8"))
+    assert seed.format == "html" and seed.text == plain.text and seed.facts == plain.facts
+
+
+def test_a_compressed_text_seed_reads_as_text():
+    assert read_seed("a.txt.gz", gzip.compress(b"Headline\n\nBody.")).text == "Headline\n\nBody."
+
+
+def test_a_compression_bomb_is_refused_by_its_unpacked_size():
+    raw = gzip.compress(b"a" * (Settings().max_seed_bytes + 10))
+    assert len(raw) < 10_000
+    with pytest.raises(SeedTooLargeError, match="unpacks to over"):
+        read_seed("bomb.txt.gz", raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "error", "reason"),
+    [
+        (gzip.compress(b"Headline\n\nBody.")[:12], SeedDecodeError, "truncated gzip"),
+        (b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03garbage", SeedDecodeError, "broken gzip"),
+        (gzip.compress(gzip.compress(b"Headline")), NotTextError, "gzip file inside"),
+    ],
+)
+def test_a_broken_or_nested_gzip_is_a_named_failure(raw, error, reason):
+    with pytest.raises(error, match=reason):
+        read_seed("x.txt.gz", raw)

@@ -46,8 +46,14 @@ def unwrapped(raw_lines: list[str]) -> list[str]:
 
 
 def wrap_width(raw_lines: list[str]) -> int | None:
-    """The width the seed was hard-wrapped at, or None when it was not."""
-    width = max((_width(line) for line in raw_lines if " " in line.strip()), default=0)
+    """The width the seed was hard-wrapped at, or None when it was not (known at the first
+    long line with a space, in a browser's copy its first paragraph)."""
+    width = 0
+    for line in raw_lines:
+        if " " in line.strip():
+            if len(line.rstrip()) > MAX_WRAP_WIDTH:  # tabs only widen it
+                return None
+            width = max(width, _width(line))
     if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
         return None
     followed = [
