@@ -1,5 +1,4 @@
-"""Pages a browser saved as one file (MHTML), and a page's source under any name, read as the
-saved page they are."""
+"""Pages a browser saved as one file (MHTML), read as the saved page they are."""
 
 import base64
 import quopri
@@ -63,16 +62,3 @@ def test_an_mhtml_file_without_a_page_is_a_named_failure():
 def test_an_article_that_speaks_of_mime_is_not_a_saved_page():
     text = b"MIME types explained\n\nA multipart/related message holds a page and its images.\n"
     assert not is_mhtml("mime.txt", text)
-
-
-@pytest.mark.parametrize("name", ["harbour.txt", "harbour.php", "harbour"])
-@pytest.mark.parametrize("opening", ["", "\n  ", '<?xml version="1.0"?>\n', "<!-- saved -->\n"])
-def test_a_pages_source_under_any_name_reads_as_the_saved_page(name, opening):
-    markup = PAGE.replace("<!DOCTYPE html>", opening + "<!DOCTYPE html>")
-    seed = parse_seed(read_seed(name, markup.encode("utf-8")))
-    assert seed.format == "html" and seed.title == "Harbour wall approved"
-
-
-def test_an_article_quoting_markup_stays_text():
-    text = b"<html> is the first tag of a page\n\nThe tag opens every page, the course said.\n"
-    assert read_seed("tags.txt", text).format == "text"

@@ -7,6 +7,7 @@ import pytest
 from converter.decode import decode, decode_html
 from converter.errors import NotTextError, SeedDecodeError, SeedTooLargeError
 from converter.read import clean_text, read_seed
+from converter.rules import parse_seed
 from converter.settings import Settings
 
 TEXT = "Café “quoted” — £5 in Zürich\n\nSecond paragraph."
@@ -278,8 +279,8 @@ def test_ascii_text_is_cleaned_as_any_text():
     assert clean_text(ascii_text + "\u00e9") == cleaned + "\u00e9"
 
 
-# ---- compressed seeds --------------------------------------------------------------------
-COMPRESSED_PAGE = (
+# ---- compressed seeds, and a page's source under any name ---------------------------
+SAVED_PAGE = (
     "<!DOCTYPE html><html><head><title>Ferry service resumes | Island News</title></head><body>"
     "<article><h1>Ferry service resumes</h1><p>The ferry service between the islands resumed "
     "on Thursday after a strike of two weeks, the operator said in a statement.</p>"
@@ -290,9 +291,9 @@ COMPRESSED_PAGE = (
 
 @pytest.mark.parametrize("name", ["ferry.html.gz", "ferry.HTML.GZ", "ferry.gz"])
 def test_a_compressed_seed_reads_as_its_content(name):
-    raw = gzip.compress(COMPRESSED_PAGE.encode("utf-8"))
+    raw = gzip.compress(SAVED_PAGE.encode("utf-8"))
     seed = read_seed(name, raw)
-    plain = read_seed("ferry.html", COMPRESSED_PAGE.encode("utf-8"))
+    plain = read_seed("ferry.html", SAVED_PAGE.encode("utf-8"))
     assert seed.format == "html" and seed.text == plain.text and seed.facts == plain.facts
 
 
@@ -318,3 +319,16 @@ def test_a_compression_bomb_is_refused_by_its_unpacked_size():
 def test_a_broken_or_nested_gzip_is_a_named_failure(raw, error, reason):
     with pytest.raises(error, match=reason):
         read_seed("x.txt.gz", raw)
+
+
+@pytest.mark.parametrize("name", ["harbour.txt", "harbour.php", "harbour"])
+@pytest.mark.parametrize("opening", ["", "\n  ", '<?xml version="1.0"?>\n', "<!-- saved -->\n"])
+def test_a_pages_source_under_any_name_reads_as_the_saved_page(name, opening):
+    markup = SAVED_PAGE.replace("<!DOCTYPE html>", opening + "<!DOCTYPE html>")
+    seed = parse_seed(read_seed(name, markup.encode("utf-8")))
+    assert seed.format == "html" and seed.title == "Ferry service resumes"
+
+
+def test_an_article_quoting_markup_stays_text():
+    text = b"<html> is the first tag of a page\n\nThe tag opens every page, the course said.\n"
+    assert read_seed("tags.txt", text).format == "text"
