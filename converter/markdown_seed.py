@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime
+from functools import cache
 
 import lxml.html
 import yaml
@@ -48,6 +49,9 @@ LAYOUT_CELL_CHARS = 200
 """A table cell this long is a layout table's block (a converter flattens a page laid out in
 tables into one), not a data cell: each such row's cells become lines of their own."""
 _LINE_BREAK, _BLANK_LINE = 1, 2
+_CELL_BORDER = re.compile(r"(?<!\\)\|")
+_DELIMITER = re.compile(r"\s*:?-+:?\s*")
+_INLINE_MARKS = re.compile(r"[\\`*_\[\]<>&!~]")
 _NO_VALUE = frozenset({"", "none", "null", "n/a", "unknown"})
 """What a scraper writes for a field it did not find."""
 _HIDDEN = ("script", "style", "noscript", "template")
@@ -165,6 +169,7 @@ def _texts(value: object) -> Iterator[str]:
                 yield from _texts(item)
 
 
+@cache
 def _renderer() -> MarkdownIt:
     """CommonMark with tables, raw HTML parsed as the page's own (it never reaches the output:
     only text comes out, escaped by the renderer)."""
@@ -178,23 +183,21 @@ def shown_text(body: str) -> str:
     cells apart by a tab; raw HTML's text without its scripts and styles."""
     out = _ShownText()
     items = 0
-    cells: list[str] | None = None
+    in_row = False
+    source = body.split("\n")
     for token in _renderer().parse(body):
         kind = token.type
         items += (kind == "list_item_open") - (kind == "list_item_close")
         if kind in ("paragraph_open", "paragraph_close"):
             out.separate(_LINE_BREAK if token.hidden or items else _BLANK_LINE)
         elif kind == "tr_open":
-            cells = []
-        elif kind == "tr_close" and cells is not None:
-            out.row(cells)
-            cells = None
-        elif kind == "inline":
-            text = _inline_text(token.children or ())
-            if cells is None:
-                out.emit(text)
-            else:
-                cells.append(" ".join(text.split()))
+            in_row = True
+            start, end = token.map or (0, 0)
+            out.row([_cell_text(cell) for line in source[start:end] for cell in _cells(line)])
+        elif kind == "tr_close":
+            in_row = False
+        elif kind == "inline" and not in_row:
+            out.emit(_inline_text(token.children or ()))
         elif kind in ("fence", "code_block"):
             out.separate(_BLANK_LINE)
             out.emit(token.content.rstrip("\n"))
@@ -239,6 +242,22 @@ class _ShownText:
 
     def text(self) -> str:
         return "".join(self.parts)
+
+
+def _cells(row: str) -> list[str]:
+    """A table row's cells as its source writes them, every one: the parser drops the cells
+    past the header's count, and a scraper that flattened a page's nested layout tables put
+    the article in those."""
+    cells = _CELL_BORDER.split(row.strip().strip("|"))
+    return [cell for cell in cells if cell.strip() and not _DELIMITER.fullmatch(cell)]
+
+
+def _cell_text(cell: str) -> str:
+    """A cell's text as shown; a cell without a mark Markdown reads inline is its own text."""
+    if not _INLINE_MARKS.search(cell):
+        return " ".join(cell.split())
+    tokens = _renderer().parseInline(cell.strip())
+    return " ".join(_inline_text(tokens[0].children or ()).split()) if tokens else ""
 
 
 def _inline_text(children: Sequence[Token]) -> str:

@@ -119,3 +119,9 @@ def test_markdown_that_shows_no_text_is_a_named_failure():
 def test_a_scrapers_none_is_no_title():
     seed = read_seed("x.md", f"---\ntitle: None\n---\nHeadline here\n\n{STORY}\n".encode())
     assert seed.facts.title == "" and seed.text.startswith("Headline here")
+
+
+def test_cells_past_the_headers_count_are_shown_too():
+    story = "The council approved the harbour wall on Tuesday after a fight of ten years. " * 4
+    markdown = f"| Menu |\n| --- |\n| Home | News | {story} |\n"
+    assert story.strip() in shown_text(markdown)
