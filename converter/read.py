@@ -57,17 +57,18 @@ def read_seed(stem: str, raw: bytes, settings: Settings = Settings()) -> RawSeed
     page saved as .txt or .php). A Markdown seed (.md, .markdown, or text written in Markdown)
     is read as the page it renders to."""
     check_size(len(raw), settings)
+    name = stem  # what the file is read as; the seed keeps its stem
     if raw.startswith(_GZIP_MAGIC):
-        stem, raw = _gunzipped(stem, raw, settings)
-    if is_mhtml(stem, raw):
+        name, raw = _gunzipped(stem, raw, settings)
+    if is_mhtml(name, raw):
         return _read_page(stem, mhtml_markup(raw))
-    if is_html_name(stem):
+    if is_html_name(name):
         return _read_page(stem, decode_html(raw))
     text = decode(raw)
     if _HTML_DOCUMENT.match(text[:_HTML_SNIFF_CHARS]) and _HTML_PARTS.search(text):
         return _read_page(stem, decode_html(raw))
     text = clean_text(text)
-    if is_markdown_name(stem) or reads_as_markdown(text):
+    if is_markdown_name(name) or reads_as_markdown(text):
         return _clean_seed(read_markdown(stem, text))
     return RawSeed(stem=stem, text=text)
 

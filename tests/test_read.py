@@ -295,6 +295,7 @@ def test_a_compressed_seed_reads_as_its_content(name):
     seed = read_seed(name, raw)
     plain = read_seed("ferry.html", SAVED_PAGE.encode("utf-8"))
     assert seed.format == "html" and seed.text == plain.text and seed.facts == plain.facts
+    assert seed.stem == name  # the seed keeps its own name: pages and the manifest trace to it
 
 
 def test_a_compressed_text_seed_reads_as_text():
