@@ -1,5 +1,7 @@
 """Whole runs over a seeds directory: golden output, idempotence, failures that do not stop."""
 
+import gzip
+import quopri
 import re
 import shutil
 from dataclasses import replace
@@ -362,3 +364,50 @@ def test_without_a_manifest_a_failed_seed_still_keeps_the_page_that_names_it(arc
     assert records == {}
     assert (docs / manifest.seeds[failing].page).exists()
     assert docs / manifest.seeds[gone].page in removed
+
+
+def test_every_kind_of_seed_file_converts_in_one_run(seeds, tmp_path, toolkit):
+    """A text seed, Markdown, a saved page compressed, as one file (MHTML) and as a source under
+    another name: each page traces back to its own file, a second run changes nothing."""
+    paragraphs = "".join(
+        f"<p>The ferry service between the islands resumed on day {day} of the month after "
+        "a strike of two weeks, the operator said in a statement to the press.</p>"
+        for day in (1, 2)
+    )
+
+    def page(title: str) -> bytes:
+        return (
+            f"<!DOCTYPE html><html><head><title>{title}</title></head><body><article>"
+            f"<h1>{title}</h1>{paragraphs}</article></body></html>"
+        ).encode()
+
+    (seeds / "clip.md").write_text(
+        "---\ntitle: Council votes on harbour\n---\n"
+        "The council voted on the [harbour](https://x.example/h) plan on Monday evening, "
+        "after a debate of four hours in a full chamber.\n",
+        "utf-8",
+    )
+    (seeds / "saved.html.gz").write_bytes(gzip.compress(page("Ferry service resumes")))
+    (seeds / "source.php").write_bytes(page("Ferries run again"))
+    (seeds / "single.mhtml").write_bytes(
+        b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n'
+        b"--b\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+        + quopri.encodestring(page("Island ferries back"))
+        + b"\r\n--b--\r\n"
+    )
+    docs = tmp_path / "docs"
+    report = convert_directory(seeds, docs, toolkit=toolkit)
+    assert not report.failed and len(report.converted) == 5
+    formats = {}
+    for path in (docs / "articles").glob("*.md"):
+        matter, _ = page_parts(path.read_text("utf-8"))
+        formats[matter["seed"]] = (matter["title"], matter.get("format", "text"))
+    assert formats == {
+        "000_f814c7b6e486f735": ("US and Russia poised for new battle over Syria", "text"),
+        "clip.md": ("Council votes on harbour", "markdown"),
+        "saved.html.gz": ("Ferry service resumes", "html"),
+        "source.php": ("Ferries run again", "html"),
+        "single.mhtml": ("Island ferries back", "html"),
+    }
+    again = convert_directory(seeds, docs, toolkit=toolkit)
+    assert not again.converted and not again.failed
