@@ -19,7 +19,6 @@ pages with a source or publisher and with a date.
 from __future__ import annotations
 
 import argparse
-import gzip
 import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -32,6 +31,7 @@ import trafilatura
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run as a script
 from benchmarks.corpora import corpus  # noqa: E402
+from benchmarks.web import saved_page  # noqa: E402
 from benchmarks.webdev import gold, score  # noqa: E402
 from converter.decode import decode, decode_html  # noqa: E402
 from converter.errors import SeedError  # noqa: E402
@@ -77,11 +77,11 @@ Figures = tuple[dict[str, float], int, float, float]
 
 def measured(copy: str, reading: str, stems: list[str]) -> Figures:
     """web-dev's figures, pages refused, and the shares credited and dated."""
-    saved = corpus("web-dev") / "html"
+    web = corpus("web-dev")
     predicted: dict[str, tuple[str, str]] = {}
     refused = credited = dated = 0
     for stem in stems:
-        markup = decode_html(gzip.decompress((saved / f"{stem}.html.gz").read_bytes()))
+        markup = decode_html(saved_page(web, stem))
         raw = COPIES[copy](markup).encode("utf-8")
         try:
             seed = (

@@ -51,6 +51,8 @@ tables into one), not a data cell: each such row's cells become lines of their o
 _LINE_BREAK, _BLANK_LINE = 1, 2
 _CELL_BORDER = re.compile(r"(?<!\\)\|")
 _DELIMITER = re.compile(r"\s*:?-+:?\s*")
+_INLINE_TEXT = frozenset({"text", "code_inline"})
+_INLINE_BREAKS = {"softbreak": " ", "hardbreak": "\n"}
 _INLINE_MARKS = re.compile(r"[\\`*_\[\]<>&!~]")
 _NO_VALUE = frozenset({"", "none", "null", "n/a", "unknown"})
 """What a scraper writes for a field it did not find."""
@@ -85,9 +87,8 @@ def _has_link(line: str) -> bool:
     address after it, each bounded, so the work stays linear in the line."""
     at = line.find("](")
     while at != -1:
-        if line.rfind("[", max(0, at - _LINK_TEXT_CHARS), at) != -1 and _LINK_TARGET.match(
-            line, at
-        ):
+        opened = line.rfind("[", max(0, at - _LINK_TEXT_CHARS), at) != -1
+        if opened and _LINK_TARGET.match(line, at):
             return True
         at = line.find("](", at + 2)
     return False
@@ -103,15 +104,24 @@ def read_markdown(stem: str, text: str) -> RawSeed:
     from converter.page.facts import page_facts
 
     header, body = _front_matter(text)
-    shown = shown_text(body)
+    tokens = _renderer().parse(body)
+    shown = _shown(tokens, body)
     if not shown.strip():
         raise NoArticleTextError("no article text: the Markdown shows no text")
-    opening = _renderer().render(body[:FACTS_MARKDOWN_CHARS])
-    page = f"<html><head>{_head(header)}</head><body>{opening}</body></html>"
+    page = f"<html><head>{_head(header)}</head><body>{_opening(tokens, body)}</body></html>"
     facts = page_facts(parse_page(page), shown)
     if not _values(header, _TITLE_KEYS):
         return RawSeed(stem, shown, "markdown", replace(facts, title=""))
     return RawSeed(stem, f"{facts.title}\n\n{shown}", "markdown", facts)
+
+
+def _opening(tokens: list[Token], body: str) -> str:
+    """The HTML of the Markdown's first FACTS_MARKDOWN_CHARS: the tokens already parsed when
+    the Markdown is no longer (as it nearly always is), else that much of it parsed again."""
+    renderer = _renderer()
+    if len(body) <= FACTS_MARKDOWN_CHARS:
+        return renderer.renderer.render(tokens, renderer.options, {})
+    return renderer.render(body[:FACTS_MARKDOWN_CHARS])
 
 
 def _front_matter(text: str) -> tuple[Mapping[str, object], str]:
@@ -181,11 +191,16 @@ def shown_text(body: str) -> str:
     learned from: a blank line around each paragraph, a line break around a heading, list
     item, quote or table row; link texts without their addresses; no images; a data row's
     cells apart by a tab; raw HTML's text without its scripts and styles."""
+    return _shown(_renderer().parse(body), body)
+
+
+def _shown(tokens: list[Token], body: str) -> str:
+    """shown_text over the tokens the Markdown `body` parsed to."""
     out = _ShownText()
     items = 0
     in_row = False
     source = body.split("\n")
-    for token in _renderer().parse(body):
+    for token in tokens:
         kind = token.type
         items += (kind == "list_item_open") - (kind == "list_item_close")
         if kind in ("paragraph_open", "paragraph_close"):
@@ -263,11 +278,10 @@ def _cell_text(cell: str) -> str:
 def _inline_text(children: Sequence[Token]) -> str:
     """An inline run as shown: text and code, a soft break a space, a hard break a line
     break; link addresses, images and inline tags show nothing."""
-    shown = {"text": None, "code_inline": None, "softbreak": " ", "hardbreak": "\n"}
     return "".join(
-        child.content if shown[child.type] is None else shown[child.type]
+        child.content if child.type in _INLINE_TEXT else _INLINE_BREAKS[child.type]
         for child in children
-        if child.type in shown
+        if child.type in _INLINE_TEXT or child.type in _INLINE_BREAKS
     )
 
 
