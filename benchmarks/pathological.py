@@ -22,6 +22,10 @@ from converter.read import read_seed  # noqa: E402
 from converter.rules.chrome import is_chrome  # noqa: E402
 
 ROUNDS = 5
+LEDE = (
+    "The island's ferry made its first crossing in a year on Monday, after repairs to its "
+    "engines and to the harbour's ramp, the operator said."
+)
 
 
 def best_of(work: Callable[[], object]) -> float:
@@ -62,6 +66,32 @@ def main() -> None:
         lambda n: b"Headline\n\n" + b"[a link](https://example.com/a) and text.\n" * (n // 42),
         lambda raw: read_seed("links.md", raw),
         1_000_000,
+    )
+    report(
+        "read_seed, a saved page of players",
+        lambda n: (
+            f"<html><body><p>{LEDE}</p>".encode()
+            + b"".join(
+                f"<iframe src='https://www.youtube.com/embed/A{i:09d}'></iframe>".encode()
+                for i in range(n // 60)
+            )
+            + f"<p>{LEDE}</p></body></html>".encode()
+        ),
+        lambda raw: read_seed("players.html", raw),
+        1_900_000,
+    )
+    report(
+        "read_seed, nested VideoObjects",
+        lambda n: (
+            f"<html><body><p>{LEDE}</p>".encode()
+            + b"<div itemscope itemtype='http://schema.org/VideoObject'>" * 200
+            + b"<meta itemprop='name' content='x'>" * (n // 36)
+            + b"<iframe src='https://www.youtube.com/embed/Abcdefg1234'></iframe>"
+            + b"</div>" * 200
+            + f"<p>{LEDE}</p></body></html>".encode()
+        ),
+        lambda raw: read_seed("objects.html", raw),
+        1_900_000,
     )
 
 

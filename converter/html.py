@@ -19,7 +19,7 @@ from lxml.html import HtmlElement
 from converter.errors import NoArticleTextError, SeedDecodeError
 from converter.model import RawSeed
 from converter.page.facts import page_facts
-from converter.page.markup import same_words
+from converter.page.markup import holds_prose, same_words
 
 MAX_DEPTH = 256
 """libxml2 stops nesting here and drops what lies deeper, so such a page would lose its text
@@ -36,8 +36,6 @@ _BLOCKS = frozenset(
     | {"blockquote", "pre", "tr", "td", "th", "section", "article", "header", "footer"}
     | {"figure", "figcaption", "main", "aside", "form", "fieldset", "address", "center"}
 )
-_PROSE_WORDS = 12
-_SENTENCE_END = re.compile(r"\w[.!?][\"'”’)]?(?:\s|$)")
 _LINE_BREAKS = frozenset({"lb", "br"})
 _ROWS = frozenset({"row", "tr"})
 _SPACES = re.compile(r"[ \t\r\f\v]+")
@@ -135,14 +133,9 @@ def main_blocks(tree: HtmlElement) -> list[str]:
         )
         if document is not None and document.body is not None:
             blocks = [block for block in _walk(document.body) if block]
-            if blocks and (favour.get("favor_precision") or any(map(_holds_prose, blocks))):
+            if blocks and (favour.get("favor_precision") or any(map(holds_prose, blocks))):
                 return blocks
     return []
-
-
-def _holds_prose(block: str) -> bool:
-    """Some words and a sentence's end: a menu or a list of links has neither."""
-    return len(block.split()) >= _PROSE_WORDS and _SENTENCE_END.search(block) is not None
 
 
 def _walk(element: HtmlElement) -> Iterator[str]:

@@ -34,6 +34,8 @@ class PageFacts:
     source: str = ""
     language: str = ""
     url: str = ""
+    videos: tuple[Video, ...] = ()
+    """The players the article embeds and the videos the page declares (page/videos.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +59,8 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Video:
-    """An embedded-video block lifted out of the body and kept as metadata."""
+    """An embedded video kept as metadata: a text seed's video block lifted out of the body, or a
+    player a saved page's article embeds (with its address)."""
 
     caption: str
     duration: str
@@ -65,6 +68,8 @@ class Video:
     source: str
 
     kind: str = "video"
+    url: str = ""
+    """http(s) only; empty for a text seed's block."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from converter.markup import escape_markdown
-from converter.model import Article
+from converter.model import Article, Video
 from converter.rules.article_language import DEFAULT_LANGUAGE
 
 _FENCE = "---"
@@ -63,17 +63,21 @@ def front_matter(article: Article) -> dict[str, Any]:
         matter[key] = [actor.name for actor in article.actors if actor.kind == kind]
     matter["topics"] = [topic.name for topic in article.topics]
     matter["topic_codes"] = [topic.code for topic in article.topics]
-    matter["media"] = [
-        {
-            "kind": video.kind,
-            "caption": video.caption,
-            "duration": video.duration,
-            "description": video.description,
-            "source": video.source,
-        }
-        for video in article.media
-    ]
+    matter["media"] = [_video_matter(video) for video in article.media]
     matter["words"] = article.words
+    return matter
+
+
+def _video_matter(video: Video) -> dict[str, str]:
+    matter = {
+        "kind": video.kind,
+        "caption": video.caption,
+        "duration": video.duration,
+        "description": video.description,
+        "source": video.source,
+    }
+    if video.url:
+        matter["url"] = video.url
     return matter
 
 

@@ -402,7 +402,7 @@ def test_pages_made_from_hostile_html_run_no_script(
     the Markdown seeds are at most text: nothing runs (the page fixture fails on any dialog),
     nothing is hidden."""
     site_url, pages = hostile_html_pages
-    assert len(pages) == 7
+    assert len(pages) == 8
     for url in pages:
         page.goto(site_url + url)
         article = page.locator("article")
@@ -413,6 +413,12 @@ def test_pages_made_from_hostile_html_run_no_script(
         assert page.evaluate("window.__hostile") is None
         assert page.title().endswith(" - News Archive")
         assert article.locator("script, iframe, object, embed, svg, img, form").count() == 0
+    page.goto(site_url + "articles/ferry-returns-to-the-island-after-a-year/")
+    videos = page.locator("article a.archive-video__caption")
+    expect(videos).to_have_count(2)
+    assert all(link.get_attribute("href").startswith("https://") for link in videos.all()), (
+        "a video's link is a web address, nothing else"
+    )
     page.goto(site_url + "articles/harbour-wall-approved-after-long-fight/")
     expect(page.locator("article")).to_contain_text(
         "A reader wrote <script>alert('escaped')</script> in the comments"

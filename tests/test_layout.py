@@ -4,12 +4,12 @@ the seed's own short lines stay apart."""
 import textwrap
 
 import pytest
+from helpers import GOLDEN
 
 from converter.model import RawSeed
 from converter.rules import parse_seed
 from converter.rules.layout import MAX_WRAP_WIDTH, unwrapped, wrap_width
 from converter.rules.state import split_lines
-from tests.helpers import GOLDEN
 
 PARAGRAPHS = [
     "Amid widespread disagreement today between Washington and Moscow, the Secretary of State "

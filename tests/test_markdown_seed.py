@@ -1,12 +1,12 @@
 """Markdown seeds: what a Markdown scraper or web clipper wrote reads as the page it stands for."""
 
 import pytest
+from helpers import GOLDEN
 
 from converter.errors import NoArticleTextError
 from converter.markdown_seed import is_markdown_name, reads_as_markdown, shown_text
 from converter.read import read_seed
 from converter.rules import parse_seed
-from tests.helpers import GOLDEN
 
 STORY = (
     "The harbour authority approved the new breakwater on Tuesday after a fight of ten years "
@@ -125,3 +125,12 @@ def test_cells_past_the_headers_count_are_shown_too():
     story = "The council approved the harbour wall on Tuesday after a fight of ten years. " * 4
     markdown = f"| Menu |\n| --- |\n| Home | News | {story} |\n"
     assert story.strip() in shown_text(markdown)
+
+
+def test_a_player_the_markdown_embeds_is_its_media():
+    player = '<iframe src="https://www.youtube.com/embed/Ferry123abc" title="The wall"></iframe>'
+    page = parsed("clip.md", CLIPPED.replace(f"\n{MORE}\n", f"\n{player}\n\n{MORE}\n"))
+    assert [(video.caption, video.url) for video in page.media] == [
+        ("The wall", "https://www.youtube.com/embed/Ferry123abc")
+    ]
+    assert not parsed("clip.md", CLIPPED).media

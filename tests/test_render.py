@@ -54,6 +54,13 @@ def test_front_matter_round_trips():
     assert body == "\nFirst.\n\n## Attack on aid convoy\n\nSecond.\n"
 
 
+def test_a_videos_address_is_written_only_when_it_has_one():
+    player = Video("Docks", "2:05", "", "", url="https://www.youtube.com/embed/Ferry123abc")
+    matter, _ = page_parts(render_page(article(media=(player, *article().media))))
+    assert matter["media"][0]["url"] == "https://www.youtube.com/embed/Ferry123abc"
+    assert "url" not in matter["media"][1]
+
+
 def test_hostile_title_round_trips_exactly():
     matter, _ = page_parts(
         render_page(article(title=HOSTILE_TITLE, source="- a", description="&x"))

@@ -44,6 +44,22 @@ def test_parse_article_cleans_lists_and_unions_actors() -> None:
     assert [video.caption for video in parsed.videos] == ["No kind is a video"]
 
 
+def test_a_videos_address_is_kept_only_as_a_web_address() -> None:
+    header = (
+        "title: A title\n"
+        "media:\n"
+        "- {caption: a, url: 'https://www.youtube.com/embed/Ferry123abc'}\n"
+        "- {caption: b, url: 'javascript:alert(1)'}\n"
+        "- {caption: c}\n"
+    )
+    parsed = parse_article("articles/a.md", "articles/a/", header)
+    assert [video.url for video in parsed.videos] == [
+        "https://www.youtube.com/embed/Ferry123abc",
+        "",
+        "",
+    ]
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [

@@ -14,6 +14,7 @@ from converter.page.headline import Choice, headline
 from converter.page.markup import language
 from converter.page.site import declared_site, own_host, site_names
 from converter.page.title import slug_words
+from converter.page.videos import embedded_videos
 
 
 def page_facts(tree: HtmlElement, article: str = "") -> PageFacts:
@@ -40,5 +41,6 @@ def facts_and_headline_guess(tree: HtmlElement, article: str = "") -> tuple[Page
         source=source(tree),
         language=declared_language,
         url=url,
+        videos=embedded_videos(tree, article),
     )
     return facts, choice

@@ -10,6 +10,8 @@ from collections.abc import Iterable, Iterator
 from lxml.html import HtmlElement
 
 WORD = re.compile(r"\w+")
+_PROSE_WORDS = 12
+_SENTENCE_END = re.compile(r"\w[.!?][\"'”’)]?(?:\s|$)")
 _LANGUAGE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*$")
 
 
@@ -60,6 +62,11 @@ def _values(data: object, key: str, depth: int = 0) -> Iterator[object]:
 def same_words(text: str, other: str) -> bool:
     """The same words in the same order, whatever the case, spacing and punctuation."""
     return words_of(text) == words_of(other) and bool(words_of(text))
+
+
+def holds_prose(block: str) -> bool:
+    """Some words and a sentence's end: a menu or a list of links has neither."""
+    return len(block.split()) >= _PROSE_WORDS and _SENTENCE_END.search(block) is not None
 
 
 def squash(text: str) -> str:

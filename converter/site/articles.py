@@ -86,6 +86,12 @@ def _names(value: object) -> tuple[str, ...]:
     return _unique(_text(item) for item in value if isinstance(item, str | int | float))
 
 
+def _web_address(value: object) -> str:
+    """A video's address as a link may carry it: http(s) only (front matter may be edited)."""
+    address = _text(value)
+    return address if address.startswith(("https://", "http://")) else ""
+
+
 def _unique(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for name in names if name))
 
@@ -99,6 +105,7 @@ def _videos(value: object) -> tuple[Video, ...]:
             duration=_text(item.get("duration")),
             description=_text(item.get("description")),
             source=_text(item.get("source")),
+            url=_web_address(item.get("url")),
         )
         for item in value
         if isinstance(item, dict) and item.get("kind", "video") == "video"

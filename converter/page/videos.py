@@ -1,0 +1,384 @@
+"""The videos a saved page's article embeds: players (an <iframe>, <embed> or <object> of a video
+host, data/video_players.yaml) and <video> elements, and the videos its structured data gives
+(JSON-LD or microdata VideoObject: a title, a duration, a description). trafilatura drops them
+with the markup; kept as metadata, they are the page's media, as a text seed's video blocks are.
+
+A player counts when it stands in the article: within the smallest element holding the
+article's first and last sentences (found in the page's text in document order), when that
+element is not much more than the article, or between those sentences, or just beside them
+('Watch the video below:'); a sidebar's or a footer's player is not the story's. A VideoObject
+counts when it stands there too, or when the page gives it as its article's video."""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from itertools import accumulate, chain, islice
+from urllib.parse import urlsplit
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from converter.data import load_yaml
+from converter.model import Video
+from converter.page.markup import holds_prose, squash
+
+VIDEO_PLAYERS_FILE = "video_players.yaml"
+MAX_VIDEOS = 20
+"""A page embedding more is a gallery of players or hostile; the first ones are kept."""
+MAX_ADDRESS = 2000
+MAX_DESCRIPTION = 1000
+ANCHOR_WORDS = 6
+"""The article's first and last words looked for in the page: enough to be the article's own."""
+ANCHOR_BLOCKS = 3
+"""Blocks tried at each end when one is not found as it is in the page (trafilatura may join or
+re-space a block's text)."""
+CONTAINER_SHARE = 3.0
+"""The article's element may hold this many times the article's text (a headline, a byline,
+captions) and still be the article's; more, and it holds sidebars too."""
+SLACK_CHARACTERS = 80
+"""Text allowed between the article's first or last words and a player beside them: a line
+inviting the reader to watch, a byline; a sidebar's player stands past more."""
+_OTHER_SECTIONS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "aside", "nav", "footer", "form"})
+_LAZY_SOURCES = ("src", "data-src", "data-lazy-src", "data-original")
+EMBEDS = ("iframe", "embed", "object", "video")
+_NOT_TEXT = frozenset({"script", "style", "noscript", "template"})
+_SCHEMELESS = re.compile(r"^(?:https?:)?//(?:www\.|m\.)?", re.IGNORECASE)
+_ISO_DURATION = re.compile(
+    r"^P(?:(?P<days>\d+)D)?T?(?:(?P<hours>\d+)H)?(?:(?P<minutes>\d+)M)?(?:(?P<seconds>\d+)(?:\.\d+)?S)?$",
+    re.IGNORECASE,
+)
+_OWN_VIDEO_KEYS = frozenset({"video", "associatedMedia", "mainEntity", "@graph"})
+
+
+@dataclass(frozen=True, slots=True)
+class Players:
+    addresses: tuple[re.Pattern[str], ...]
+    """A player's address; a group named `id` captures its video's id, where it has one."""
+    generic_title: re.Pattern[str]
+
+
+@cache
+def players() -> Players:
+    document = load_yaml(VIDEO_PLAYERS_FILE)
+    return Players(
+        tuple(re.compile(pattern, re.IGNORECASE) for pattern in document["players"]),
+        re.compile("|".join(document["generic_titles"]), re.IGNORECASE),
+    )
+
+
+def embedded_videos(tree: HtmlElement, article: str) -> tuple[Video, ...]:
+    """The article's videos in page order, each once, then those only its structured data
+    declares; `article` is the main text, blocks separated by blank lines."""
+    body = tree.find("body")
+    body = tree if body is None else body
+    objects = [node for node in body.xpath(".//*[@itemtype]") if _is_video_object(node)]
+    placed: list[Video] = []
+    if objects or any(embed_address(node) for node in body.iter(*EMBEDS)):
+        # the article's place in the page is sought only on a page with a video in it
+        page = page_text(body)
+        blocks = [block for block in article.split("\n\n") if block.strip()]
+        region = _article_region(page, blocks)
+        placed = _placed_videos(page, *region) if region else []
+    declared = islice(chain(_json_ld_videos(tree), _own_microdata_videos(objects)), MAX_VIDEOS)
+    found: dict[str, Video] = {}
+    for video in placed:
+        found.setdefault(video_key(video.url), video)
+    for video in declared:
+        key = video_key(video.url)
+        found[key] = _described(found[key], video) if key in found else video
+    return tuple(found.values())[:MAX_VIDEOS]
+
+
+def _described(video: Video, facts: Video) -> Video:
+    """A player's video with what the page's structured data says of it."""
+    return Video(
+        caption=facts.caption or video.caption,
+        duration=facts.duration or video.duration,
+        description=facts.description or video.description,
+        source=facts.source or video.source,
+        url=video.url,
+    )
+
+
+def _placed_videos(page: PageText, first: int, last: int) -> list[Video]:
+    """The players and <video>s from node `first` to `last`, each described by the microdata
+    VideoObject it stands in, if any; such an object with no player is a video of its own."""
+    addresses = {
+        order: address
+        for order in range(first, last + 1)
+        if page.nodes[order].tag in EMBEDS and (address := embed_address(page.nodes[order]))
+    }
+    players = sorted(addresses)
+    videos: list[Video] = []
+    objects: list[tuple[int, Video]] = []  # (last node, facts) of the objects open here
+    for order in range(first, last + 1):
+        if len(videos) >= MAX_VIDEOS:
+            break
+        node = page.nodes[order]
+        objects = [(end, facts) for end, facts in objects if end >= order]
+        if _is_video_object(node):
+            facts = _microdata_video(node)
+            inside = bisect_left(players, order)
+            if inside < len(players) and players[inside] <= page.ends[order]:
+                objects.append((page.ends[order], facts))  # it describes the player(s) in it
+            elif facts.url:
+                videos.append(facts)
+        elif order in addresses:
+            video = Video(
+                _title(node), duration="", description="", source="", url=addresses[order]
+            )
+            videos.append(_described(video, objects[-1][1]) if objects else video)
+    return videos
+
+
+def _article_region(page: PageText, blocks: list[str]) -> tuple[int, int] | None:
+    """The span of nodes (in preorder) the article stands in, see the module's note; None when
+    its opening or its close is not found in the page."""
+    words = [(match.start(), match.group()) for match in re.finditer(r"\S+", page.text)]
+    spaced = " ".join(word for _, word in words)  # the page's words one space apart
+    offsets = list(accumulate((len(word) + 1 for _, word in words[:-1]), initial=0))
+
+    def stretch(at: int) -> int:
+        """Which stretch of the page's text holds the word at `at` of `spaced`."""
+        return bisect_right(page.starts, words[bisect_right(offsets, at) - 1][0]) - 1
+
+    prose = [block for block in blocks if holds_prose(block)] or blocks
+    opening = close = None
+    for block in prose[:ANCHOR_BLOCKS]:
+        at = spaced.find(" ".join(block.split()[:ANCHOR_WORDS]))
+        if at >= 0:
+            opening = stretch(at)
+            break
+    for block in reversed(prose[-ANCHOR_BLOCKS:]):
+        key = " ".join(block.split()[-ANCHOR_WORDS:])
+        at = spaced.rfind(key)
+        if at >= 0:
+            close = stretch(at + len(key) - 1)
+            break
+    if opening is None or close is None or page.positions[close] < page.positions[opening]:
+        return None
+    first, last = _beside(page, opening, -1), _beside(page, close, 1)
+    container = _common_ancestor(page.nodes[page.holders[opening]], page.nodes[page.holders[close]])
+    if container.getparent() is not None and len(squash(container.text_content())) <= (
+        CONTAINER_SHARE * len(squash(" ".join(blocks)))
+    ):
+        order = page.nodes.index(container)
+        return min(first, order), max(last, page.ends[order])
+    return first, last
+
+
+def _beside(page: PageText, stretch: int, step: int) -> int:
+    """The furthest node before (step -1) or after (step 1) a stretch of text with no more than
+    SLACK_CHARACTERS of text between them, none of it a heading's or a sidebar's: a player
+    under the closing line 'Watch the video below:', or under the headline's byline, and not
+    one under a sidebar's 'More videos'."""
+    seen = 0
+    while 0 <= stretch + step < len(page.positions):
+        stretch += step
+        seen += len("".join(page.text[page.starts[stretch] : _stop(page, stretch)].split()))
+        holder = page.nodes[page.holders[stretch]]
+        if seen > SLACK_CHARACTERS or (
+            seen and any(node.tag in _OTHER_SECTIONS for node in (holder, *holder.iterancestors()))
+        ):
+            return page.positions[stretch] - step
+    return len(page.nodes) - 1 if step > 0 else 0
+
+
+def _stop(page: PageText, stretch: int) -> int:
+    return page.starts[stretch + 1] if stretch + 1 < len(page.starts) else len(page.text)
+
+
+def _common_ancestor(one: HtmlElement, other: HtmlElement) -> HtmlElement:
+    ancestors = {one, *one.iterancestors()}
+    return next(node for node in (other, *other.iterancestors()) if node in ancestors)
+
+
+def embed_address(node: HtmlElement) -> str:
+    """A video's address: a <video>'s own source, or a known player's address."""
+    if node.tag == "video":
+        sources = [node.get("src"), *(source.get("src") for source in node.iter("source"))]
+        return next(filter(None, map(_web_address, sources)), "")
+    if node.tag == "object":
+        names = ("movie", "src")
+        candidates = [node.get("data")]
+        candidates += [param.get("value") for param in node.iter("param")
+                       if (param.get("name") or "").casefold() in names]  # fmt: skip
+    else:
+        candidates = [node.get(name) for name in _LAZY_SOURCES]
+    for address in map(_web_address, candidates):
+        if address and _player(address) is not None:
+            return address
+    return ""
+
+
+def _player(address: str) -> re.Match[str] | None:
+    bare = _SCHEMELESS.sub("", address)
+    return next(filter(None, (pattern.match(bare) for pattern in players().addresses)), None)
+
+
+def _web_address(value: str | None) -> str:
+    """An http(s) address as a link can carry it, or '' (javascript:, data:, blob:, spaces)."""
+    value = (value or "").strip()
+    if value.startswith("//"):
+        value = "https:" + value
+    if len(value) > MAX_ADDRESS or any(char.isspace() or char in '<>"\\' for char in value):
+        return ""
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return ""
+    return value if parts.scheme.casefold() in ("http", "https") and parts.hostname else ""
+
+
+def _title(node: HtmlElement) -> str:
+    """What the player calls its video, unless that names only the player ('YouTube video
+    player')."""
+    title = squash(node.get("title") or node.get("aria-label") or "")
+    return "" if players().generic_title.match(title) else title
+
+
+def video_key(address: str) -> str:
+    """One video under several addresses (a player's embed and its page, an <object> and its
+    <embed>, http and https) is one: its id at a known player, else its address."""
+    match = _player(address)
+    if match is not None and "id" in match.groupdict() and match.group("id"):
+        return f"id:{match.group('id')}"
+    return _SCHEMELESS.sub("", address).split("#")[0].rstrip("/").casefold()
+
+
+def _json_ld_videos(tree: HtmlElement) -> Iterator[Video]:
+    """The page's own VideoObjects in its JSON-LD: at the top of a document or its graph, or an
+    article's video."""
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        try:
+            data = json.loads(str(script))
+        except ValueError:
+            continue
+        for item in _own_objects(data):
+            kinds = item.get("@type")
+            if "VideoObject" in (kinds if isinstance(kinds, list) else [kinds]):
+                video = _video(lambda name, item=item: _string(item.get(name)))
+                if video.url:
+                    yield video
+
+
+def _own_objects(data: object, depth: int = 0) -> Iterator[dict]:
+    """The objects at the top of a JSON-LD document, and those under its own-media keys."""
+    if depth > 4:
+        return
+    for item in data if isinstance(data, list) else [data]:
+        if isinstance(item, dict):
+            yield item
+            for key in _OWN_VIDEO_KEYS & item.keys():
+                yield from _own_objects(item[key], depth + 1)
+
+
+def _is_video_object(node: HtmlElement) -> bool:
+    return any(kind.endswith("/VideoObject") for kind in (node.get("itemtype") or "").split())
+
+
+def _own_microdata_videos(objects: list[HtmlElement]) -> Iterator[Video]:
+    """Microdata VideoObjects the page gives as its article's video, wherever they stand."""
+    for node in objects:
+        if (node.get("itemprop") or "") in _OWN_VIDEO_KEYS:
+            video = _microdata_video(node)
+            if video.url:
+                yield video
+
+
+def _microdata_video(node: HtmlElement) -> Video:
+    """A microdata VideoObject's properties, not those of an object inside it (a thumbnail's
+    url): the walk does not enter a nested item, so each element is read for one item only."""
+    values: dict[str, str] = {}
+    stack = list(reversed(node))
+    while stack:
+        inner = stack.pop()
+        if not isinstance(inner.tag, str):
+            continue
+        name = (inner.get("itemprop") or "").casefold()
+        if name and name not in values:
+            values[name] = inner.get("content") or inner.get("href") or inner.get("src") or ""
+        if inner.get("itemscope") is None:
+            stack.extend(reversed(inner))
+    return _video(lambda name: values.get(name.casefold(), ""))
+
+
+def _video(value: Callable[[str], str]) -> Video:
+    """A VideoObject's facts, given how to read one of its properties."""
+    addresses = (_web_address(value(name)) for name in ("embedUrl", "contentUrl", "url"))
+    return Video(
+        caption=squash(value("name")),
+        duration=_duration(value("duration")),
+        description=squash(value("description"))[:MAX_DESCRIPTION],
+        source="",
+        url=next(filter(None, addresses), ""),
+    )
+
+
+def _string(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _duration(value: str) -> str:
+    """ISO 8601 'PT1M30S' -> '1:30', as a text seed's video block shows it."""
+    match = _ISO_DURATION.match(value.strip())
+    if not match or not any(match.groupdict().values()):
+        return ""
+    parts = {name: int(number or 0) for name, number in match.groupdict().items()}
+    hours = parts["days"] * 24 + parts["hours"]
+    if hours:
+        return f"{hours}:{parts['minutes']:02d}:{parts['seconds']:02d}"
+    return f"{parts['minutes']}:{parts['seconds']:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class PageText:
+    """The body's text in document order, and where each stretch of it stands: `nodes` in
+    preorder; a stretch from `starts[i]` on is the text of `holders[i]` (an element's own text,
+    or the tail text its parent holds after it), placed at node `positions[i]`."""
+
+    text: str
+    starts: list[int]
+    positions: list[int]
+    holders: list[int]
+    nodes: list[HtmlElement]
+    ends: list[int]
+    """Each node's last descendant, in preorder."""
+
+
+def page_text(body: HtmlElement) -> PageText:
+    nodes = list(body.iter())  # the list keeps lxml's proxies, so the dict's keys stay theirs
+    index = {node: order for order, node in enumerate(nodes)}
+    ends = list(range(len(nodes)))
+    for order in range(len(nodes) - 1, 0, -1):
+        parent = index[nodes[order].getparent()]
+        ends[parent] = max(ends[parent], ends[order])
+    pieces: list[str] = []
+    starts: list[int] = []
+    positions: list[int] = []
+    holders: list[int] = []
+    hidden = 0  # inside a script or a style, whose text is not the page's
+
+    def add(text: str | None, position: int, holder: int) -> None:
+        if text and not hidden:
+            starts.append(sum(map(len, pieces[-1:])) + (starts[-1] if starts else 0))
+            positions.append(position)
+            holders.append(holder)
+            pieces.append(text)
+
+    for event, node in etree.iterwalk(body, events=("start", "end", "comment", "pi")):
+        order = index[node]
+        if event == "start":
+            hidden += node.tag in _NOT_TEXT
+            add(node.text, order, order)
+            continue
+        if event == "end":
+            hidden -= node.tag in _NOT_TEXT
+        if node is not body:  # a tail follows the node's subtree, inside its parent
+            add(node.tail, ends[order], index[node.getparent()])
+    return PageText("".join(pieces), starts, positions, holders, nodes, ends)
