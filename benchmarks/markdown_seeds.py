@@ -2,14 +2,16 @@
 Markdown (converter/markdown_seed.py) against read as plain text (how the converter read them
 before it knew Markdown).
 
-    .venv/bin/python benchmarks/markdown_seeds.py [--limit N] [--workers N]
+    .venv/bin/python benchmarks/markdown_seeds.py [--limit N] [--workers N] [--copy WORDS]
 
-Two copies of each of web-dev's 600 saved pages (html/), made here:
+Three copies of each of web-dev's 600 saved pages (html/), made here:
   - the whole page as Markdown (markdownify, the page's scripts, styles, frames and <head>
     dropped first, as a scraper that keeps every block does);
   - the main text as Markdown under a YAML front matter (trafilatura's Markdown output with its
     metadata: title, author, url, hostname, sitename, date, as a web clipper writes it; links,
-    images and tables kept, comments left out).
+    images and tables kept, comments left out);
+  - the main text under a reader service's header (Jina Reader's layout: 'Title:' the page's
+    <title>, 'URL Source:', 'Published Time:' when the page gives a date, 'Markdown Content:').
 Each is converted in this process as `archive convert` reads a `.md` seed, and as it reads the
 same bytes in a `.txt` seed with no Markdown in mind; the rows print web-dev's metric (score.py:
 body word 4-gram F1, P, R; headline exact after case folding), pages refused, and the share of
@@ -65,9 +67,25 @@ def main_text(markup: str) -> str:
     )
 
 
+def reader_copy(markup: str) -> str:
+    """What a reader service returns (Jina Reader's layout): the page's <title>, its address
+    and its date as 'Key: value' lines, then 'Markdown Content:' and the main text."""
+    tree = lxml.html.fromstring(markup.encode("utf-8"), parser=_PARSER)
+    metadata = trafilatura.extract_metadata(tree)
+    title = " ".join(" ".join(tree.xpath("//title//text()")).split())
+    fields = [f"Title: {title}", f"URL Source: {metadata.url or ''}"]
+    if metadata.date:
+        fields.append(f"Published Time: {metadata.date}")
+    text = trafilatura.extract(
+        markup, output_format="markdown", include_links=True, include_images=True
+    )
+    return "\n\n".join(fields) + "\n\nMarkdown Content:\n" + (text or "")
+
+
 COPIES: dict[str, Callable[[str], str]] = {
     "whole page (markdownify)": whole_page,
     "main text + front matter (trafilatura)": main_text,
+    "main text under a reader's header": reader_copy,
 }
 READINGS = ("as Markdown (.md)", "as plain text (before)")
 
@@ -104,10 +122,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="the first N pages only")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--copy", default="", help="only the copies whose name holds this")
     args = parser.parse_args()
     stems = sorted(gold())[: args.limit or None]
     load_rules()  # once, before the workers fork
-    jobs = [(copy, reading) for copy in COPIES for reading in READINGS]
+    jobs = [(copy, reading) for copy in COPIES if args.copy in copy for reading in READINGS]
     with ProcessPoolExecutor(args.workers) as pool:
         futures = [pool.submit(measured, copy, reading, stems) for copy, reading in jobs]
         results = [future.result() for future in futures]

@@ -29,6 +29,10 @@ from converter.model import RawSeed
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_READER_FIELD = re.compile(r"([A-Z][A-Za-z]{0,20}(?: [A-Z][A-Za-z]{0,20}){0,3}): ?([^\n]{0,2000})")
+_READER_HEADER = re.compile(
+    rf"\A\s*((?:{_READER_FIELD.pattern}\n\s*){{1,12}})Markdown Content:[ \t]*(?:\n|\Z)"
+)
 MAX_FRONT_MATTER_CHARS = 20_000
 """A clipper's header is a few lines; a longer one is not front matter (or is hostile)."""
 _LINK_TARGET = re.compile(r"\]\((?:https?:|/|#|mailto:)[^)\s]{0,2000}(?:\s+\"[^\"\n]{0,500}\")?\)")
@@ -63,7 +67,7 @@ _TITLE_KEYS = ("title", "headline")
 _AUTHOR_KEYS = ("author", "authors", "byline", "creator")
 _DATE_KEYS = ("date", "published", "published_time", "date_published", "datepublished")
 _SITE_KEYS = ("sitename", "site_name", "site", "publisher")
-_URL_KEYS = ("url", "source", "link", "canonical", "source_url")
+_URL_KEYS = ("url", "source", "link", "canonical", "source_url", "url_source")
 
 
 def is_markdown_name(name: str) -> bool:
@@ -125,11 +129,11 @@ def _opening(tokens: list[Token], body: str) -> str:
 
 
 def _front_matter(text: str) -> tuple[Mapping[str, object], str]:
-    """The YAML front matter as a mapping (empty when there is none or it does not parse as
-    one) and the Markdown after it."""
+    """The YAML front matter, or a reader's header, as a mapping (empty when there is none or
+    it does not parse as one) and the Markdown after it."""
     match = _FRONT_MATTER.match(text)
     if not match or len(match.group(1)) > MAX_FRONT_MATTER_CHARS:
-        return {}, text
+        return _reader_header(text)
     try:
         header = yaml.safe_load(match.group(1))
     except yaml.YAMLError:
@@ -137,6 +141,20 @@ def _front_matter(text: str) -> tuple[Mapping[str, object], str]:
     if not isinstance(header, dict):
         return {}, text
     return {str(key).casefold(): value for key, value in header.items()}, text[match.end() :]
+
+
+def _reader_header(text: str) -> tuple[Mapping[str, object], str]:
+    """A reader service's header ('Title: ...', 'URL Source: ...', 'Published Time: ...', then
+    'Markdown Content:', as Jina Reader writes it) as a mapping of its fields, keyed as front
+    matter is ('url_source'), and the Markdown after it; empty when the text has none."""
+    match = _READER_HEADER.match(text)
+    if not match:
+        return {}, text
+    fields = (_READER_FIELD.match(line) for line in match.group(1).split("\n") if line.strip())
+    header = {
+        "_".join(field.group(1).casefold().split()): field.group(2) for field in fields if field
+    }
+    return header, text[match.end() :]
 
 
 def _head(header: Mapping[str, object]) -> str:

@@ -134,3 +134,33 @@ def test_a_player_the_markdown_embeds_is_its_media():
         ("The wall", "https://www.youtube.com/embed/Ferry123abc")
     ]
     assert not parsed("clip.md", CLIPPED).media
+
+
+READER = f"""Title: Harbour wall approved after long fight | The Coast Times
+
+URL Source: https://coasttimes.example/2019/11/harbour-wall-approved
+
+Published Time: Mon, 18 Nov 2019 10:34:10 GMT
+
+Markdown Content:
+# Harbour wall approved after long fight
+
+{STORY}
+
+{MORE}
+"""
+
+
+@pytest.mark.parametrize("name", ["reader.md", "reader.txt"])
+def test_a_reader_services_header_gives_the_facts(name):
+    """Jina Reader's layout: 'Key: value' lines, then 'Markdown Content:' and the page."""
+    page = parsed(name, READER)
+    assert page.title == "Harbour wall approved after long fight"
+    assert page.date == "2019-11-18"
+    assert page.publisher == "The Coast Times"
+    assert [block.text for block in page.blocks] == [STORY, MORE]
+
+
+def test_lines_like_a_header_without_markdown_content_stay_text():
+    text = "Title: Harbour wall approved\n\nURL Source: none\n\n" + STORY + "\n\n" + MORE
+    assert read_seed("plain.txt", text.encode()).format == "text"
