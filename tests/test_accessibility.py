@@ -31,6 +31,7 @@ PAGE_TYPES = {
     "month": "dates/1996/08/",
     "undated": "dates/undated/",
     "article": SYRIA_URL,
+    "article with linked videos": "articles/bonn-appeals-for-middle-east-peace/",
     "hostile article": "articles/hostile-markup-in-every-field/",
 }
 RUN_AXE = """async tags => {

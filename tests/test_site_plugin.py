@@ -474,6 +474,15 @@ def test_article_facts_sit_first_in_the_content_and_list_videos(site_dir: Path) 
     assert "<dt>People</dt>" in content and "<dt>Places</dt>" in content
 
 
+def test_a_video_with_an_address_is_a_link_named_by_its_caption_or_host(site_dir: Path) -> None:
+    html = page_html(site_dir, "articles/bonn-appeals-for-middle-east-peace/")
+    assert (
+        '<a class="archive-video__caption" href="https://www.youtube.com/embed/Bonn1996abc" '
+        'rel="nofollow noopener">Watch on www.youtube.com</a>'
+    ) in html
+    assert ">Kinkel speaks in Bonn</a>" in html
+
+
 def test_article_facts_show_date_and_dateline_when_known(site_dir: Path) -> None:
     html = page_html(site_dir, GENEVA_URL)
     assert (
