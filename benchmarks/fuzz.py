@@ -45,6 +45,11 @@ MARKUP = (
     "<div onclick=x>", "</div>", "<b>", "&amp;", "&#60;", "&copy;", "&", "<", ">", "[[wiki]]",
     "![](x.png)", "[a](javascript:alert(3))", "[TOC]", "{{ config }}", "{% include x %}", "{#",
     "{: .c}", "[^1]", "\\", "<http://a.b>", "**", "__", "`", "_", "*", "[", "]", "{", "}", "!",
+    '<iframe src="https://www.youtube.com/embed/Abcdef12345" title="x">', "</iframe>",
+    "<video src=//v.example/a.mp4>", "<source src=javascript:x>", "</video>",
+    "<div itemscope itemtype=http://schema.org/VideoObject>", "<meta itemprop=embedUrl content=x>",
+    "<object data=http://www.youtube.com/v/Abcdef12345>", "</object>", "Title: x",
+    "URL Source: http://a.b", "Markdown Content:",
 )  # fmt: skip
 YAMLISH = (
     "title: x", "- a", "&anchor", "*alias", '!!python/object/apply:os.system ["ls"]', "? key",
