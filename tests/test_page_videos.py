@@ -177,3 +177,21 @@ def test_microdata_giving_the_articles_video_is_kept_wherever_it_stands():
     assert [(video.caption, video.url) for video in found] == [
         ("Crossing", "https://video.example/crossing?format=embed")
     ]
+
+
+def test_a_player_right_under_the_article_is_kept_whatever_text_follows_it():
+    """The player's place is before the text after it, even where that text is the player's
+    own tail (no element of its own)."""
+    page = (
+        "<html><body><div id='page'><div class='post'>"
+        + "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+        + "</div>"
+        + youtube("Ferry123abc")
+        + "Posted in Travel and Islands, and filed under ferries, harbours, crossings and repairs "
+        + "by the island desk, with every comment below read before it is shown."
+        + "<div class='comments'><p>"
+        + "A reader's comment that runs on for a good while about the ferry and the weather. " * 20
+        + "</p></div></div></body></html>"
+    )
+    found = embedded_videos(parse_page(page), ARTICLE)
+    assert [video.url for video in found] == ["https://www.youtube.com/embed/Ferry123abc"]

@@ -185,7 +185,9 @@ def _beside(page: PageText, stretch: int, step: int) -> int:
         if seen > SLACK_CHARACTERS or (
             seen and any(node.tag in _OTHER_SECTIONS for node in (holder, *holder.iterancestors()))
         ):
-            return page.positions[stretch] - step
+            # a stretch's position is the last node before its text (the node whose own text
+            # it is, or the subtree it is the tail of); the first node after it is the next one
+            return page.positions[stretch] if step > 0 else page.positions[stretch] + 1
     return len(page.nodes) - 1 if step > 0 else 0
 
 
