@@ -1,6 +1,6 @@
 """Fuzz the converter: generated seeds (hostile markup, YAML-looking titles, broken encodings,
-binary files, control characters, huge lines), read in turn as text, Markdown, a saved page
-and MHTML, through read -> rules -> render, each page checked
+binary files, control characters, huge lines), read in turn as text, Markdown, a saved page,
+MHTML and a Web Archive, through read -> rules -> render, each page checked
 as tests/test_properties.py checks it (front matter round-trips through MkDocs' reader, every
 block renders back to its text through Python-Markdown with MkDocs' extensions, slugs are safe).
 
@@ -36,9 +36,10 @@ from converter.render import render_page  # noqa: E402
 from converter.rules import parse_seed  # noqa: E402
 from converter.slugs import SLUG_PATTERN, title_slug  # noqa: E402
 
-NAMES = ("", ".md", ".html", ".mhtml")
+NAMES = ("", ".md", ".html", ".mhtml", ".webarchive")
 """Each input is read under each kind of name in turn: as text (where the content decides:
-Markdown, a page's source, MHTML, gzip), as Markdown, as a saved page, as MHTML."""
+Markdown, a page's source, MHTML, a Web Archive, gzip), as Markdown, as a saved page, as MHTML,
+as a Web Archive."""
 MARKUP = (
     "# ", "## ", "- ", "+ ", "* ", "> ", "| a | b |", "|---|", "1. ", "2) ", "---", "===", "```",
     "~~~", "    ", "\t", "<!--", "-->", "<script>alert(1)</script>", "<img src=x onerror=alert(2)>",

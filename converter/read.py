@@ -16,6 +16,7 @@ from converter.markdown_seed import is_markdown_name, read_markdown, reads_as_ma
 from converter.mhtml import is_mhtml, mhtml_markup
 from converter.model import RawSeed
 from converter.settings import Settings
+from converter.webarchive import is_webarchive, webarchive_markup
 
 # Vertical tab (Word's manual line break), form feed and the separators break lines; ftfy
 # would delete them and glue the words on either side together, so they go first.
@@ -53,13 +54,15 @@ or comments) and has a head or a body: a page's source, not an article that quot
 def read_seed(stem: str, raw: bytes, settings: Settings = Settings()) -> RawSeed:
     """Decode a seed's bytes to clean Unicode text, refusing what is not an article's text.
     A saved page is decoded as HTML and read for its main text and facts: named .html or .htm,
-    saved as one file (MHTML), or any seed whose text is an HTML document (a scraper's raw
-    page saved as .txt or .php). A Markdown seed (.md, .markdown, or text written in Markdown)
-    is read as the page it renders to."""
+    saved as one file (MHTML, Safari's Web Archive), or any seed whose text is an HTML document
+    (a scraper's raw page saved as .txt or .php). A Markdown seed (.md, .markdown, or text
+    written in Markdown) is read as the page it renders to."""
     check_size(len(raw), settings)
     name = stem  # what the file is read as; the seed keeps its stem
     if raw.startswith(_GZIP_MAGIC):
         name, raw = _gunzipped(stem, raw, settings)
+    if is_webarchive(name, raw):
+        return _read_page(stem, webarchive_markup(raw))
     if is_mhtml(name, raw):
         return _read_page(stem, mhtml_markup(raw))
     if is_html_name(name):

@@ -22,14 +22,40 @@ class Plan:
     to_convert: list[SeedFile] = field(default_factory=list)
 
 
+RESOURCES_SUFFIX = "_files"
+"""A browser saving a page 'complete' writes `name.html` and its images, styles, scripts and
+frames in `name_files/` beside it: the folder is the page's, not seeds of its own."""
+SAVED_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+"""No browser saves these among a page's files: one there was put there as an article."""
+
+
 def list_seed_files(seeds_dir: Path) -> list[Path]:
-    """Every regular, non-hidden file under the seeds directory, in a stable order."""
-    return sorted(
+    """Every regular, non-hidden file under the seeds directory, in a stable order, less the
+    files of pages saved complete (but for a text or Markdown seed put among them)."""
+    paths = [
         path
         for path in seeds_dir.rglob("*")
         if (path.is_file() or path.is_symlink())
         and not any(part.startswith(".") for part in path.relative_to(seeds_dir).parts)
+    ]
+    names = {path.relative_to(seeds_dir).as_posix().casefold() for path in paths}
+    return sorted(
+        path
+        for path in paths
+        if path.suffix.casefold() in ARTICLE_SUFFIXES
+        or not _in_resources(path.relative_to(seeds_dir), names)
     )
+
+
+def _in_resources(relative: Path, names: set[str]) -> bool:
+    """Whether a file lies in `x_files/` (at any depth) beside a saved page `x.html`."""
+    for folder in relative.parents:
+        if folder.name.casefold().endswith(RESOURCES_SUFFIX):
+            page = folder.as_posix()[: -len(RESOURCES_SUFFIX)].casefold()
+            if any(page + suffix in names for suffix in SAVED_PAGE_SUFFIXES):
+                return True
+    return False
 
 
 def seed_name(path: Path, seeds_dir: Path) -> str:

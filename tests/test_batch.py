@@ -1,6 +1,7 @@
 """Whole runs over a seeds directory: golden output, idempotence, failures that do not stop."""
 
 import gzip
+import plistlib
 import quopri
 import re
 import shutil
@@ -367,8 +368,9 @@ def test_without_a_manifest_a_failed_seed_still_keeps_the_page_that_names_it(arc
 
 
 def test_every_kind_of_seed_file_converts_in_one_run(seeds, tmp_path, toolkit):
-    """A text seed, Markdown, a saved page compressed, as one file (MHTML) and as a source under
-    another name: each page traces back to its own file, a second run changes nothing."""
+    """A text seed, Markdown, a saved page compressed, as one file (MHTML, Safari's Web Archive)
+    and as a source under another name: each page traces back to its own file, a second run
+    changes nothing."""
     paragraphs = "".join(
         f"<p>The ferry service between the islands resumed on day {day} of the month after "
         "a strike of two weeks, the operator said in a statement to the press.</p>"
@@ -395,9 +397,18 @@ def test_every_kind_of_seed_file_converts_in_one_run(seeds, tmp_path, toolkit):
         + quopri.encodestring(page("Island ferries back"))
         + b"\r\n--b--\r\n"
     )
+    (seeds / "safari.webarchive").write_bytes(
+        plistlib.dumps(
+            {"WebMainResource": {"WebResourceData": page("Ferry crews return to work"),
+                                 "WebResourceMIMEType": "text/html",
+                                 "WebResourceTextEncodingName": "UTF-8"},
+             "WebSubresources": []},
+            fmt=plistlib.FMT_BINARY,
+        )
+    )  # fmt: skip
     docs = tmp_path / "docs"
     report = convert_directory(seeds, docs, toolkit=toolkit)
-    assert not report.failed and len(report.converted) == 5
+    assert not report.failed and len(report.converted) == 6
     formats = {}
     for path in (docs / "articles").glob("*.md"):
         matter, _ = page_parts(path.read_text("utf-8"))
@@ -408,6 +419,45 @@ def test_every_kind_of_seed_file_converts_in_one_run(seeds, tmp_path, toolkit):
         "saved.html.gz": ("Ferry service resumes", "html"),
         "source.php": ("Ferries run again", "html"),
         "single.mhtml": ("Island ferries back", "html"),
+        "safari.webarchive": ("Ferry crews return to work", "html"),
     }
     again = convert_directory(seeds, docs, toolkit=toolkit)
     assert not again.converted and not again.failed
+
+
+def test_a_page_saved_complete_is_one_seed_and_its_folder_is_not(seeds, tmp_path, toolkit):
+    """A browser's 'Web page, complete': `story.html` and `story_files/` (scripts, styles,
+    images, an advert's frame saved as HTML). The folder's files are the page's, not seeds, but
+    for a text seed put there; a folder named so with no page beside it is read as any."""
+    (seeds / "story.html").write_bytes(
+        b"<html><head><title>Harbour wall approved</title></head><body><article>"
+        b"<h1>Harbour wall approved</h1><p>The harbour authority approved the new breakwater "
+        b"on Tuesday after two years of public hearings, the council said.</p></article>"
+        b"</body></html>"
+    )
+    resources = seeds / "story_files"
+    (resources / "nested").mkdir(parents=True)
+    (resources / "jquery.min.js").write_text("window.$ = function () { return 1 };", "utf-8")
+    (resources / "style.css").write_text("body { color: black }", "utf-8")
+    (resources / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    (resources / "nested" / "ad.html").write_text("<html><body>Buy now</body></html>", "utf-8")
+    (resources / "kept.txt").write_text(
+        "Ferry returns to the island\n\nThe island's ferry made its first crossing in a year on "
+        "Monday, after repairs to its engines, the operator said.\n",
+        "utf-8",
+    )
+    orphan = seeds / "notes_files"
+    orphan.mkdir()
+    (orphan / "council.txt").write_text(
+        "Council approves budget\n\nThe council approved the budget for next year on Monday "
+        "after a debate of three hours, its leader said.\n",
+        "utf-8",
+    )
+    report = convert_directory(seeds, tmp_path / "docs", toolkit=toolkit)
+    assert not report.failed
+    assert sorted(report.converted) == [
+        "articles/council-approves-budget.md",
+        "articles/ferry-returns-to-the-island.md",
+        "articles/harbour-wall-approved.md",
+        "articles/us-and-russia-poised-for-new-battle-over-syria.md",
+    ]
