@@ -195,3 +195,16 @@ def test_a_player_right_under_the_article_is_kept_whatever_text_follows_it():
     )
     found = embedded_videos(parse_page(page), ARTICLE)
     assert [video.url for video in found] == ["https://www.youtube.com/embed/Ferry123abc"]
+
+
+def test_open_graph_gives_the_pages_video_when_it_is_a_player_or_a_file():
+    head = (
+        '<meta property="og:video" content="http://www.example.com/player.swf?v=1">'
+        '<meta property="og:video:secure_url" content="https://www.youtube.com/embed/Ferry123abc">'
+        '<meta property="og:video:url" content="https://cdn.example/clips/crossing.mp4">'
+    )
+    found = videos_of(paragraphs(youtube("Ferry123abc", "The ferry docks")), head=head)
+    assert [(video.caption, video.url) for video in found] == [
+        ("The ferry docks", "https://www.youtube.com/embed/Ferry123abc"),
+        ("", "https://cdn.example/clips/crossing.mp4"),
+    ]

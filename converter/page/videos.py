@@ -1,13 +1,15 @@
 """The videos a saved page's article embeds: players (an <iframe>, <embed> or <object> of a video
 host, data/video_players.yaml) and <video> elements, and the videos its structured data gives
-(JSON-LD or microdata VideoObject: a title, a duration, a description). trafilatura drops them
-with the markup; kept as metadata, they are the page's media, as a text seed's video blocks are.
+(JSON-LD or microdata VideoObject: a title, a duration, a description; Open Graph's og:video).
+trafilatura drops them with the markup; kept as metadata, they are the page's media, as a text
+seed's video blocks are.
 
 A player counts when it stands in the article: within the smallest element holding the
 article's first and last sentences (found in the page's text in document order), when that
 element is not much more than the article, or between those sentences, or just beside them
 ('Watch the video below:'); a sidebar's or a footer's player is not the story's. A VideoObject
-counts when it stands there too, or when the page gives it as its article's video."""
+counts when it stands there too, or when the page gives it as its article's video, as an
+og:video does."""
 
 from __future__ import annotations
 
@@ -53,6 +55,8 @@ _ISO_DURATION = re.compile(
     re.IGNORECASE,
 )
 _OWN_VIDEO_KEYS = frozenset({"video", "associatedMedia", "mainEntity", "@graph"})
+_OPEN_GRAPH_VIDEO = ("og:video", "og:video:url", "og:video:secure_url")
+_VIDEO_FILES = (".mp4", ".m4v", ".webm", ".mov", ".ogv", ".m3u8")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +88,10 @@ def embedded_videos(tree: HtmlElement, article: str) -> tuple[Video, ...]:
         blocks = [block for block in article.split("\n\n") if block.strip()]
         region = _article_region(page, blocks)
         placed = _placed_videos(page, *region) if region else []
-    declared = islice(chain(_json_ld_videos(tree), _own_microdata_videos(objects)), MAX_VIDEOS)
+    declared = islice(
+        chain(_json_ld_videos(tree), _own_microdata_videos(objects), _open_graph_videos(tree)),
+        MAX_VIDEOS,
+    )
     found: dict[str, Video] = {}
     for video in placed:
         found.setdefault(video_key(video.url), video)
@@ -251,6 +258,18 @@ def video_key(address: str) -> str:
     if match is not None and "id" in match.groupdict() and match.group("id"):
         return f"id:{match.group('id')}"
     return _SCHEMELESS.sub("", address).split("#")[0].rstrip("/").casefold()
+
+
+def _open_graph_videos(tree: HtmlElement) -> Iterator[Video]:
+    """The page's own video as its Open Graph tags give it (og:video, og:video:secure_url), when
+    the address is a known player's or a video file's: older pages name a Flash player there."""
+    for meta in tree.iter("meta"):
+        name = (meta.get("property") or meta.get("name") or "").casefold()
+        if name in _OPEN_GRAPH_VIDEO:
+            address = _web_address(meta.get("content"))
+            path = urlsplit(address).path.casefold() if address else ""
+            if address and (_player(address) or path.endswith(_VIDEO_FILES)):
+                yield Video(caption="", duration="", description="", source="", url=address)
 
 
 def _json_ld_videos(tree: HtmlElement) -> Iterator[Video]:
