@@ -97,6 +97,17 @@ def decode_html(raw: bytes) -> str:
     return decode(raw)
 
 
+def decode_as_named(raw: bytes, encoding: object) -> str:
+    """A page's bytes in the encoding its container names (an MHTML part's charset, a Web
+    Archive's text encoding), else as any saved page when the name is unknown or wrong."""
+    if isinstance(encoding, str) and encoding:
+        try:
+            return raw.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_html(raw)
+
+
 def _declared_charset(head: bytes) -> str | None:
     match = _DECLARED_CHARSET.search(head)
     if match is None:

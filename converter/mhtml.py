@@ -10,7 +10,7 @@ from __future__ import annotations
 import email
 from email import policy
 
-from converter.decode import decode_html
+from converter.decode import decode_as_named
 from converter.errors import SeedDecodeError
 
 MHTML_SUFFIXES = (".mhtml", ".mht")
@@ -38,11 +38,5 @@ def mhtml_markup(raw: bytes) -> str:
         payload = part.get_payload(decode=True)
         if not isinstance(payload, bytes) or not payload.strip():
             continue
-        charset = part.get_content_charset()
-        if charset:
-            try:
-                return payload.decode(charset)
-            except (LookupError, UnicodeDecodeError):
-                pass
-        return decode_html(payload)
+        return decode_as_named(payload, part.get_content_charset())
     raise SeedDecodeError("not a saved page: the MHTML file holds no HTML document")

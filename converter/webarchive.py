@@ -11,7 +11,7 @@ from __future__ import annotations
 import plistlib
 import struct
 
-from converter.decode import decode_html
+from converter.decode import decode_as_named
 from converter.errors import SeedDecodeError
 
 WEBARCHIVE_SUFFIX = ".webarchive"
@@ -42,10 +42,4 @@ def webarchive_markup(raw: bytes) -> str:
     kind = main.get("WebResourceMIMEType", "text/html") if isinstance(main, dict) else ""
     if not isinstance(data, bytes) or not data.strip() or kind not in _HTML_TYPES:
         raise SeedDecodeError("not a saved page: the Web Archive holds no HTML document")
-    encoding = main.get("WebResourceTextEncodingName")
-    if isinstance(encoding, str) and encoding:
-        try:
-            return data.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return decode_html(data)
+    return decode_as_named(data, main.get("WebResourceTextEncodingName"))

@@ -39,6 +39,21 @@ def paragraphs(*between: str) -> str:
     return "".join(parts)
 
 
+def post_page(in_post: str, after_post: str) -> str:
+    """A blog's page: the article's paragraphs and `in_post` in the post's element, then
+    `after_post` in the page's."""
+    paragraphs_html = "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+    return (
+        f"<html><body><div id='page'><div class='post'>{paragraphs_html}{in_post}</div>"
+        f"{after_post}</div></body></html>"
+    )
+
+
+def comments(count: int) -> str:
+    line = "A reader's comment that runs on for a good while about the ferry and the weather. "
+    return f"<div class='comments'><p>{line * count}</p></div>"
+
+
 def youtube(video_id: str, title: str = "") -> str:
     return f'<iframe src="https://www.youtube.com/embed/{video_id}" title="{title}"></iframe>'
 
@@ -56,16 +71,9 @@ def test_a_player_in_the_article_is_kept_and_a_sidebars_is_not():
 
 def test_a_player_under_the_last_words_is_the_articles():
     """'Watch it below:' then the player, after the article's element has closed."""
-    page = (
-        "<html><body><div id='page'><div class='post'>"
-        + "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
-        + "<p>Watch it below:</p></div>"
-        + youtube("Ferry123abc")
-        + "<div class='comments'><p>"
-        + "A reader's comment that runs on for a good while about the ferry and the weather. " * 8
-        + "</p></div>"
-        + SIDEBAR.format(player=youtube("Sidebar9xyz"))
-        + "</div></body></html>"
+    page = post_page(
+        "<p>Watch it below:</p>",
+        youtube("Ferry123abc") + comments(8) + SIDEBAR.format(player=youtube("Sidebar9xyz")),
     )
     found = embedded_videos(parse_page(page), ARTICLE + "\n\nWatch it below:")
     assert [video.url for video in found] == ["https://www.youtube.com/embed/Ferry123abc"]
@@ -182,16 +190,12 @@ def test_microdata_giving_the_articles_video_is_kept_wherever_it_stands():
 def test_a_player_right_under_the_article_is_kept_whatever_text_follows_it():
     """The player's place is before the text after it, even where that text is the player's
     own tail (no element of its own)."""
-    page = (
-        "<html><body><div id='page'><div class='post'>"
-        + "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
-        + "</div>"
-        + youtube("Ferry123abc")
+    page = post_page(
+        "",
+        youtube("Ferry123abc")
         + "Posted in Travel and Islands, and filed under ferries, harbours, crossings and repairs "
         + "by the island desk, with every comment below read before it is shown."
-        + "<div class='comments'><p>"
-        + "A reader's comment that runs on for a good while about the ferry and the weather. " * 20
-        + "</p></div></div></body></html>"
+        + comments(20),
     )
     found = embedded_videos(parse_page(page), ARTICLE)
     assert [video.url for video in found] == ["https://www.youtube.com/embed/Ferry123abc"]

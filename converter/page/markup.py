@@ -33,12 +33,17 @@ def meta_values(tree: HtmlElement, *names: str) -> Iterable[str]:
             yield squash(element.get("content") or "")
 
 
-def json_ld_names(tree: HtmlElement, key: str) -> Iterator[str]:
+def json_ld_documents(tree: HtmlElement) -> Iterator[object]:
+    """Each JSON-LD block of the page, parsed; one that is not JSON is passed over."""
     for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
         try:
-            data = json.loads(str(script))
+            yield json.loads(str(script))
         except ValueError:
             continue
+
+
+def json_ld_names(tree: HtmlElement, key: str) -> Iterator[str]:
+    for data in json_ld_documents(tree):
         for value in _values(data, key):
             name = value.get("name") if isinstance(value, dict) else value
             if isinstance(name, str):

@@ -13,7 +13,6 @@ og:video does."""
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
@@ -27,7 +26,7 @@ from lxml.html import HtmlElement
 
 from converter.data import load_yaml
 from converter.model import Video
-from converter.page.markup import holds_prose, squash
+from converter.page.markup import holds_prose, json_ld_documents, squash
 
 VIDEO_PLAYERS_FILE = "video_players.yaml"
 MAX_VIDEOS = 20
@@ -81,13 +80,13 @@ def embedded_videos(tree: HtmlElement, article: str) -> tuple[Video, ...]:
     body = tree.find("body")
     body = tree if body is None else body
     objects = [node for node in body.xpath(".//*[@itemtype]") if _is_video_object(node)]
+    addresses = {node: address for node in body.iter(*EMBEDS) if (address := embed_address(node))}
     placed: list[Video] = []
-    if objects or any(embed_address(node) for node in body.iter(*EMBEDS)):
-        # the article's place in the page is sought only on a page with a video in it
+    if objects or addresses:  # the article's place is sought only on a page with a video in it
         page = page_text(body)
         blocks = [block for block in article.split("\n\n") if block.strip()]
         region = _article_region(page, blocks)
-        placed = _placed_videos(page, *region) if region else []
+        placed = _placed_videos(page, *region, addresses, set(objects)) if region else []
     declared = islice(
         chain(_json_ld_videos(tree), _own_microdata_videos(objects), _open_graph_videos(tree)),
         MAX_VIDEOS,
@@ -112,15 +111,17 @@ def _described(video: Video, facts: Video) -> Video:
     )
 
 
-def _placed_videos(page: PageText, first: int, last: int) -> list[Video]:
-    """The players and <video>s from node `first` to `last`, each described by the microdata
-    VideoObject it stands in, if any; such an object with no player is a video of its own."""
-    addresses = {
-        order: address
-        for order in range(first, last + 1)
-        if page.nodes[order].tag in EMBEDS and (address := embed_address(page.nodes[order]))
-    }
-    players = sorted(addresses)
+def _placed_videos(
+    page: PageText,
+    first: int,
+    last: int,
+    addresses: dict[HtmlElement, str],
+    video_objects: set[HtmlElement],
+) -> list[Video]:
+    """The players and <video>s (`addresses`) from node `first` to `last`, each described by
+    the microdata VideoObject it stands in, if any; such an object with no player is a video of
+    its own."""
+    player_orders = [order for order in range(first, last + 1) if page.nodes[order] in addresses]
     videos: list[Video] = []
     objects: list[tuple[int, Video]] = []  # (last node, facts) of the objects open here
     for order in range(first, last + 1):
@@ -128,17 +129,15 @@ def _placed_videos(page: PageText, first: int, last: int) -> list[Video]:
             break
         node = page.nodes[order]
         objects = [(end, facts) for end, facts in objects if end >= order]
-        if _is_video_object(node):
+        if node in video_objects:
             facts = _microdata_video(node)
-            inside = bisect_left(players, order)
-            if inside < len(players) and players[inside] <= page.ends[order]:
+            inside = bisect_left(player_orders, order)
+            if inside < len(player_orders) and player_orders[inside] <= page.ends[order]:
                 objects.append((page.ends[order], facts))  # it describes the player(s) in it
             elif facts.url:
                 videos.append(facts)
-        elif order in addresses:
-            video = Video(
-                _title(node), duration="", description="", source="", url=addresses[order]
-            )
+        elif node in addresses:
+            video = Video(_title(node), duration="", description="", source="", url=addresses[node])
             videos.append(_described(video, objects[-1][1]) if objects else video)
     return videos
 
@@ -275,11 +274,7 @@ def _open_graph_videos(tree: HtmlElement) -> Iterator[Video]:
 def _json_ld_videos(tree: HtmlElement) -> Iterator[Video]:
     """The page's own VideoObjects in its JSON-LD: at the top of a document or its graph, or an
     article's video."""
-    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
-        try:
-            data = json.loads(str(script))
-        except ValueError:
-            continue
+    for data in json_ld_documents(tree):
         for item in _own_objects(data):
             kinds = item.get("@type")
             if "VideoObject" in (kinds if isinstance(kinds, list) else [kinds]):
@@ -383,14 +378,17 @@ def page_text(body: HtmlElement) -> PageText:
     starts: list[int] = []
     positions: list[int] = []
     holders: list[int] = []
+    size = 0
     hidden = 0  # inside a script or a style, whose text is not the page's
 
     def add(text: str | None, position: int, holder: int) -> None:
+        nonlocal size
         if text and not hidden:
-            starts.append(sum(map(len, pieces[-1:])) + (starts[-1] if starts else 0))
+            starts.append(size)
             positions.append(position)
             holders.append(holder)
             pieces.append(text)
+            size += len(text)
 
     for event, node in etree.iterwalk(body, events=("start", "end", "comment", "pi")):
         order = index[node]
