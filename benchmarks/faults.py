@@ -1,6 +1,6 @@
 """Faults in the middle of a real `archive convert`: is any page lost?
 
-    .venv/bin/python benchmarks/faults.py [N] [--modes worker,main-kill,sigterm,sigint,poison]
+    .venv/bin/python benchmarks/faults.py [N] [--modes worker,main-kill,sigterm,sigint,poison,...]
 
 Makes N realistic seeds (benchmarks/synthetic.py), converts them, then gives every seed a new
 closing paragraph, so that every page is due to change. For each mode it starts from that
@@ -13,10 +13,14 @@ the conversion, hurts it:
   sigint     SIGINT to the run's process group (Ctrl-C)
   poison     none from outside: one seed kills every worker that converts it (ARCHIVE_FAULTS)
   second     a second `archive convert` on the same docs (it must wait), and one with --no-wait
+  full       none from outside: the disk refuses every file larger than the median page (the
+             run's files capped with RLIMIT_FSIZE), the larger pages and the manifest with them
 
-and prints, per mode: pages before and after, pages lost (must be 0), how many pages are new,
-the exit status, the seeds named as failed, and whether a plain rerun exits 0 with every page
-current (`archive convert --check` clean and every page carrying its closing paragraph).
+and prints, per mode: pages before and after, pages lost (gone, or neither the old page nor
+the new: must be 0), how many pages are new (the page an uninterrupted run over the edited
+seeds makes, where it differs from the old), the exit status, the seeds named as failed, and
+whether a plain rerun exits 0 with every page current (`archive convert --check` clean and
+every page the one an uninterrupted run makes).
 """
 
 from __future__ import annotations
@@ -40,8 +44,23 @@ from benchmarks.synthetic import write_seeds  # noqa: E402
 from converter.faults import FAULTS_VARIABLE  # noqa: E402
 from converter.manifest import load_manifest  # noqa: E402
 
-MODES = ("worker", "main-kill", "sigterm", "sigint", "poison", "second")
+MODES = ("worker", "main-kill", "sigterm", "sigint", "poison", "second", "full")
 ARCHIVE = [sys.executable, "-c", "from converter.cli import main; main()"]
+
+
+def capped_archive(file_limit: int) -> list[str]:
+    """The CLI, every file it writes once its rules are loaded capped at `file_limit` bytes
+    (RLIMIT_FSIZE: a longer write fails with EFBIG, as a write to a full disk fails with
+    ENOSPC; py3langid unpacks its model through a temp file, so the cap comes after)."""
+    return [
+        sys.executable,
+        "-c",
+        "from converter.rules import load_rules; load_rules(); import resource; "
+        f"resource.setrlimit(resource.RLIMIT_FSIZE, ({file_limit}, {file_limit})); "
+        "from converter.cli import main; main()",
+    ]
+
+
 CLOSING = "This closing paragraph was added to story {} after it was first published."
 
 
@@ -73,9 +92,12 @@ def workers_of(pid: int) -> list[int]:
     return [int(child) for child in path.read_text().split()] if path.exists() else []
 
 
-def start(seeds: Path, docs: Path, *options: str, faults: str = "") -> subprocess.Popen:
+def start(
+    seeds: Path, docs: Path, *options: str, faults: str = "", file_limit: int = 0
+) -> subprocess.Popen:
+    archive = capped_archive(file_limit) if file_limit else ARCHIVE
     return subprocess.Popen(
-        [*ARCHIVE, "convert", str(seeds), "--out", str(docs), *options],
+        [*archive, "convert", str(seeds), "--out", str(docs), *options],
         env={**os.environ, FAULTS_VARIABLE: faults},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -121,10 +143,13 @@ def hurt(mode: str, run: subprocess.Popen, after: float, seeds: Path, docs: Path
     return ""
 
 
-def page_states(docs: Path, old: dict[str, bytes], seeds: Path) -> tuple[int, int, int]:
-    """(pages there, pages lost, pages new): a page is lost when it is gone or is neither the
-    old page nor a page carrying the seed's new closing paragraph."""
-    after, lost, new = 0, 0, 0
+def page_states(
+    docs: Path, old: dict[str, bytes], reference: dict[str, bytes]
+) -> tuple[int, int, int, int]:
+    """(pages there, pages lost, pages new, pages current): a page is current when it is the
+    page an uninterrupted run over the edited seeds makes, new when that differs from the old
+    page (a few bodies leave the edit out), lost when it is gone or neither old nor current."""
+    after, lost, new, current = 0, 0, 0, 0
     for name, page in old.items():
         path = docs / name
         if not path.is_file():
@@ -132,11 +157,15 @@ def page_states(docs: Path, old: dict[str, bytes], seeds: Path) -> tuple[int, in
             continue
         after += 1
         content = path.read_bytes()
-        if b"This closing paragraph was added to story " in content:
-            new += 1
-        elif content != page:
-            lost += 1
-    return after, lost, new
+        current += content == reference.get(name)
+        new += content == reference.get(name) != page
+        lost += content not in (page, reference.get(name))
+    return after, lost, new, current
+
+
+def pages_of(docs: Path) -> dict[str, bytes]:
+    manifest = load_manifest(docs)
+    return {record.page: (docs / record.page).read_bytes() for record in manifest.seeds.values()}
 
 
 def failed_seeds(report: Path, err: str) -> tuple[str, ...]:
@@ -147,25 +176,34 @@ def failed_seeds(report: Path, err: str) -> tuple[str, ...]:
     return tuple(line.split(": ", 1)[0] for line in lines)
 
 
-def run_mode(mode: str, seeds: Path, base: Path, work: Path, after: float) -> Outcome:
+def run_mode(
+    mode: str, seeds: Path, base: Path, reference: dict[str, bytes], work: Path, after: float
+) -> Outcome:
     docs, report = work / mode / "docs", work / mode / "report.json"
     shutil.copytree(base, docs)
-    manifest = load_manifest(docs)
-    old = {record.page: (docs / record.page).read_bytes() for record in manifest.seeds.values()}
-    poison = sorted(manifest.seeds)[len(manifest.seeds) // 2]
+    old = pages_of(docs)
+    poison = sorted(load_manifest(docs).seeds)[len(old) // 2]
+    sizes = sorted(len(page) for page in old.values())
     start_time = time.perf_counter()
-    run = start(seeds, docs, "--report", str(report), faults=f"die:{poison}" * (mode == "poison"))
-    others = hurt(mode, run, after, seeds, docs) if mode != "poison" else ""
+    run = start(
+        seeds,
+        docs,
+        "--report",
+        str(report),
+        faults=f"die:{poison}" * (mode == "poison"),
+        file_limit=sizes[len(sizes) // 2] if mode == "full" else 0,
+    )
+    others = hurt(mode, run, after, seeds, docs) if mode not in ("poison", "full") else ""
     _, err = run.communicate()
     seconds = time.perf_counter() - start_time
-    after_count, lost, new = page_states(docs, old, seeds)
+    after_count, lost, new, _ = page_states(docs, old, reference)
     rerun = subprocess.run(
         [*ARCHIVE, "convert", str(seeds), "--out", str(docs)], text=True, capture_output=True
     )
     check = subprocess.run(
         [*ARCHIVE, "convert", str(seeds), "--out", str(docs), "--check"], capture_output=True
     )
-    _, _, current_new = page_states(docs, old, seeds)
+    *_, current = page_states(docs, old, reference)
     return Outcome(
         mode=mode,
         before=len(old),
@@ -175,7 +213,7 @@ def run_mode(mode: str, seeds: Path, base: Path, work: Path, after: float) -> Ou
         status=run.returncode,
         failed=failed_seeds(report, err),
         rerun_status=rerun.returncode,
-        current=check.returncode == 0 and current_new == len(old),
+        current=check.returncode == 0 and current == len(old),
         seconds=seconds,
         others=others,
     )
@@ -202,15 +240,21 @@ def main() -> None:
         )
         print(
             f"{args.count:,} seeds converted in {time.perf_counter() - started:.1f} s; "
-            "every seed then edited"
+            "every seed then edited, and converted once uninterrupted for reference"
         )
         edit_every_seed(seeds)
+        subprocess.run(
+            [*ARCHIVE, "convert", str(seeds), "--out", str(work / "reference")],
+            check=True,
+            capture_output=True,
+        )
+        reference = pages_of(work / "reference")
         print(
             f"{'mode':<10} {'before':>6} {'after':>6} {'lost':>4} {'new':>6} {'exit':>5} "
             f"{'run s':>6}  rerun  failed seeds"
         )
         for mode in modes:
-            outcome = run_mode(mode, seeds, base, work, args.after)
+            outcome = run_mode(mode, seeds, base, reference, work, args.after)
             rerun = f"{outcome.rerun_status}" + (", all current" if outcome.current else ", STALE")
             named = ", ".join(outcome.failed[:3]) + (" ..." if len(outcome.failed) > 3 else "")
             print(

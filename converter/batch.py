@@ -58,10 +58,13 @@ class RunReport:
     duplicates: tuple[tuple[str, ...], ...] = ()
     near_duplicates: tuple[tuple[str, ...], ...] = ()
     stamp_changed: bool = False
+    manifest_error: str = ""
+    """Why the manifest could not be saved (a full disk): the next run converts again what
+    this one wrote, and its pages say which seed they are, so nothing is lost."""
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed else 0
+        return 1 if self.failed or self.manifest_error else 0
 
 
 def prepare_all(
@@ -163,11 +166,13 @@ def convert_groups(
 
 @dataclass(frozen=True, slots=True)
 class Written:
-    """The pages the write stage left on disk and the records that point at them."""
+    """The pages the write stage left on disk, the records that point at them, and the groups
+    whose page could not be written (a full disk, a file size limit, no permission)."""
 
     records: dict[str, SeedRecord]
     converted: tuple[str, ...]
     unchanged: tuple[str, ...]
+    failed: Failed
 
 
 def write_pages(
@@ -180,7 +185,9 @@ def write_pages(
     reserved: frozenset[str],
 ) -> Written:
     """Every group whose owner did not fail gets its page: new, or as it was (renamed if its
-    slug changed). No page takes a `reserved` name: those are pages failed seeds keep."""
+    slug changed). No page takes a `reserved` name: those are pages failed seeds keep. A page
+    the disk refuses fails its group by name, as a seed that fails to convert does: the write
+    is atomic, so the group's old page is still whole, and the prune stage keeps it."""
     new_pages = {item.article.seed: item for item in converted_pages}
     owners = [owner for owner in sorted(grouping.groups) if owner not in failed]
     titles = {
@@ -188,17 +195,25 @@ def write_pages(
         for owner in owners
     }
     seed_hashes = {seed.name: seed.seed_hash for seed in seeds}
+    shown = {seed.name: seed.shown for seed in seeds}
     slugs = assign_slugs(titles.items(), reserved)
     records: dict[str, SeedRecord] = {}
     converted, unchanged = [], []
+    failed_writes: Failed = {}
     for owner in owners:
         path = page_path(out_dir, slugs[owner])
         relative = path.relative_to(out_dir.resolve()).as_posix()
-        if owner in new_pages:
-            content = new_pages[owner].page
-        else:
-            content = (out_dir / plan.unchanged[owner].page).read_text("utf-8")
-        (converted if write_if_changed(path, content) else unchanged).append(relative)
+        try:
+            if owner in new_pages:
+                content = new_pages[owner].page
+            else:
+                content = (out_dir / plan.unchanged[owner].page).read_text("utf-8")
+            (converted if write_if_changed(path, content) else unchanged).append(relative)
+        except OSError as error:
+            reason = f"its page {relative} could not be written: {error.strerror or error}"
+            failure = Failure(shown.get(owner, owner), reason)
+            failed_writes |= _group_failed(owner, failure, grouping.groups[owner])
+            continue
         page_hash = sha256(content.encode("utf-8"))
         for member in grouping.groups[owner]:
             records[member] = SeedRecord(
@@ -210,7 +225,7 @@ def write_pages(
                 duplicate_of="" if member == owner else owner,
                 fingerprint=grouping.fingerprints[member],
             )
-    return Written(records, tuple(converted), tuple(unchanged))
+    return Written(records, tuple(converted), tuple(unchanged), failed_writes)
 
 
 def save_manifest(out_dir: Path, stamp: Stamp, records: dict[str, SeedRecord]) -> None:
@@ -247,8 +262,15 @@ def convert_directory(
     held = held_pages(out_dir, manifest, failed, on_disk)
     reserved = reserved_slugs(held, manifest, grouping, failed)
     written = write_pages(out_dir, seeds, plan, grouping, converted_pages, failed, reserved)
+    failed |= written.failed
+    for name, pages in held_pages(out_dir, manifest, written.failed, on_disk).items():
+        held.setdefault(name, set()).update(pages)
     records, removed = prune_pages(out_dir, manifest, written.records, held, on_disk)
-    save_manifest(out_dir, stamp, records)
+    try:
+        save_manifest(out_dir, stamp, records)
+        manifest_error = ""
+    except OSError as error:
+        manifest_error = str(error)
     return RunReport(
         converted=written.converted,
         unchanged=written.unchanged,
@@ -257,6 +279,7 @@ def convert_directory(
         duplicates=tuple(group for group in grouping.groups.values() if len(group) > 1),
         near_duplicates=grouping.near,
         stamp_changed=manifest is not None and manifest.stamp != stamp,
+        manifest_error=manifest_error,
     )
 
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,6 +48,12 @@ def print_summary(report: RunReport) -> None:
     )
     for failure in report.failed:
         click.echo(f"  failed: {failure.seed_file}: {failure.reason}", err=True)
+    if report.manifest_error:
+        click.echo(
+            f"error: the manifest could not be saved ({report.manifest_error}): the next run "
+            "converts again what this one wrote",
+            err=True,
+        )
 
 
 @dataclass(slots=True)
@@ -85,28 +91,46 @@ def _one_run_at_a_time(out_dir: Path, wait: bool) -> Iterator[None]:
     def waiting(holder: str) -> None:
         click.echo(f"waiting for another run to finish with {out_dir} ({holder})", err=True)
 
-    try:
-        with run_lock(out_dir, wait, waiting) as stale:
-            if stale:
-                click.echo(f"took over the lock of a run that is gone ({stale})", err=True)
-            yield
-    except RunLockedError as error:
-        click.echo(f"error: {error}; not waiting (--no-wait)", err=True)
-        sys.exit(2)
+    with ExitStack() as held:
+        try:
+            stale = held.enter_context(run_lock(out_dir, wait, waiting))
+        except RunLockedError as error:
+            click.echo(f"error: {error}; not waiting (--no-wait)", err=True)
+            sys.exit(2)
+        except OSError as error:
+            click.echo(f"error: cannot take the lock on {out_dir}: {error}", err=True)
+            sys.exit(1)
+        if stale:
+            click.echo(f"took over the lock of a run that is gone ({stale})", err=True)
+        yield
 
 
 def run_convert(
     seeds_dir: Path, out_dir: Path, settings: Settings, report_file: Path | None = None
 ) -> int:
     """Convert, print the summary (and the report); the exit status: 0, 1 when some seed
-    failed, or 128 + the signal that stopped the run."""
-    with _stop_on_signals() as stop:
-        report = convert_directory(
-            seeds_dir, out_dir, settings, progress=_progress, stop=stop.event
+    failed, the manifest could not be saved or the machine refused the run something (a
+    full disk before any page), or 128 + the signal that stopped the run."""
+    try:
+        with _stop_on_signals() as stop:
+            report = convert_directory(
+                seeds_dir, out_dir, settings, progress=_progress, stop=stop.event
+            )
+    except OSError as error:  # the machine's, not a seed's: a full disk, no permission
+        click.echo(
+            f"error: the run could not finish: {error}. Every page in {out_dir} is whole, as "
+            "it was or as converted; run again once that is fixed",
+            err=True,
         )
+        return 1
     print_summary(report)
+    status = report.exit_code
     if report_file is not None:
-        write_report(report, seeds_dir, out_dir, report_file)
+        try:
+            write_report(report, seeds_dir, out_dir, report_file)
+        except OSError as error:
+            click.echo(f"error: the report could not be written: {error}", err=True)
+            status = 1
     if stop.signal:
         click.echo(
             f"stopped by {signal.Signals(stop.signal).name}: the seeds not converted keep "
@@ -114,7 +138,7 @@ def run_convert(
             err=True,
         )
         return 128 + stop.signal
-    return report.exit_code
+    return status
 
 
 @click.group()

@@ -52,7 +52,7 @@ def report_document(report: RunReport, seeds_dir: Path, out_dir: Path) -> dict[s
         outcome: sum(1 for entry in seeds if entry["outcome"] == outcome)
         for outcome in ("converted", "unchanged", "failed")
     }
-    return {
+    document = {
         "counts": counts,
         "seeds": seeds,
         "pages": {
@@ -62,6 +62,9 @@ def report_document(report: RunReport, seeds_dir: Path, out_dir: Path) -> dict[s
         },
         "duplicates": [[_escaped(seed) for seed in group] for group in report.duplicates],
     }
+    if report.manifest_error:  # the pages named are the last saved manifest's
+        document["manifest_error"] = report.manifest_error
+    return document
 
 
 def dump_report(document: dict[str, Any]) -> str:

@@ -4,6 +4,7 @@ seeds to convert, from the manifest the last run left beside the pages."""
 from __future__ import annotations
 
 import hashlib
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,12 +32,13 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 
 
 def list_seed_files(seeds_dir: Path) -> list[Path]:
-    """Every regular, non-hidden file under the seeds directory, in a stable order, less the
-    files of pages saved complete (but for a text or Markdown seed put among them)."""
+    """Every non-hidden file under the seeds directory (links, pipes and devices too: the scan
+    refuses them by name), in a stable order, less the files of pages saved complete (but for
+    a text or Markdown seed put among them)."""
     paths = [
         path
         for path in seeds_dir.rglob("*")
-        if (path.is_file() or path.is_symlink())
+        if (path.is_symlink() or not path.is_dir())
         and not any(part.startswith(".") for part in path.relative_to(seeds_dir).parts)
     ]
     names = {path.relative_to(seeds_dir).as_posix().casefold() for path in paths}
@@ -82,6 +84,10 @@ def scan_seeds(seeds_dir: Path) -> tuple[list[SeedFile], Failed]:
             # A link could point anywhere (/etc/passwd): only real files under seeds/ are seeds.
             failed[name] = Failure(shown, "refused: a symbolic link, not a seed file")
             continue
+        kind = _special_kind(path)
+        if kind:  # reading a named pipe would wait for a writer that may never come
+            failed[name] = Failure(shown, f"refused: {kind}, not a seed file")
+            continue
         try:
             with path.open("rb") as handle:
                 digest = hashlib.file_digest(handle, "sha256").hexdigest()
@@ -90,6 +96,19 @@ def scan_seeds(seeds_dir: Path) -> tuple[list[SeedFile], Failed]:
             continue
         found.append(SeedFile(name, path, shown, digest))
     return found, failed
+
+
+def _special_kind(path: Path) -> str:
+    """What a file that is not a regular one is ('a named pipe'), else ''."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return ""  # gone or unreadable: the read that follows names it
+    if stat.S_ISREG(mode):
+        return ""
+    return (
+        "a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+    )
 
 
 def plan_run(seeds: list[SeedFile], manifest: Manifest | None, stamp: Stamp, out_dir: Path) -> Plan:

@@ -1,6 +1,7 @@
 """Whole runs over a seeds directory: golden output, idempotence, failures that do not stop."""
 
 import gzip
+import os
 import plistlib
 import quopri
 import re
@@ -159,6 +160,15 @@ def test_symbolic_link_is_refused_by_name(seeds, tmp_path, toolkit):
     report = convert_directory(seeds, tmp_path / "docs", toolkit=toolkit)
     assert [(f.seed_file, f.reason) for f in report.failed] == [
         ("link.txt", "refused: a symbolic link, not a seed file")
+    ]
+    assert len(report.converted) == 1
+
+
+def test_a_named_pipe_is_refused_by_name_not_waited_on(seeds, tmp_path, toolkit):
+    os.mkfifo(seeds / "pipe.txt")  # opening it to read would wait for a writer forever
+    report = convert_directory(seeds, tmp_path / "docs", toolkit=toolkit)
+    assert [(f.seed_file, f.reason) for f in report.failed] == [
+        ("pipe.txt", "refused: a named pipe, not a seed file")
     ]
     assert len(report.converted) == 1
 

@@ -40,6 +40,24 @@ def test_some_failed_exits_1_and_names_the_file(tmp_path):
     assert len(list((tmp_path / "out" / "articles").glob("*.md"))) == 1
 
 
+def test_docs_or_report_the_machine_refuses_is_an_error_not_a_traceback(tmp_path):
+    seeds = tmp_path / "in"
+    seeds.mkdir()
+    shutil.copy(GOLDEN / "000_f814c7b6e486f735.txt", seeds)
+    (tmp_path / "a-file").write_text("not a directory")
+    under_a_file = tmp_path / "a-file" / "docs"
+    refused = archive("convert", str(seeds), "--out", str(under_a_file), cwd=tmp_path)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert f"error: cannot take the lock on {under_a_file}: [Errno 20] Not a directory" in (
+        refused.stderr
+    )
+    command = ("convert", str(seeds), "--out", str(tmp_path / "out"))
+    report = archive(*command, "--report", str(tmp_path / "a-file" / "r.json"), cwd=tmp_path)
+    assert report.returncode == 1 and "Traceback" not in report.stderr
+    assert "converted 1, unchanged 0, failed 0" in report.stdout
+    assert "error: the report could not be written: [Errno 20] Not a directory" in report.stderr
+
+
 def test_usage_error_exits_2(tmp_path):
     assert archive("convert", str(tmp_path / "missing"), cwd=tmp_path).returncode == 2
     assert archive("frobnicate", cwd=tmp_path).returncode == 2

@@ -1,8 +1,8 @@
 """Faults in the middle of a real `archive convert` over an archive whose every seed was edited:
 a worker killed with kill -9, the run itself killed, stopped with SIGTERM or Ctrl-C, a seed
-that kills its worker, raises or hangs, two runs at once. Each time no page is lost (every page
-is its old or its new self) and a plain rerun exits 0 with the very archive an uninterrupted
-run makes, manifest included."""
+that kills its worker, raises or hangs, two runs at once, a disk that refuses writes. Each time
+no page is lost (every page is its old or its new self) and a plain rerun exits 0 with the very
+archive an uninterrupted run makes, manifest included."""
 
 from __future__ import annotations
 
@@ -11,19 +11,20 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from helpers import REPO, pages, tree, write_editions
+from helpers import REPO, load_benchmark, pages, tree, write_editions
 
 from converter.batch import Toolkit, convert_directory
 from converter.faults import FAULTS_VARIABLE
 from converter.lock import LOCK_NAME, run_lock
 from converter.settings import Settings
 
+faults_benchmark = load_benchmark("faults")
+ARCHIVE = faults_benchmark.ARCHIVE
 EDITIONS = 5  # 150 seeds: three chunks on two workers
 WORKERS = 2
 
@@ -61,10 +62,15 @@ def edited(archive: Archive, tmp_path: Path) -> tuple[Path, Path]:
     return tmp_path / "seeds", tmp_path / "docs"
 
 
-def start(seeds: Path, docs: Path, *options: str, faults: str = "") -> subprocess.Popen:
-    command = [sys.executable, "-c", "from converter.cli import main; main()", "convert"]
+def start(
+    seeds: Path, docs: Path, *options: str, faults: str = "", file_limit: int = 0
+) -> subprocess.Popen:
+    """The CLI in a process of its own; `file_limit` caps the files it writes (see
+    benchmarks/faults.py)."""
+    archive = faults_benchmark.capped_archive(file_limit) if file_limit else ARCHIVE
     return subprocess.Popen(
-        [*command, str(seeds), "--out", str(docs), "--workers", str(WORKERS), *options],
+        [*archive, "convert", str(seeds), "--out", str(docs), "--workers", str(WORKERS)]
+        + list(options),
         cwd=REPO,
         env={**os.environ, FAULTS_VARIABLE: faults},
         stdout=subprocess.PIPE,
@@ -213,3 +219,25 @@ def test_a_second_run_waits_for_the_first_or_leaves_with_no_wait(archive, edited
     assert impatient[0] == 2
     assert f"error: another run is converting into {docs}: pid {os.getpid()} on " in impatient[2]
     assert tree(docs) == tree(archive.new_docs)
+
+
+def test_pages_the_disk_refuses_fail_by_name_and_keep_their_old_selves(archive, edited):
+    """Files capped at the median new page's size: the larger pages and the manifest cannot be
+    written. The run names each refused page's seed, says the manifest was not saved, and
+    exits 1 with no traceback; every page is whole, and a plain rerun with room finishes."""
+    seeds, docs = edited
+    sizes = {name: len(page) for name, page in pages(archive.new_docs).items()}
+    limit = sorted(sizes.values())[len(sizes) // 2]
+    manifest = (archive.new_docs / ".manifest.json").stat().st_size
+    assert manifest > limit  # the manifest is refused too
+    code, out, err = finish(start(seeds, docs, file_limit=limit))
+    assert code == 1 and "Traceback" not in err, err
+    refused = failed_seeds(err)
+    assert refused and all(
+        reason.endswith("could not be written: File too large") for reason in refused.values()
+    )
+    too_large = {name.removesuffix(".md") for name, size in sizes.items() if size > limit}
+    assert {_slug(archive, seed.removesuffix(".txt")) for seed in refused} == too_large
+    assert "error: the manifest could not be saved ([Errno 27] File too large)" in err
+    assert_no_page_lost(archive, docs, old={seed.removesuffix(".txt") for seed in refused})
+    assert_rerun_makes_it_current(archive, seeds, docs)
