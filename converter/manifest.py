@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from importlib import metadata, resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from converter.settings import CONVERTER_VERSION
+from converter.slugs import SLUG_PATTERN
+from converter.write import ARTICLES_DIR
 
 MANIFEST_NAME = ".manifest.json"
 """Hidden, so MkDocs never publishes it; kept in `docs/` so it travels with the pages."""
@@ -71,16 +73,39 @@ def current_stamp() -> Stamp:
 
 
 def load_manifest(out_dir: Path) -> Manifest | None:
-    """The previous run's manifest, or None when there is none or it cannot be trusted."""
+    """The previous run's manifest, or None when there is none or it cannot be trusted. A
+    record that is not one the converter writes is left out (its seed is converted again, and
+    a page on disk naming it is still found): the run reads, keeps and deletes the page a record
+    names, so a manifest edited by hand or by a hostile change ('../../.ssh/id_rsa') must not
+    point it anywhere but at a page of `articles/`."""
     path = out_dir / MANIFEST_NAME
     try:
         document = json.loads(path.read_text("utf-8"))
         return Manifest(
             stamp=Stamp(**document["stamp"]),
-            seeds={seed: SeedRecord(**record) for seed, record in document["seeds"].items()},
+            seeds={
+                seed: SeedRecord(**record)
+                for seed, record in document["seeds"].items()
+                if isinstance(seed, str) and _is_record(record)
+            },
         )
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+
+
+_RECORD_FIELDS = frozenset(field.name for field in fields(SeedRecord))
+_PAGE_PREFIX, _PAGE_SUFFIX = f"{ARTICLES_DIR}/", ".md"
+
+
+def _is_record(record: object) -> bool:
+    """A record as dump_manifest writes one: string fields only, its page a page of articles/."""
+    if not isinstance(record, dict) or not record.keys() <= _RECORD_FIELDS:
+        return False
+    if not all(isinstance(value, str) for value in record.values()):
+        return False
+    page = record.get("page", "")
+    slug = page.removeprefix(_PAGE_PREFIX).removesuffix(_PAGE_SUFFIX)
+    return page == f"{_PAGE_PREFIX}{slug}{_PAGE_SUFFIX}" and bool(SLUG_PATTERN.fullmatch(slug))
 
 
 def dump_manifest(manifest: Manifest) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 from converter.grouping import Grouping
 from converter.manifest import Manifest, SeedRecord
 from converter.scan import Failed
-from converter.write import remove_pages
+from converter.write import articles_dir, remove_pages
 
 
 def held_pages(
@@ -54,7 +54,8 @@ def prune_pages(
     """The one stage that deletes, handed the pages the failures of every stage before it hold
     (`held_pages`). A page stays when a written record points at it or a failed seed holds it
     (its record is kept, marked to be converted again); every other page the converter made
-    goes: its seed is gone, or its group has another owner now."""
+    goes: its seed is gone, or its group has another owner now. Only pages of `articles/` are
+    ever deleted, whatever a record says."""
     kept = {
         name: replace(manifest.seeds[name], seed_hash="")
         for name in held
@@ -66,5 +67,10 @@ def prune_pages(
     made = [path for _, path in on_disk]
     if manifest:
         made += [out_dir / record.page for record in manifest.seeds.values()]
-    stale = {path for path in made if path.resolve() not in keep and path.exists()}
+    pages_dir = articles_dir(out_dir).resolve()
+    stale = {
+        path
+        for path in made
+        if path.resolve() not in keep and path.exists() and path.resolve().parent == pages_dir
+    }
     return records, remove_pages(sorted(stale))

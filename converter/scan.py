@@ -124,7 +124,10 @@ def plan_run(seeds: list[SeedFile], manifest: Manifest | None, stamp: Stamp, out
 
 
 def _page_intact(out_dir: Path, record: SeedRecord) -> bool:
+    """The page is the one the record names, as written: a symbolic link put in its place
+    (it could point anywhere) is no page of ours."""
+    path = out_dir / record.page
     try:
-        return sha256((out_dir / record.page).read_bytes()) == record.page_hash
+        return not path.is_symlink() and sha256(path.read_bytes()) == record.page_hash
     except OSError:
         return False

@@ -20,19 +20,19 @@ def articles_dir(out_dir: Path) -> Path:
 
 
 def page_path(out_dir: Path, slug: str) -> Path:
-    """`docs/articles/<slug>.md`, refusing any slug that would land anywhere else."""
-    base = articles_dir(out_dir).resolve()
-    path = (base / f"{slug}.md").resolve()
-    if path.parent != base or not SLUG_PATTERN.fullmatch(slug):
+    """`docs/articles/<slug>.md`, refusing any slug that would land anywhere else. A symbolic
+    link put at that name is not followed: the page is written over the link itself."""
+    if not SLUG_PATTERN.fullmatch(slug):
         raise ValueError(f"unsafe page name {slug!r}")
-    return path
+    return articles_dir(out_dir).resolve() / f"{slug}.md"
 
 
 def write_if_changed(path: Path, content: str) -> bool:
-    """Write `content` atomically unless the file already holds exactly it; True if written."""
+    """Write `content` atomically unless the file already holds exactly it; True if written.
+    A symbolic link at `path` is replaced, never read or written through."""
     data = content.encode("utf-8")
     try:
-        if path.read_bytes() == data:
+        if not path.is_symlink() and path.read_bytes() == data:
             return False
     except FileNotFoundError:
         pass

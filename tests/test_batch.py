@@ -23,7 +23,7 @@ from converter.batch import (
 )
 from converter.faults import FAULTS_VARIABLE
 from converter.grouping import Grouping, group_seeds
-from converter.manifest import Manifest, SeedRecord, current_stamp, load_manifest
+from converter.manifest import Manifest, SeedRecord, current_stamp, load_manifest, sha256
 from converter.model import Article, Failure, SeedFile
 from converter.pipeline import Converted
 from converter.prune import held_pages, prune_pages, reserved_slugs
@@ -162,6 +162,51 @@ def test_symbolic_link_is_refused_by_name(seeds, tmp_path, toolkit):
         ("link.txt", "refused: a symbolic link, not a seed file")
     ]
     assert len(report.converted) == 1
+
+
+def test_a_hostile_manifest_can_make_the_run_read_or_delete_nothing_outside_articles(
+    seeds, tmp_path, toolkit
+):
+    """A manifest edited to point its records out of articles/: one at a file the run would
+    publish as the seed's 'unchanged' page (its hashes match), one, of a seed gone, at a file
+    the prune would delete. Both records are left out; the seed gets its real page."""
+    docs = tmp_path / "docs"
+    convert_directory(seeds, docs, toolkit=toolkit)
+    page = (docs / "articles" / PAGE).read_bytes()
+    secret, precious = tmp_path / "secret.md", tmp_path / "precious.md"
+    secret.write_text("---\ntitle: Leaked\n---\n\nThe private key.\n", "utf-8")
+    precious.write_text("Not the converter's to delete.\n", "utf-8")
+    manifest = load_manifest(docs)
+    record = manifest.seeds[SEED.removesuffix(".txt")]
+    leak = replace(record, page="../secret.md", page_hash=sha256(secret.read_bytes()))
+    gone = replace(record, page="articles/../../precious.md")
+    save_manifest(docs, manifest.stamp, {SEED.removesuffix(".txt"): leak, "a-seed-now-gone": gone})
+    assert load_manifest(docs).seeds == {}
+    report = convert_directory(seeds, docs, toolkit=toolkit)
+    assert report.unchanged == (f"articles/{PAGE}",) and not report.failed
+    assert (docs / "articles" / PAGE).read_bytes() == page
+    assert precious.exists() and secret.exists()
+
+
+def test_a_symlink_put_in_a_pages_place_is_replaced_not_published(seeds, tmp_path, toolkit):
+    """The page swapped for a link to a secret and the record's hash for the secret's: the
+    run neither publishes the secret as the 'unchanged' page nor writes through the link."""
+    docs = tmp_path / "docs"
+    convert_directory(seeds, docs, toolkit=toolkit)
+    path = docs / "articles" / PAGE
+    page = path.read_bytes()
+    secret = tmp_path / "secret.md"
+    secret.write_bytes(page.replace(b"Syria", b"SECRET"))
+    path.unlink()
+    path.symlink_to(secret)
+    manifest = load_manifest(docs)
+    name = SEED.removesuffix(".txt")
+    forged = replace(manifest.seeds[name], page_hash=sha256(secret.read_bytes()))
+    save_manifest(docs, manifest.stamp, {name: forged})
+    report = convert_directory(seeds, docs, toolkit=toolkit)
+    assert report.converted == (f"articles/{PAGE}",) and not report.failed
+    assert not path.is_symlink() and path.read_bytes() == page
+    assert b"SECRET" in secret.read_bytes()
 
 
 def test_a_named_pipe_is_refused_by_name_not_waited_on(seeds, tmp_path, toolkit):

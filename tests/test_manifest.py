@@ -1,13 +1,15 @@
-"""The manifest's stamp (converter/manifest.py): every data file the converter ships counts."""
+"""The manifest (converter/manifest.py): every data file the converter ships counts in its
+stamp, and a manifest that is not what the converter writes is not trusted."""
 
 from __future__ import annotations
 
+import json
 from importlib import resources
 from pathlib import Path
 
 import pytest
 
-from converter.manifest import current_stamp, data_hash
+from converter.manifest import MANIFEST_NAME, current_stamp, data_hash, load_manifest
 
 
 @pytest.fixture
@@ -50,3 +52,35 @@ def test_the_stamp_hashes_the_packaged_data() -> None:
     names = {path.name for path in packaged.iterdir() if path.is_file()} - {"__init__.py"}
     assert {"aliases.yaml", "language.yaml", "topics.yaml", "topic_model.json"} <= names
     assert current_stamp().data == data_hash(packaged)
+
+
+GOOD = {"seed_hash": "a", "text_hash": "b", "title": "T", "page": "articles/t.md", "page_hash": "c"}
+STAMP = {"converter": "1", "data": "d", "model": "m"}
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["../t.md", "articles/../../t.md", "/etc/passwd", "articles/t.txt", "articles/T.md", "t.md"],
+)
+def test_a_record_pointing_out_of_articles_is_left_out(tmp_path: Path, page: str) -> None:
+    seeds = {"good": GOOD, "bad": GOOD | {"page": page}}
+    (tmp_path / MANIFEST_NAME).write_text(json.dumps({"stamp": STAMP, "seeds": seeds}))
+    assert set(load_manifest(tmp_path).seeds) == {"good"}
+
+
+@pytest.mark.parametrize(
+    "record",
+    [GOOD | {"page_hash": 5}, GOOD | {"extra": "x"}, ["articles/t.md"], None, "articles/t.md"],
+)
+def test_a_record_not_as_written_is_left_out(tmp_path: Path, record: object) -> None:
+    seeds = {"good": GOOD, "bad": record}
+    (tmp_path / MANIFEST_NAME).write_text(json.dumps({"stamp": STAMP, "seeds": seeds}))
+    assert set(load_manifest(tmp_path).seeds) == {"good"}
+
+
+@pytest.mark.parametrize(
+    "text", ["", "{", "[]", '{"stamp": {}, "seeds": {}}', json.dumps({"stamp": STAMP, "seeds": []})]
+)
+def test_a_manifest_that_is_no_manifest_is_none(tmp_path: Path, text: str) -> None:
+    (tmp_path / MANIFEST_NAME).write_text(text)
+    assert load_manifest(tmp_path) is None

@@ -89,9 +89,14 @@ def test_pages_are_written_whole_with_a_final_newline_and_utf8(tmp_path):
     assert path.read_bytes() == content.encode("utf-8")
 
 
-def test_page_path_refuses_a_symlink_out_of_articles(tmp_path):
+def test_a_symlink_at_a_page_is_replaced_never_written_through(tmp_path):
     articles = tmp_path / "articles"
     articles.mkdir()
-    (articles / "escape.md").symlink_to(tmp_path / "elsewhere.md")
-    with pytest.raises(ValueError):
-        page_path(tmp_path, "escape")
+    elsewhere = tmp_path / "elsewhere.md"
+    elsewhere.write_text("content")
+    (articles / "escape.md").symlink_to(elsewhere)
+    path = page_path(tmp_path, "escape")
+    assert path == articles.resolve() / "escape.md"
+    assert write_if_changed(path, "content")  # the same text, but behind a link: written
+    assert not path.is_symlink() and path.read_text() == "content"
+    assert elsewhere.read_text() == "content"
