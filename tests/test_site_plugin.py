@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
-from helpers import SITE_URL, read_html
+from helpers import BUILD_ENV, SITE_FIXTURES, SITE_URL, read_html, run_mkdocs_build
 from markupsafe import escape
 
 from converter.site.dates import archive_date
@@ -698,3 +699,22 @@ def test_archive_date_never_comes_from_the_clock(site_archive: Archive) -> None:
     )
     assert archive_date(undated, {}) == "1970-01-01"
     assert archive_date(undated, {"SOURCE_DATE_EPOCH": "1474416000"}) == "2016-09-21"
+
+
+def test_a_stray_file_in_articles_is_named_and_a_byte_file_left_out(tmp_path: Path) -> None:
+    """A page under articles/ with no front matter is still published, left out of the
+    indexes; a file of bytes MkDocs cannot read is left out of the site (MkDocs would stop on
+    it with a traceback). Each is named in a warning, so a strict build fails on them."""
+    docs = tmp_path / "docs"
+    shutil.copytree(SITE_FIXTURES, docs)
+    (docs / "articles" / "notes.md").write_text("Some notes a user left here.\n", "utf-8")
+    (docs / "articles" / "junk.md").write_bytes(b"\x00\x01binary junk\xff\xfe")
+    loose = run_mkdocs_build(tmp_path, docs, env=BUILD_ENV, strict=False)
+    assert loose.returncode == 0, loose.stderr
+    assert "'articles/notes.md' left out of the archive: no front matter" in loose.stderr
+    assert "'articles/junk.md' left out of the site: not UTF-8 text" in loose.stderr
+    assert "Traceback" not in loose.stderr
+    assert "Some notes a user left here." in read_html(tmp_path / "site/articles/notes/index.html")
+    assert not (tmp_path / "site" / "articles" / "junk").exists()
+    strict = run_mkdocs_build(tmp_path, docs, env=BUILD_ENV)
+    assert strict.returncode == 1 and "Traceback" not in strict.stderr

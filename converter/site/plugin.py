@@ -134,7 +134,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             raise PluginError(str(error)) from error
         for file, outcome in zip(article_files, read, strict=True):
             if isinstance(outcome, str):
-                log.warning(f"'{file.src_uri}' left out of the archive: {outcome}")
+                if _is_text(file):
+                    log.warning(f"'{file.src_uri}' left out of the archive: {outcome}")
+                else:  # MkDocs would stop the build on it with a traceback
+                    files.remove(file)
+                    log.warning(f"'{file.src_uri}' left out of the site: not UTF-8 text")
                 continue
             self._headers[file.src_uri], article = outcome
             articles.append(article)
@@ -381,6 +385,14 @@ def _read_article(file: File) -> tuple[dict[str, object], ArticleMeta] | str:
         return header, article_meta(file.src_uri, file.url, header)
     except FrontMatterError as error:
         return str(error)
+
+
+def _is_text(file: File) -> bool:
+    """Whether MkDocs can read the page: a stray file of bytes under articles/ is none."""
+    try:
+        return isinstance(file.content_string, str)
+    except UnicodeDecodeError:
+        return False
 
 
 def _header(file: File) -> str:
