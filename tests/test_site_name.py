@@ -16,6 +16,10 @@ from converter.rules.site_name import site_name
         "Navigation: Jump to content areas:",
         "Make us your home page",
         "Make us your Homepage | Add to Favorites",
+        "Home",
+        "About Us",
+        "HOME Baseball Football Basketball Draft Guides CONTACT Us",
+        "Comment Rules Contact My Amazon Store Ask Submit Archive RSS",
     ],
 )
 def test_a_site_name_or_a_menu_phrase_reads_as_the_site(line):
@@ -35,6 +39,8 @@ def test_a_site_name_or_a_menu_phrase_reads_as_the_site(line):
         "--- Breaking --- news ---",
         "the nutty nomads blog",
         "Summer Report: local papers",
+        "Home Secretary to contact victims' families",
+        "Archive footage shows the search for the missing climbers",
     ],
 )
 def test_a_headline_is_not_the_site(line):

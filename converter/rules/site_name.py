@@ -2,7 +2,7 @@
 Te Reo Irirangi o Aotearoa') and its menus send the reader elsewhere ('Go to Google News', 'Skip
 to main content'): such a line reads like a headline and is none. Evidence from the text alone,
 with no site's name listed: the name its copyright line gives, a publication word ending a short
-line (data/site_name.yaml), a navigation phrase."""
+line (data/site_name.yaml), a navigation phrase, a menu's labels ('Home', 'About Us')."""
 
 from __future__ import annotations
 
@@ -32,10 +32,16 @@ _WORD = re.compile(r"[^\W\d_]+")
 _NOT_LETTER = re.compile(r"[\W_]+")
 
 
+MIN_MENU_LABELS = 3
+"""A line naming this many of a menu's labels is a menu, however long ('Comment Rules Contact
+My Amazon Store Ask Submit Archive RSS'); no headline of web-dev's 1,200 names three."""
+
+
 @dataclass(frozen=True, slots=True)
 class SiteWords:
     publication: frozenset[str]
     navigation: re.Pattern[str]
+    menu_labels: frozenset[str]
 
 
 @cache
@@ -44,6 +50,7 @@ def site_words() -> SiteWords:
     return SiteWords(
         frozenset(document["publication_words"]),
         re.compile("|".join(document["navigation"]), re.IGNORECASE),
+        frozenset(document["menu_labels"]),
     )
 
 
@@ -59,9 +66,17 @@ class SiteName:
         """Whether the line reads as the site's name or its navigation: the holder's name, or a
         line opening with it; a line of at most MAX_NAME_WORDS ending in a publication word
         capitalised, as a name is ('Blog', 'News', 'Times'; 'Breaking news' may be a headline);
-        a navigation phrase ('Go to ...', 'Jump to', 'home page')."""
+        a navigation phrase ('Go to ...', 'Jump to', 'home page'); a menu's labels ('Home',
+        'About Us', or three of them in a line of any length)."""
         own = _WORD.findall(text)
-        if not own or len(own) > MAX_SITE_LINE_WORDS:
+        if not own:
+            return False
+        labels = {word for word in map(str.casefold, own) if word in self.words.menu_labels}
+        if len(labels) >= MIN_MENU_LABELS or all(
+            word.casefold() in self.words.menu_labels for word in own
+        ):
+            return True
+        if len(own) > MAX_SITE_LINE_WORDS:
             return False
         last = own[-1]
         if (
