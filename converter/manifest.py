@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from importlib import metadata, resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -94,12 +94,14 @@ def load_manifest(out_dir: Path) -> Manifest | None:
 
 
 _RECORD_FIELDS = frozenset(field.name for field in fields(SeedRecord))
+_REQUIRED_FIELDS = frozenset(field.name for field in fields(SeedRecord) if field.default is MISSING)
 _PAGE_PREFIX, _PAGE_SUFFIX = f"{ARTICLES_DIR}/", ".md"
 
 
 def _is_record(record: object) -> bool:
-    """A record as dump_manifest writes one: string fields only, its page a page of articles/."""
-    if not isinstance(record, dict) or not record.keys() <= _RECORD_FIELDS:
+    """A record as dump_manifest writes one: its fields, strings only, its page a page of
+    articles/."""
+    if not isinstance(record, dict) or not _REQUIRED_FIELDS <= record.keys() <= _RECORD_FIELDS:
         return False
     if not all(isinstance(value, str) for value in record.values()):
         return False

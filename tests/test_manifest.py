@@ -70,7 +70,14 @@ def test_a_record_pointing_out_of_articles_is_left_out(tmp_path: Path, page: str
 
 @pytest.mark.parametrize(
     "record",
-    [GOOD | {"page_hash": 5}, GOOD | {"extra": "x"}, ["articles/t.md"], None, "articles/t.md"],
+    [
+        GOOD | {"page_hash": 5},
+        GOOD | {"extra": "x"},
+        {key: value for key, value in GOOD.items() if key != "title"},
+        ["articles/t.md"],
+        None,
+        "articles/t.md",
+    ],
 )
 def test_a_record_not_as_written_is_left_out(tmp_path: Path, record: object) -> None:
     seeds = {"good": GOOD, "bad": record}

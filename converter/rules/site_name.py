@@ -28,13 +28,11 @@ the name must be this long to tell."""
 COVERED_SHARE = 0.6
 """A line that is the first part of the holder's name ('Cook Republic' of 'Cook Republic Pty')
 must cover this share of it."""
-_WORD = re.compile(r"[^\W\d_]+")
-_NOT_LETTER = re.compile(r"[\W_]+")
-
-
 MIN_MENU_LABELS = 3
 """A line naming this many of a menu's labels is a menu, however long ('Comment Rules Contact
 My Amazon Store Ask Submit Archive RSS'); no headline of web-dev's 1,200 names three."""
+_WORD = re.compile(r"[^\W\d_]+")
+_NOT_LETTER = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +69,9 @@ class SiteName:
         own = _WORD.findall(text)
         if not own:
             return False
-        labels = {word for word in map(str.casefold, own) if word in self.words.menu_labels}
-        if len(labels) >= MIN_MENU_LABELS or all(
-            word.casefold() in self.words.menu_labels for word in own
-        ):
+        folded = [word.casefold() for word in own]
+        labels = {word for word in folded if word in self.words.menu_labels}
+        if len(labels) >= MIN_MENU_LABELS or all(word in labels for word in folded):
             return True
         if len(own) > MAX_SITE_LINE_WORDS:
             return False
