@@ -42,7 +42,7 @@ sys.path.insert(0, str(REPO))
 
 from benchmarks.synthetic import write_seeds  # noqa: E402
 from converter.faults import FAULTS_VARIABLE  # noqa: E402
-from converter.manifest import load_manifest  # noqa: E402
+from converter.manifest import Manifest, load_manifest  # noqa: E402
 
 MODES = ("worker", "main-kill", "sigterm", "sigint", "poison", "second", "full")
 ARCHIVE = [sys.executable, "-c", "from converter.cli import main; main()"]
@@ -156,15 +156,16 @@ def page_states(
             lost += 1
             continue
         after += 1
-        content = path.read_bytes()
-        current += content == reference.get(name)
-        new += content == reference.get(name) != page
-        lost += content not in (page, reference.get(name))
+        content, made = path.read_bytes(), reference.get(name)
+        current += content == made
+        new += content == made != page
+        lost += content not in (page, made)
     return after, lost, new, current
 
 
-def pages_of(docs: Path) -> dict[str, bytes]:
-    manifest = load_manifest(docs)
+def pages_of(docs: Path, manifest: Manifest | None = None) -> dict[str, bytes]:
+    """Each page the manifest (by default the one in `docs`) names, by its path, and its bytes."""
+    manifest = manifest or load_manifest(docs)
     return {record.page: (docs / record.page).read_bytes() for record in manifest.seeds.values()}
 
 
@@ -181,8 +182,9 @@ def run_mode(
 ) -> Outcome:
     docs, report = work / mode / "docs", work / mode / "report.json"
     shutil.copytree(base, docs)
-    old = pages_of(docs)
-    poison = sorted(load_manifest(docs).seeds)[len(old) // 2]
+    manifest = load_manifest(docs)
+    old = pages_of(docs, manifest)
+    poison = sorted(manifest.seeds)[len(manifest.seeds) // 2]
     sizes = sorted(len(page) for page in old.values())
     start_time = time.perf_counter()
     run = start(

@@ -194,8 +194,7 @@ def write_pages(
         owner: new_pages[owner].article.title if owner in new_pages else plan.unchanged[owner].title
         for owner in owners
     }
-    seed_hashes = {seed.name: seed.seed_hash for seed in seeds}
-    shown = {seed.name: seed.shown for seed in seeds}
+    seed_files = {seed.name: seed for seed in seeds}
     slugs = assign_slugs(titles.items(), reserved)
     records: dict[str, SeedRecord] = {}
     converted, unchanged = [], []
@@ -211,13 +210,13 @@ def write_pages(
             (converted if write_if_changed(path, content) else unchanged).append(relative)
         except OSError as error:
             reason = f"its page {relative} could not be written: {error.strerror or error}"
-            failure = Failure(shown.get(owner, owner), reason)
+            failure = Failure(seed_files[owner].shown, reason)
             failed_writes |= _group_failed(owner, failure, grouping.groups[owner])
             continue
         page_hash = sha256(content.encode("utf-8"))
         for member in grouping.groups[owner]:
             records[member] = SeedRecord(
-                seed_hash=seed_hashes[member],
+                seed_hash=seed_files[member].seed_hash,
                 text_hash=grouping.text_hashes[member],
                 title=titles[owner],
                 page=relative,

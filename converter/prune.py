@@ -71,6 +71,8 @@ def prune_pages(
     stale = {
         path
         for path in made
-        if path.resolve() not in keep and path.exists() and path.resolve().parent == pages_dir
+        if (resolved := path.resolve()) not in keep
+        and resolved.parent == pages_dir
+        and path.exists()
     }
     return records, remove_pages(sorted(stale))

@@ -35,18 +35,18 @@ def list_seed_files(seeds_dir: Path) -> list[Path]:
     """Every non-hidden file under the seeds directory (links, pipes and devices too: the scan
     refuses them by name), in a stable order, less the files of pages saved complete (but for
     a text or Markdown seed put among them)."""
-    paths = [
-        path
-        for path in seeds_dir.rglob("*")
+    listed = ((path, path.relative_to(seeds_dir)) for path in seeds_dir.rglob("*"))
+    files = {
+        path: relative
+        for path, relative in listed
         if (path.is_symlink() or not path.is_dir())
-        and not any(part.startswith(".") for part in path.relative_to(seeds_dir).parts)
-    ]
-    names = {path.relative_to(seeds_dir).as_posix().casefold() for path in paths}
+        and not any(part.startswith(".") for part in relative.parts)
+    }
+    names = {relative.as_posix().casefold() for relative in files.values()}
     return sorted(
         path
-        for path in paths
-        if path.suffix.casefold() in ARTICLE_SUFFIXES
-        or not _in_resources(path.relative_to(seeds_dir), names)
+        for path, relative in files.items()
+        if path.suffix.casefold() in ARTICLE_SUFFIXES or not _in_resources(relative, names)
     )
 
 
@@ -80,12 +80,8 @@ def scan_seeds(seeds_dir: Path) -> tuple[list[SeedFile], Failed]:
     for path in list_seed_files(seeds_dir):
         shown = _printable(path.relative_to(seeds_dir).as_posix())
         name = _stem(shown)
-        if path.is_symlink():
-            # A link could point anywhere (/etc/passwd): only real files under seeds/ are seeds.
-            failed[name] = Failure(shown, "refused: a symbolic link, not a seed file")
-            continue
         kind = _special_kind(path)
-        if kind:  # reading a named pipe would wait for a writer that may never come
+        if kind:
             failed[name] = Failure(shown, f"refused: {kind}, not a seed file")
             continue
         try:
@@ -99,13 +95,17 @@ def scan_seeds(seeds_dir: Path) -> tuple[list[SeedFile], Failed]:
 
 
 def _special_kind(path: Path) -> str:
-    """What a file that is not a regular one is ('a named pipe'), else ''."""
+    """What a file that is not a regular one is, else '': a symbolic link could point anywhere
+    (/etc/passwd), and reading a named pipe would wait for a writer that may never come; only
+    regular files under seeds/ are seeds."""
     try:
         mode = path.lstat().st_mode
     except OSError:
         return ""  # gone or unreadable: the read that follows names it
     if stat.S_ISREG(mode):
         return ""
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
     return (
         "a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
     )

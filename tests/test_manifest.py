@@ -63,9 +63,7 @@ STAMP = {"converter": "1", "data": "d", "model": "m"}
     ["../t.md", "articles/../../t.md", "/etc/passwd", "articles/t.txt", "articles/T.md", "t.md"],
 )
 def test_a_record_pointing_out_of_articles_is_left_out(tmp_path: Path, page: str) -> None:
-    seeds = {"good": GOOD, "bad": GOOD | {"page": page}}
-    (tmp_path / MANIFEST_NAME).write_text(json.dumps({"stamp": STAMP, "seeds": seeds}))
-    assert set(load_manifest(tmp_path).seeds) == {"good"}
+    assert seeds_kept_beside(tmp_path, GOOD | {"page": page}) == {"good"}
 
 
 @pytest.mark.parametrize(
@@ -80,9 +78,14 @@ def test_a_record_pointing_out_of_articles_is_left_out(tmp_path: Path, page: str
     ],
 )
 def test_a_record_not_as_written_is_left_out(tmp_path: Path, record: object) -> None:
-    seeds = {"good": GOOD, "bad": record}
-    (tmp_path / MANIFEST_NAME).write_text(json.dumps({"stamp": STAMP, "seeds": seeds}))
-    assert set(load_manifest(tmp_path).seeds) == {"good"}
+    assert seeds_kept_beside(tmp_path, record) == {"good"}
+
+
+def seeds_kept_beside(docs: Path, bad: object) -> set[str]:
+    """The seeds load_manifest keeps of a manifest holding a good record and `bad`."""
+    seeds = {"good": GOOD, "bad": bad}
+    (docs / MANIFEST_NAME).write_text(json.dumps({"stamp": STAMP, "seeds": seeds}))
+    return set(load_manifest(docs).seeds)
 
 
 @pytest.mark.parametrize(
