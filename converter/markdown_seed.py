@@ -68,6 +68,7 @@ _AUTHOR_KEYS = ("author", "authors", "byline", "creator")
 _DATE_KEYS = ("date", "published", "published_time", "date_published", "datepublished")
 _SITE_KEYS = ("sitename", "site_name", "site", "publisher")
 _URL_KEYS = ("url", "source", "link", "canonical", "source_url", "url_source")
+_IMAGE_KEYS = ("image", "cover", "cover_image", "banner", "featured_image", "og_image", "thumbnail")
 
 
 def is_markdown_name(name: str) -> bool:
@@ -112,7 +113,8 @@ def read_markdown(stem: str, text: str) -> RawSeed:
     shown = _shown(tokens, body)
     if not shown.strip():
         raise NoArticleTextError("no article text: the Markdown shows no text")
-    page = f"<html><head>{_head(header)}</head><body>{_opening(tokens, body)}</body></html>"
+    head = _head(header) + _image_head(header, tokens)
+    page = f"<html><head>{head}</head><body>{_opening(tokens, body)}</body></html>"
     facts = page_facts(parse_page(page), shown)
     if not _values(header, _TITLE_KEYS):
         return RawSeed(stem, shown, "markdown", replace(facts, title=""))
@@ -170,6 +172,19 @@ def _head(header: Mapping[str, object]) -> str:
             tags.append(f'<link rel="canonical" href="{html.escape(value)}">')
             break
     return "".join(tags)
+
+
+def _image_head(header: Mapping[str, object], tokens: list[Token]) -> str:
+    """The lead image as a page declares it (og:image): the front matter's, else the first
+    image of the Markdown, as a clipper keeps the story's picture in its place."""
+    for value in _values(header, _IMAGE_KEYS)[:1]:
+        return _meta("og:image", value)
+    inline = (child for token in tokens if token.type == "inline" for child in token.children or ())
+    for child in inline:
+        if child.type == "image":
+            source = str(child.attrGet("src") or "")
+            return _meta("og:image", source) + _meta("og:image:alt", child.content)
+    return ""
 
 
 def _meta(key: str, value: str, attribute: str = "property") -> str:

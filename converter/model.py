@@ -36,6 +36,8 @@ class PageFacts:
     url: str = ""
     videos: tuple[Video, ...] = ()
     """The players the article embeds and the videos the page declares (page/videos.py)."""
+    image: Image | None = None
+    """The article's lead image as the page declares it (page/images.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,20 @@ class Video:
 
 
 @dataclass(frozen=True, slots=True)
+class Image:
+    """An article's lead image kept as metadata: its http(s) address and what the page says it
+    shows. The archive links to it; it does not copy it."""
+
+    url: str
+    caption: str = ""
+
+    kind: str = "image"
+
+
+Media = Video | Image
+
+
+@dataclass(frozen=True, slots=True)
 class ParsedSeed:
     """What the boilerplate rules leave: headline, credit, clean body and the media they lifted."""
 
@@ -80,7 +96,7 @@ class ParsedSeed:
     title: str
     source: str
     blocks: tuple[Block, ...]
-    media: tuple[Video, ...] = ()
+    media: tuple[Media, ...] = ()
     dateline: str = ""
     date: str = ""
     publisher: str = ""
@@ -114,7 +130,7 @@ class Article:
     title: str
     source: str
     blocks: tuple[Block, ...]
-    media: tuple[Video, ...] = ()
+    media: tuple[Media, ...] = ()
     actors: tuple[Actor, ...] = ()
     topics: tuple[Topic, ...] = ()
     description: str = ""

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from converter.markup import escape_markdown
-from converter.model import Article, Video
+from converter.model import Article, Image, Media
 from converter.rules.article_language import DEFAULT_LANGUAGE
 
 _FENCE = "---"
@@ -63,22 +63,28 @@ def front_matter(article: Article) -> dict[str, Any]:
         matter[key] = [actor.name for actor in article.actors if actor.kind == kind]
     matter["topics"] = [topic.name for topic in article.topics]
     matter["topic_codes"] = [topic.code for topic in article.topics]
-    matter["media"] = [_video_matter(video) for video in article.media]
+    matter["media"] = [_media_matter(item) for item in article.media]
     matter["words"] = article.words
     return matter
 
 
-def _video_matter(video: Video) -> dict[str, str]:
-    matter = {
-        "kind": video.kind,
-        "caption": video.caption,
-        "duration": video.duration,
-        "description": video.description,
-        "source": video.source,
-    }
-    if video.url:
-        matter["url"] = video.url
-    return matter
+def _media_matter(item: Media) -> dict[str, str]:
+    """A video with every field its block had; an address and an image's caption only where
+    there is one."""
+    if isinstance(item, Image):
+        matter = {"kind": item.kind, "url": item.url, "caption": item.caption}
+        optional = ("caption",)
+    else:
+        matter = {
+            "kind": item.kind,
+            "caption": item.caption,
+            "duration": item.duration,
+            "description": item.description,
+            "source": item.source,
+            "url": item.url,
+        }
+        optional = ("url",)
+    return {key: value for key, value in matter.items() if value or key not in optional}
 
 
 def dump_yaml(data: object) -> str:

@@ -402,7 +402,7 @@ def test_pages_made_from_hostile_html_run_no_script(
     the Markdown seeds are at most text: nothing runs (the page fixture fails on any dialog),
     nothing is hidden."""
     site_url, pages = hostile_html_pages
-    assert len(pages) == 8
+    assert len(pages) == 9
     for url in pages:
         page.goto(site_url + url)
         article = page.locator("article")
@@ -419,6 +419,9 @@ def test_pages_made_from_hostile_html_run_no_script(
     assert all(link.get_attribute("href").startswith("https://") for link in videos.all()), (
         "a video's link is a web address, nothing else"
     )
+    page.goto(site_url + "articles/lighthouse-cottage-to-become-a-museum/")
+    image = page.get_by_role("link", name="<script>alert('alt')</script> The keeper's cottage")
+    assert image.get_attribute("href") == "https://img.coasttimes.example/2019/11/cottage.jpg"
     page.goto(site_url + "articles/harbour-wall-approved-after-long-fight/")
     expect(page.locator("article")).to_contain_text(
         "A reader wrote <script>alert('escaped')</script> in the comments"

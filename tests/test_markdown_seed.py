@@ -5,6 +5,7 @@ from helpers import GOLDEN
 
 from converter.errors import NoArticleTextError
 from converter.markdown_seed import is_markdown_name, reads_as_markdown, shown_text
+from converter.model import Image
 from converter.read import read_seed
 from converter.rules import parse_seed
 
@@ -62,6 +63,17 @@ def test_a_clipped_page_gives_its_headline_byline_date_and_site_and_only_text():
     )
     assert STORY in body(seed) and MORE in body(seed)
     assert "](" not in body(seed) and "https://" not in body(seed) and "wall.jpg" not in body(seed)
+
+
+def test_the_first_image_of_the_markdown_is_the_lead_image_unless_the_front_matter_names_one():
+    lead = Image("https://coasttimes.example/img/wall.jpg", "The old harbour wall")
+    assert parsed("clip.md", CLIPPED).media == (lead,)
+    relative = CLIPPED.replace("https://coasttimes.example/img/", "/img/")
+    assert parsed("clip.md", relative).media == (lead,)  # read against the page's address
+    named = CLIPPED.replace("tags:", "image: https://cdn.example/cover.jpg\ntags:")
+    assert parsed("clip.md", named).media == (Image("https://cdn.example/cover.jpg"),)
+    hostile = CLIPPED.replace("https://coasttimes.example/img/wall.jpg", "javascript:alert(1)")
+    assert parsed("clip.md", hostile).media == ()
 
 
 def test_a_text_seed_written_in_markdown_is_read_as_markdown():
@@ -130,10 +142,11 @@ def test_cells_past_the_headers_count_are_shown_too():
 def test_a_player_the_markdown_embeds_is_its_media():
     player = '<iframe src="https://www.youtube.com/embed/Ferry123abc" title="The wall"></iframe>'
     page = parsed("clip.md", CLIPPED.replace(f"\n{MORE}\n", f"\n{player}\n\n{MORE}\n"))
-    assert [(video.caption, video.url) for video in page.media] == [
-        ("The wall", "https://www.youtube.com/embed/Ferry123abc")
+    assert [(item.kind, item.caption, item.url) for item in page.media] == [
+        ("image", "The old harbour wall", "https://coasttimes.example/img/wall.jpg"),
+        ("video", "The wall", "https://www.youtube.com/embed/Ferry123abc"),
     ]
-    assert not parsed("clip.md", CLIPPED).media
+    assert [item.kind for item in parsed("clip.md", CLIPPED).media] == ["image"]
 
 
 READER = f"""Title: Harbour wall approved after long fight | The Coast Times

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
 from converter.frontmatter import read_field
-from converter.model import Actor, Article, Block, Topic, Video
+from converter.model import Actor, Article, Block, Image, Topic, Video
 from converter.render import dump_front_matter, dump_yaml, front_matter, render_page
 
 HOSTILE_TITLE = 'title: x\n---\n- a &anchor !!python/object:os.system "{{ x }}" <script>'
@@ -59,6 +59,19 @@ def test_a_videos_address_is_written_only_when_it_has_one():
     matter, _ = page_parts(render_page(article(media=(player, *article().media))))
     assert matter["media"][0]["url"] == "https://www.youtube.com/embed/Ferry123abc"
     assert "url" not in matter["media"][1]
+
+
+def test_a_lead_image_is_written_with_its_caption_only_when_it_has_one():
+    images = (
+        Image("https://example.org/a.jpg", "Crews at work"),
+        Image("https://example.org/b.jpg"),
+    )
+    matter, _ = page_parts(render_page(article(media=(*images, *article().media))))
+    assert matter["media"][:2] == [
+        {"kind": "image", "url": "https://example.org/a.jpg", "caption": "Crews at work"},
+        {"kind": "image", "url": "https://example.org/b.jpg"},
+    ]
+    assert matter["media"][2]["kind"] == "video"
 
 
 def test_hostile_title_round_trips_exactly():

@@ -6,6 +6,7 @@ import pytest
 from helpers import SITE_ARTICLES, article
 
 from converter.frontmatter import FrontMatterError, read_header
+from converter.model import Image
 from converter.site.articles import latest_first, parse_article
 
 SYRIA = "articles/us-and-russia-poised-for-new-battle-over-syria.md"
@@ -42,6 +43,21 @@ def test_parse_article_cleans_lists_and_unions_actors() -> None:
     assert parsed.places == ("Paris",)
     assert parsed.topics == ()
     assert [video.caption for video in parsed.videos] == ["No kind is a video"]
+    assert parsed.image is None  # the image has no address
+
+
+def test_the_lead_image_is_the_first_image_with_a_web_address() -> None:
+    header = (
+        "title: A title\n"
+        "media:\n"
+        "- {kind: image, url: 'javascript:alert(1)', caption: a}\n"
+        "- {kind: video, url: 'https://www.youtube.com/embed/Ferry123abc'}\n"
+        "- {kind: image, url: 'https://example.org/b.jpg', caption: ' b '}\n"
+        "- {kind: image, url: 'https://example.org/c.jpg'}\n"
+    )
+    parsed = parse_article("articles/a.md", "articles/a/", header)
+    assert parsed.image == Image("https://example.org/b.jpg", "b")
+    assert [video.url for video in parsed.videos] == ["https://www.youtube.com/embed/Ferry123abc"]
 
 
 def test_a_videos_address_is_kept_only_as_a_web_address() -> None:

@@ -484,6 +484,17 @@ def test_a_video_with_an_address_is_a_link_named_by_its_caption_or_host(site_dir
     assert ">Kinkel speaks in Bonn</a>" in html
 
 
+def test_a_lead_image_is_a_link_named_by_its_caption(site_dir: Path) -> None:
+    html = page_html(site_dir, "articles/bonn-appeals-for-middle-east-peace/")
+    assert (
+        '<dt>Image</dt><dd><a href="https://images.example.org/1996/08/kinkel.jpg" '
+        'rel="nofollow noopener">Klaus Kinkel at the Foreign Ministry</a></dd>'
+    ) in html
+    hostile = page_html(site_dir, HOSTILE_URL)
+    assert "javascript:" not in hostile and "never shown" not in hostile
+    assert "&lt;img src=x onerror=alert(12)&gt; a caption</a>" in hostile
+
+
 def test_article_facts_show_date_and_dateline_when_known(site_dir: Path) -> None:
     html = page_html(site_dir, GENEVA_URL)
     assert (

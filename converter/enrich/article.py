@@ -12,7 +12,7 @@ from converter.enrich.summary import count_words, describe
 from converter.enrich.tables import table_mentions
 from converter.enrich.topics import Vocabulary
 from converter.language import load_language
-from converter.model import Article, ParsedSeed
+from converter.model import Article, ParsedSeed, Video
 from converter.rules.article_language import DEFAULT_LANGUAGE
 from converter.settings import Settings
 
@@ -48,7 +48,7 @@ def enrich(
 ) -> Article:
     """Add actors, topics, description and word count to a parsed seed; `text` is what the
     model read to make `doc`, when the caller has it (spaCy rebuilds `doc.text` on each access)."""
-    credits = [parsed.source, *(video.source for video in parsed.media)]
+    credits = [parsed.source, *(item.source for item in parsed.media if isinstance(item, Video))]
     body = body_text(parsed)
     english = in_english(parsed)
     language = load_language()

@@ -1,6 +1,6 @@
 """What a saved page's markup says about its article: headline, byline, date, site, credit,
-language and address. Structured data first, then meta tags, then the visible page (the order
-trafilatura's metadata.py keeps); a fact nothing names stays empty."""
+language, address, videos and lead image. Structured data first, then meta tags, then the
+visible page (the order trafilatura's metadata.py keeps); a fact nothing names stays empty."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from converter.model import PageFacts
 from converter.page.credits import authors, publisher, source
 from converter.page.dateline import shown_date
 from converter.page.headline import Choice, headline
+from converter.page.images import lead_image
 from converter.page.markup import language
 from converter.page.site import declared_site, own_host, site_names
 from converter.page.title import slug_words
@@ -42,5 +43,6 @@ def facts_and_headline_guess(tree: HtmlElement, article: str = "") -> tuple[Page
         language=declared_language,
         url=url,
         videos=embedded_videos(tree, article),
+        image=lead_image(tree, url),
     )
     return facts, choice

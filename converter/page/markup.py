@@ -6,12 +6,15 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
 WORD = re.compile(r"\w+")
 _PROSE_WORDS = 12
 _SENTENCE_END = re.compile(r"\w[.!?][\"'”’)]?(?:\s|$)")
+MAX_ADDRESS = 2000
+"""Longer addresses are a page's data or hostile, not a link to keep."""
 _LANGUAGE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*$")
 
 
@@ -40,6 +43,18 @@ def json_ld_documents(tree: HtmlElement) -> Iterator[object]:
             yield json.loads(str(script))
         except ValueError:
             continue
+
+
+def own_objects(data: object, keys: frozenset[str], depth: int = 0) -> Iterator[dict]:
+    """The objects at the top of a JSON-LD document, and those under `keys` (a graph, the
+    page's main entity, its own media) of each."""
+    if depth > 4:
+        return
+    for item in data if isinstance(data, list) else [data]:
+        if isinstance(item, dict):
+            yield item
+            for key in keys & item.keys():
+                yield from own_objects(item[key], keys, depth + 1)
 
 
 def json_ld_names(tree: HtmlElement, key: str) -> Iterator[str]:
@@ -97,3 +112,17 @@ def starts_with(words: list[str], prefix: list[str]) -> bool:
 
 def ends_with(words: list[str], suffix: list[str]) -> bool:
     return bool(suffix) and words[-len(suffix) :] == suffix
+
+
+def web_address(value: str | None) -> str:
+    """An http(s) address as a link can carry it, or '' (javascript:, data:, blob:, spaces)."""
+    value = (value or "").strip()
+    if value.startswith("//"):
+        value = "https:" + value
+    if len(value) > MAX_ADDRESS or any(char.isspace() or char in '<>"\\' for char in value):
+        return ""
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return ""
+    return value if parts.scheme.casefold() in ("http", "https") and parts.hostname else ""

@@ -26,12 +26,17 @@ from lxml.html import HtmlElement
 
 from converter.data import load_yaml
 from converter.model import Video
-from converter.page.markup import holds_prose, json_ld_documents, squash
+from converter.page.markup import (
+    holds_prose,
+    json_ld_documents,
+    own_objects,
+    squash,
+    web_address,
+)
 
 VIDEO_PLAYERS_FILE = "video_players.yaml"
 MAX_VIDEOS = 20
 """A page embedding more is a gallery of players or hostile; the first ones are kept."""
-MAX_ADDRESS = 2000
 MAX_DESCRIPTION = 1000
 ANCHOR_WORDS = 6
 """The article's first and last words looked for in the page: enough to be the article's own."""
@@ -210,7 +215,7 @@ def embed_address(node: HtmlElement) -> str:
     """A video's address: a <video>'s own source, or a known player's address."""
     if node.tag == "video":
         sources = [node.get("src"), *(source.get("src") for source in node.iter("source"))]
-        return next(filter(None, map(_web_address, sources)), "")
+        return next(filter(None, map(web_address, sources)), "")
     if node.tag == "object":
         names = ("movie", "src")
         candidates = [node.get("data")]
@@ -218,7 +223,7 @@ def embed_address(node: HtmlElement) -> str:
                        if (param.get("name") or "").casefold() in names]  # fmt: skip
     else:
         candidates = [node.get(name) for name in _LAZY_SOURCES]
-    for address in map(_web_address, candidates):
+    for address in map(web_address, candidates):
         if address and _player(address) is not None:
             return address
     return ""
@@ -227,20 +232,6 @@ def embed_address(node: HtmlElement) -> str:
 def _player(address: str) -> re.Match[str] | None:
     bare = _SCHEMELESS.sub("", address)
     return next(filter(None, (pattern.match(bare) for pattern in players().addresses)), None)
-
-
-def _web_address(value: str | None) -> str:
-    """An http(s) address as a link can carry it, or '' (javascript:, data:, blob:, spaces)."""
-    value = (value or "").strip()
-    if value.startswith("//"):
-        value = "https:" + value
-    if len(value) > MAX_ADDRESS or any(char.isspace() or char in '<>"\\' for char in value):
-        return ""
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return ""
-    return value if parts.scheme.casefold() in ("http", "https") and parts.hostname else ""
 
 
 def _title(node: HtmlElement) -> str:
@@ -265,7 +256,7 @@ def _open_graph_videos(tree: HtmlElement) -> Iterator[Video]:
     for meta in tree.iter("meta"):
         name = (meta.get("property") or meta.get("name") or "").casefold()
         if name in _OPEN_GRAPH_VIDEO:
-            address = _web_address(meta.get("content"))
+            address = web_address(meta.get("content"))
             path = urlsplit(address).path.casefold() if address else ""
             if address and (_player(address) or path.endswith(_VIDEO_FILES)):
                 yield Video(caption="", duration="", description="", source="", url=address)
@@ -275,23 +266,12 @@ def _json_ld_videos(tree: HtmlElement) -> Iterator[Video]:
     """The page's own VideoObjects in its JSON-LD: at the top of a document or its graph, or an
     article's video."""
     for data in json_ld_documents(tree):
-        for item in _own_objects(data):
+        for item in own_objects(data, _OWN_VIDEO_KEYS):
             kinds = item.get("@type")
             if "VideoObject" in (kinds if isinstance(kinds, list) else [kinds]):
                 video = _video(lambda name, item=item: _string(item.get(name)))
                 if video.url:
                     yield video
-
-
-def _own_objects(data: object, depth: int = 0) -> Iterator[dict]:
-    """The objects at the top of a JSON-LD document, and those under its own-media keys."""
-    if depth > 4:
-        return
-    for item in data if isinstance(data, list) else [data]:
-        if isinstance(item, dict):
-            yield item
-            for key in _OWN_VIDEO_KEYS & item.keys():
-                yield from _own_objects(item[key], depth + 1)
 
 
 def _is_video_object(node: HtmlElement) -> bool:
@@ -326,7 +306,7 @@ def _microdata_video(node: HtmlElement) -> Video:
 
 def _video(value: Callable[[str], str]) -> Video:
     """A VideoObject's facts, given how to read one of its properties."""
-    addresses = (_web_address(value(name)) for name in ("embedUrl", "contentUrl", "url"))
+    addresses = (web_address(value(name)) for name in ("embedUrl", "contentUrl", "url"))
     return Video(
         caption=squash(value("name")),
         duration=_duration(value("duration")),

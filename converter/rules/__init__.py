@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from converter.errors import NoArticleTextError
-from converter.model import Block, ParsedSeed, RawSeed
+from converter.model import Block, Image, ParsedSeed, RawSeed
 from converter.rules.article_language import detect_language
 from converter.rules.body import keep_body
 from converter.rules.byline import take_byline
@@ -62,7 +62,7 @@ def parse_seed(seed: RawSeed, rules: tuple[Rule, ...] = RULES) -> ParsedSeed:
         title=state.title,
         source=state.source or UNKNOWN_SOURCE,
         blocks=blocks,
-        media=(*state.media, *seed.facts.videos),
+        media=(*_lead_image(seed), *state.media, *seed.facts.videos),
         dateline=state.dateline,
         date=state.date or seed.facts.date,
         publisher=state.publisher or seed.facts.publisher,
@@ -94,6 +94,11 @@ def load_rules() -> None:
     """Load what the rules read on first use now, so that worker processes forked after this
     share it instead of each loading its own (the language identifier alone takes 0.5 s)."""
     parse_seed(RawSeed("warm-up", WARM_UP))
+
+
+def _lead_image(seed: RawSeed) -> tuple[Image, ...]:
+    """The image the page declares for its article leads the media, as it leads the story."""
+    return (seed.facts.image,) if seed.facts.image is not None else ()
 
 
 def _is_text(block: Block) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from converter.frontmatter import FrontMatterError, parse_header
-from converter.model import Video
+from converter.model import Image, Video
 from converter.site.model import ACTOR_FIELDS, ArticleMeta
 from converter.write import ARTICLES_DIR
 
@@ -48,6 +48,7 @@ def article_meta(src_uri: str, url: str, meta: Mapping[str, object]) -> ArticleM
         places=places,
         topics=_names(meta.get("topics")),
         videos=_videos(meta.get("media")),
+        image=_image(meta.get("media")),
     )
 
 
@@ -87,7 +88,7 @@ def _names(value: object) -> tuple[str, ...]:
 
 
 def _web_address(value: object) -> str:
-    """A video's address as a link may carry it: http(s) only (front matter may be edited)."""
+    """A media address as a link may carry it: http(s) only (front matter may be edited)."""
     address = _text(value)
     return address if address.startswith(("https://", "http://")) else ""
 
@@ -110,3 +111,15 @@ def _videos(value: object) -> tuple[Video, ...]:
         for item in value
         if isinstance(item, dict) and item.get("kind", "video") == "video"
     )
+
+
+def _image(value: object) -> Image | None:
+    """The first image of the media with a web address: the article's lead image."""
+    if not isinstance(value, list):
+        return None
+    for item in value:
+        if isinstance(item, dict) and item.get("kind") == "image":
+            url = _web_address(item.get("url"))
+            if url:
+                return Image(url=url, caption=_text(item.get("caption")))
+    return None

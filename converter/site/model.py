@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from converter.model import Video
+from converter.model import Image, Video
 
 Section = Literal["actors", "topics", "sources", "dates"]
 
@@ -56,6 +56,7 @@ class ArticleMeta:
     places: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     videos: tuple[Video, ...] = ()
+    image: Image | None = None
 
     @property
     def date_label(self) -> str:
