@@ -20,6 +20,7 @@ from benchmarks.timing import best_time  # noqa: E402
 from converter.markup import escape_markdown  # noqa: E402
 from converter.read import read_seed  # noqa: E402
 from converter.rules.chrome import is_chrome  # noqa: E402
+from converter.rules.site_name import site_name  # noqa: E402
 
 ROUNDS = 5
 LEDE = (
@@ -49,6 +50,13 @@ def main() -> None:
     report("escape_markdown, markup soup", lambda n: "<b>#*_`[x]{y}|&" * n, escape_markdown, 60_000)
     report("is_chrome, a run of dots", lambda n: "." * n + "x", is_chrome, 1_000_000)
     report("is_chrome, spaced marks", lambda n: "share" + " ." * n, is_chrome, 500_000)
+    site = site_name([])
+    for name, unit in (
+        ("site_name, a run of next-post marks", "» "),
+        ("site_name, unclosed credits", "(ap photo "),
+        ("site_name, words before no credit", "getty images "),
+    ):
+        report(name, lambda n, unit=unit: unit * (n // len(unit)) + "x", site.names, 1_000_000)
     report(
         "read_seed, many short lines",
         lambda n: b"Headline\n\n" + b"share\n\n" * n,

@@ -484,14 +484,18 @@ def test_a_video_with_an_address_is_a_link_named_by_its_caption_or_host(site_dir
     assert ">Kinkel speaks in Bonn</a>" in html
 
 
-def test_a_lead_image_is_a_link_named_by_its_caption(site_dir: Path) -> None:
+def test_a_lead_image_is_a_link_named_by_its_caption_and_the_pages_og_image(site_dir: Path) -> None:
     html = page_html(site_dir, "articles/bonn-appeals-for-middle-east-peace/")
     assert (
         '<dt>Image</dt><dd><a href="https://images.example.org/1996/08/kinkel.jpg" '
         'rel="nofollow noopener">Klaus Kinkel at the Foreign Ministry</a></dd>'
     ) in html
+    image = "https://images.example.org/1996/08/kinkel.jpg"
+    assert f'<meta content="{image}" property="og:image">' in html
     hostile = page_html(site_dir, HOSTILE_URL)
     assert "javascript:" not in hostile and "never shown" not in hostile
+    assert '<meta content="https://images.example.org/a.jpg?&#34;&gt;&lt;script&gt;' in hostile
+    assert 'og:image' not in page_html(site_dir, SYRIA_URL)
     assert "&lt;img src=x onerror=alert(12)&gt; a caption</a>" in hostile
 
 

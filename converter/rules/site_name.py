@@ -1,8 +1,10 @@
 """A site names itself at the top of its pages ('Cool Cat Teacher Blog', 'Radio New Zealand -
-Te Reo Irirangi o Aotearoa') and its menus send the reader elsewhere ('Go to Google News', 'Skip
-to main content'): such a line reads like a headline and is none. Evidence from the text alone,
-with no site's name listed: the name its copyright line gives, a publication word ending a short
-line (data/site_name.yaml), a navigation phrase, a menu's labels ('Home', 'About Us')."""
+Te Reo Irirangi o Aotearoa'), its menus send the reader elsewhere ('Go to Google News', 'Skip
+to main content', '« Previous headline') and its fields label themselves ('Tags: archives',
+'Photo by Jane Doe'): such a line reads like a headline and is none. Evidence from the text
+alone, with no site's name listed: the name its copyright line gives, a publication word
+ending a short line (data/site_name.yaml), a navigation phrase, a menu's labels ('Home', 'About
+Us'), a field's label, a picture's credit, a link to the previous or next post."""
 
 from __future__ import annotations
 
@@ -40,6 +42,9 @@ class SiteWords:
     publication: frozenset[str]
     navigation: re.Pattern[str]
     menu_labels: frozenset[str]
+    own_line: re.Pattern[str]
+    """A field's label and its colon opening a line, a picture's credit, a link to the
+    previous or the next post."""
 
 
 @cache
@@ -49,6 +54,15 @@ def site_words() -> SiteWords:
         frozenset(document["publication_words"]),
         re.compile("|".join(document["navigation"]), re.IGNORECASE),
         frozenset(document["menu_labels"]),
+        re.compile(
+            "|".join(
+                [
+                    r"^\W*(?:" + "|".join(map(re.escape, document["field_labels"])) + r") *:",
+                    *document["own_lines"],
+                ]
+            ),
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -65,13 +79,17 @@ class SiteName:
         line opening with it; a line of at most MAX_NAME_WORDS ending in a publication word
         capitalised, as a name is ('Blog', 'News', 'Times'; 'Breaking news' may be a headline);
         a navigation phrase ('Go to ...', 'Jump to', 'home page'); a menu's labels ('Home',
-        'About Us', or three of them in a line of any length)."""
+        'About Us', or three of them in a line of any length); however long, a field's label
+        ('Tags: ...', 'Filed under: ...'), a picture's credit ('Photo by ...', a caption's
+        '... Getty Images') or a link to the previous or next post ('« Older headline')."""
         own = _WORD.findall(text)
         if not own:
             return False
         folded = [word.casefold() for word in own]
         labels = {word for word in folded if word in self.words.menu_labels}
         if len(labels) >= MIN_MENU_LABELS or all(word in labels for word in folded):
+            return True
+        if self.words.own_line.search(text):
             return True
         if len(own) > MAX_SITE_LINE_WORDS:
             return False

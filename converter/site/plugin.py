@@ -277,6 +277,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self._start_search_index(config)
         context["archive"] = self.archive
         context["archive_main_feed"] = MAIN_FEED if config.site_url else None
+        article = self.archive.by_src_uri.get(page.file.src_uri) if self.archive else None
+        context["archive_image"] = article.image.url if article and article.image else None
         context.update(self._contexts.get(page.file.src_uri, {}))
         return context
 
