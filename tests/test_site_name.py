@@ -34,6 +34,11 @@ from converter.rules.site_name import site_name
         "The defence ministry said troops had killed at least 33 separatists [EPA]",
         "Salman with Katrina (TOI Photo) More pics",
         "President Bush waves from the steps of Air Force One (AP Photo/Ron Edmonds)",
+        "Send to a Friend",
+        "MAIL THIS STORY PRINT FRIENDLY",
+        "Flag as Inappropriate",
+        "SIGN UP FOR OUR NEWSLETTER",
+        "Got a tip?",
     ],
 )
 def test_a_site_name_or_a_menu_phrase_reads_as_the_site(line):
@@ -64,6 +69,8 @@ def test_a_site_name_or_a_menu_phrase_reads_as_the_site(line):
         "Shutterstock agrees to buy Getty Images",
         "« Le Monde » accuse le gouvernement",
         "Photos of the year (2012)",
+        "Mayor writes to a friend",
+        "Newsletter editors sign up for strike",
     ],
 )
 def test_a_headline_is_not_the_site(line):
