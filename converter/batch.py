@@ -262,8 +262,7 @@ def convert_directory(
     reserved = reserved_slugs(held, manifest, grouping, failed)
     written = write_pages(out_dir, seeds, plan, grouping, converted_pages, failed, reserved)
     failed |= written.failed
-    for name, pages in held_pages(out_dir, manifest, written.failed, on_disk).items():
-        held.setdefault(name, set()).update(pages)
+    held |= held_pages(out_dir, manifest, written.failed, on_disk)  # no seed failed twice
     records, removed = prune_pages(out_dir, manifest, written.records, held, on_disk)
     try:
         save_manifest(out_dir, stamp, records)

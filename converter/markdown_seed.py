@@ -177,14 +177,14 @@ def _head(header: Mapping[str, object]) -> str:
 def _image_head(header: Mapping[str, object], tokens: list[Token]) -> str:
     """The lead image as a page declares it (og:image): the front matter's, else the first
     image of the Markdown, as a clipper keeps the story's picture in its place."""
-    for value in _values(header, _IMAGE_KEYS)[:1]:
-        return _meta("og:image", value)
+    declared = _values(header, _IMAGE_KEYS)
+    if declared:
+        return _meta("og:image", declared[0])
     inline = (child for token in tokens if token.type == "inline" for child in token.children or ())
-    for child in inline:
-        if child.type == "image":
-            source = str(child.attrGet("src") or "")
-            return _meta("og:image", source) + _meta("og:image:alt", child.content)
-    return ""
+    image = next((child for child in inline if child.type == "image"), None)
+    if image is None:
+        return ""
+    return _meta("og:image", str(image.attrGet("src") or "")) + _meta("og:image:alt", image.content)
 
 
 def _meta(key: str, value: str, attribute: str = "property") -> str:

@@ -20,7 +20,13 @@ from lxml.html import HtmlElement
 
 from converter.data import load_yaml
 from converter.model import Image
-from converter.page.markup import json_ld_documents, own_objects, squash, web_address
+from converter.page.markup import (
+    json_ld_documents,
+    own_objects,
+    property_values,
+    squash,
+    web_address,
+)
 
 IMAGES_FILE = "images.yaml"
 MAX_TRIED = 20
@@ -58,11 +64,11 @@ def site_image_words() -> SiteImageWords:
 def lead_image(tree: HtmlElement, page_url: str = "") -> Image | None:
     """The article's lead image, or None: the first declared one that is a web address (a
     relative one read against `page_url`, the page's own address) and not the site's picture."""
-    alt = _meta(tree, _IMAGE_ALT)
+    alt = next(property_values(tree, _IMAGE_ALT), "")
     declared = chain(
         _json_ld_images(tree),
-        ((address, alt) for address in _metas(tree, _OPEN_GRAPH_IMAGE)),
-        ((address, alt) for address in _metas(tree, _TWITTER_IMAGE)),
+        ((address, alt) for address in property_values(tree, _OPEN_GRAPH_IMAGE)),
+        ((address, alt) for address in property_values(tree, _TWITTER_IMAGE)),
         ((link.get("href") or "", "") for link in _links(tree, "image_src")),
         _microdata_images(tree),
     )
@@ -84,17 +90,6 @@ def _sites_own(url: str) -> bool:
         or any(word.endswith(words.file_word_endings) for word in name_words)
         or not words.folder_words.isdisjoint(_WORD.findall(" ".join(folders)))
     )
-
-
-def _metas(tree: HtmlElement, names: tuple[str, ...]) -> Iterator[str]:
-    for meta in tree.iter("meta"):
-        name = (meta.get("property") or meta.get("name") or "").casefold()
-        if name in names and meta.get("content"):
-            yield meta.get("content") or ""
-
-
-def _meta(tree: HtmlElement, names: tuple[str, ...]) -> str:
-    return next(_metas(tree, names), "")
 
 
 def _links(tree: HtmlElement, rel: str) -> Iterator[HtmlElement]:
@@ -122,13 +117,14 @@ def _image_values(value: object) -> Iterator[tuple[str, str]]:
         if isinstance(item, str):
             yield item, ""
         elif isinstance(item, dict):
-            address = next(
-                (item[key] for key in ("url", "contentUrl") if isinstance(item.get(key), str)), ""
+            yield (
+                _first_string(item, ("url", "contentUrl")),
+                _first_string(item, ("caption", "name")),
             )
-            caption = next(
-                (item[key] for key in ("caption", "name") if isinstance(item.get(key), str)), ""
-            )
-            yield address, caption
+
+
+def _first_string(item: dict, keys: tuple[str, ...]) -> str:
+    return next((item[key] for key in keys if isinstance(item.get(key), str)), "")
 
 
 def _microdata_images(tree: HtmlElement) -> Iterator[tuple[str, str]]:
@@ -154,5 +150,6 @@ def _address_of(node: HtmlElement) -> str:
 
 
 def _schema_type(itemtype: str) -> str:
-    """'https://schema.org/NewsArticle' -> 'NewsArticle'."""
-    return itemtype.split()[0].rstrip("/").rsplit("/", 1)[-1] if itemtype.split() else ""
+    """'https://schema.org/NewsArticle' -> 'NewsArticle' (the first of the item's types)."""
+    first = next(iter(itemtype.split()), "")
+    return first.rstrip("/").rsplit("/", 1)[-1]

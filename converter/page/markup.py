@@ -36,6 +36,15 @@ def meta_values(tree: HtmlElement, *names: str) -> Iterable[str]:
             yield squash(element.get("content") or "")
 
 
+def property_values(tree: HtmlElement, names: tuple[str, ...]) -> Iterator[str]:
+    """The content of each meta tag of one of `names` by its property, or its name: Open Graph
+    and Twitter cards are written either way ('og:image', 'twitter:image')."""
+    for element in tree.iter("meta"):
+        name = (element.get("property") or element.get("name") or "").casefold()
+        if name in names and element.get("content"):
+            yield element.get("content") or ""
+
+
 def json_ld_documents(tree: HtmlElement) -> Iterator[object]:
     """Each JSON-LD block of the page, parsed; one that is not JSON is passed over."""
     for script in tree.xpath('//script[@type="application/ld+json"]/text()'):

@@ -30,6 +30,7 @@ from converter.page.markup import (
     holds_prose,
     json_ld_documents,
     own_objects,
+    property_values,
     squash,
     web_address,
 )
@@ -253,13 +254,10 @@ def video_key(address: str) -> str:
 def _open_graph_videos(tree: HtmlElement) -> Iterator[Video]:
     """The page's own video as its Open Graph tags give it (og:video, og:video:secure_url), when
     the address is a known player's or a video file's: older pages name a Flash player there."""
-    for meta in tree.iter("meta"):
-        name = (meta.get("property") or meta.get("name") or "").casefold()
-        if name in _OPEN_GRAPH_VIDEO:
-            address = web_address(meta.get("content"))
-            path = urlsplit(address).path.casefold() if address else ""
-            if address and (_player(address) or path.endswith(_VIDEO_FILES)):
-                yield Video(caption="", duration="", description="", source="", url=address)
+    for address in map(web_address, property_values(tree, _OPEN_GRAPH_VIDEO)):
+        path = urlsplit(address).path.casefold() if address else ""
+        if address and (_player(address) or path.endswith(_VIDEO_FILES)):
+            yield Video(caption="", duration="", description="", source="", url=address)
 
 
 def _json_ld_videos(tree: HtmlElement) -> Iterator[Video]:
