@@ -49,13 +49,14 @@ ARCHIVE = [sys.executable, "-c", "from converter.cli import main; main()"]
 
 
 def capped_archive(file_limit: int) -> list[str]:
-    """The CLI, every file it writes once its rules are loaded capped at `file_limit` bytes
+    """The CLI with every file it writes capped at `file_limit` bytes from its start
     (RLIMIT_FSIZE: a longer write fails with EFBIG, as a write to a full disk fails with
-    ENOSPC; py3langid unpacks its model through a temp file, so the cap comes after)."""
+    ENOSPC; the language model, which py3langid unpacks through a temp file, then unpacks in
+    memory)."""
     return [
         sys.executable,
         "-c",
-        "from converter.rules import load_rules; load_rules(); import resource; "
+        "import resource; "
         f"resource.setrlimit(resource.RLIMIT_FSIZE, ({file_limit}, {file_limit})); "
         "from converter.cli import main; main()",
     ]

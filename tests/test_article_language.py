@@ -13,6 +13,7 @@ from converter.rules.article_language import (
     guess_language,
     identifier,
     stopwords,
+    unpacked_in_memory,
 )
 from converter.rules.state import split_lines
 
@@ -62,6 +63,21 @@ def test_the_fast_identifier_guesses_what_py3langid_guesses():
         )
     for text in texts:
         assert identifier().classify(text) == py3langid.classify(text)[0], text
+
+
+def test_the_model_unpacked_in_memory_is_py3langids_own():
+    """Where no temp file can be written (a full disk; tests/test_fault_injection.py runs the
+    CLI so) the model is unpacked in memory: the same arrays, the same guesses."""
+    own = py3langid.langid._get_identifier()
+    unpacked = unpacked_in_memory()
+    assert np.array_equal(unpacked.nb_ptc, own.nb_ptc)
+    assert np.array_equal(unpacked.nb_pc, own.nb_pc)
+    assert unpacked.nb_classes == own.nb_classes
+    assert unpacked.tk_nextmove == own.tk_nextmove
+    assert unpacked.tk_row == own.tk_row
+    assert unpacked.tk_output == own.tk_output
+    for text in (FRENCH, GERMAN):
+        assert unpacked.classify(text) == own.classify(text)
 
 
 def _synchronises(next_state: np.ndarray, row_start: np.ndarray, steps: int) -> bool:

@@ -3,12 +3,14 @@ classifier counts (so boilerplate removal does not depend on English alone)."""
 
 from __future__ import annotations
 
+import io
+import lzma
 from functools import cache
 from itertools import islice
 
 import justext
 import numpy as np
-from py3langid import langid
+from py3langid import langid, modelio
 
 from converter.data import load_yaml
 from converter.rules.state import SeedState
@@ -110,7 +112,28 @@ class Identifier:
 
 @cache
 def identifier() -> Identifier:
-    return Identifier(langid._get_identifier())
+    """py3langid unpacks its model (68 MB) through a temp file; where the disk has no room
+    for it (a full /tmp, a file size limit) it is unpacked in memory instead, so a run that
+    writes small pages does not stop before its first seed."""
+    try:
+        return Identifier(langid._get_identifier())
+    except OSError:
+        return Identifier(unpacked_in_memory())
+
+
+def unpacked_in_memory() -> langid.LanguageIdentifier:
+    """py3langid's own model, read as its `modelio.load_model` reads it, without a file."""
+    with lzma.open(langid.MODEL_DIR / langid.MODEL_FILE) as packed:
+        unpacked = io.BytesIO(packed.read())
+    with np.load(unpacked, allow_pickle=False) as data:
+        return langid.LanguageIdentifier(
+            data["ptc"],
+            data["pc"],
+            data["classes"].tolist(),
+            modelio._to_array(data["nextmove"]),
+            data["out_feat"].tolist(),
+            tk_row=modelio._to_array(data["nextmove_row"]),
+        )
 
 
 @cache
