@@ -6,9 +6,11 @@ STAMP := $(VENV)/.installed
 # The browser tests' accessibility engine, from the npm registry (package.json, package-lock.json).
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: site serve test convert lint clean setup
+.PHONY: site serve test convert lint clean setup install
 
-setup: $(STAMP) $(AXE)
+setup: install $(AXE)
+
+install: $(STAMP)
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
