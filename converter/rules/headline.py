@@ -1,6 +1,7 @@
-"""The headline: the page's own title when its markup gives one, else the line a learned ranker
-finds most headline-like where it sits (just before the article's prose, not a site name, menu
-or cookie notice). It leaves the body, with every line that repeats it."""
+"""The headline: the page's own title when its markup gives one, else the line its comments
+heading names (rules/named_headline.py), else the line a learned ranker finds most
+headline-like where it sits (just before the article's prose, not a site name, menu or cookie
+notice). It leaves the body, with every line that repeats it."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Callable, Iterable
 from itertools import islice
 
 from converter.rules.chrome import is_chrome
+from converter.rules.named_headline import named_titles
 from converter.rules.prose import MIN_RANKED_LINES, RERANKED
 from converter.rules.published import is_date_line, read_date
 from converter.rules.site_name import site_name
@@ -39,7 +41,10 @@ def take_headline(state: SeedState) -> SeedState:
     if not candidates:
         return state
     taken, first = _not_the_site(lines, candidates)
-    if len(lines) < MIN_RANKED_LINES:
+    named = _named(lines, candidates)
+    if named is not None:
+        best = named
+    elif len(lines) < MIN_RANKED_LINES:
         best = first
     else:
         ranked = sorted(candidates, key=lambda index: (-lines[index].headline, index))
@@ -127,6 +132,16 @@ def _first_repeat(lines: tuple[Line, ...], title: str) -> int:
 
 def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+def _named(lines: tuple[Line, ...], candidates: list[int]) -> int | None:
+    """The candidate reading the title a comments heading names, the best-ranked if it stands
+    more than once; None when no heading names a line. Over web-dev's 1,200 seeds every title
+    so named that a line reads is the gold headline (38 seeds, 5 of them whole pages the
+    ranker got wrong)."""
+    titles = {_key(title) for title in named_titles(line.text for line in lines)}
+    named = [index for index in candidates if _key(lines[index].text) in titles]
+    return min(named, key=lambda index: (-lines[index].headline, index), default=None)
 
 
 def _not_the_site(

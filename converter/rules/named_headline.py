@@ -1,0 +1,41 @@
+"""The headline a page names: blogs and news sites head their readers' comments with the
+article's title in quotes ('20 Responses to “Why You're Lazy”', 'One thought on “X”'), so a
+line of the page reading that title is the headline, wherever the ranker put it. The headings
+are data (data/comment_headings.yaml); no site is named."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from converter.data import load_yaml
+
+COMMENT_HEADINGS_FILE = "comment_headings.yaml"
+MAX_HEADING_CHARS = 400
+"""A comment heading is a headline and a few words; a longer line is not read (and no pattern
+meets a hostile megabyte)."""
+
+
+@cache
+def _heading() -> re.Pattern[str]:
+    """One pattern: a heading's words, optional colon, the quoted title to the line's end."""
+    document = load_yaml(COMMENT_HEADINGS_FILE)
+    quote = "[" + re.escape(document["quotes"]) + "]"
+    words = "|".join(f"(?:{heading})" for heading in document["headings"])
+    return re.compile(
+        rf"\s*(?:{words})\s*:?\s*{quote}\s*(?P<title>\S.*?)\s*{quote}[\s.:]*",
+        re.IGNORECASE,
+    )
+
+
+def named_titles(texts: Iterable[str]) -> list[str]:
+    """The titles the page's comment headings name, in page order."""
+    heading = _heading()
+    titles = []
+    for text in texts:
+        if len(text) <= MAX_HEADING_CHARS:
+            found = heading.fullmatch(text)
+            if found is not None:
+                titles.append(found.group("title"))
+    return titles
