@@ -140,6 +140,8 @@ def _named(lines: tuple[Line, ...], candidates: list[int]) -> int | None:
     so named that a line reads is the gold headline (38 seeds, 5 of them whole pages the
     ranker got wrong)."""
     titles = {_key(title) for title in named_titles(line.text for line in lines)}
+    if not titles:
+        return None
     named = [index for index in candidates if _key(lines[index].text) in titles]
     return min(named, key=lambda index: (-lines[index].headline, index), default=None)
 

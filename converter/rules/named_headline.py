@@ -15,26 +15,33 @@ COMMENT_HEADINGS_FILE = "comment_headings.yaml"
 MAX_HEADING_CHARS = 400
 """A comment heading is a headline and a few words; a longer line is not read (and no pattern
 meets a hostile megabyte)."""
+_TRAILING = " \t\n\u00a0.:"
+"""What may follow the closing quote mark (a line's own ends are stripped already)."""
 
 
 @cache
-def _heading() -> re.Pattern[str]:
-    """One pattern: a heading's words, optional colon, the quoted title to the line's end."""
+def _heading() -> tuple[str, re.Pattern[str]]:
+    """The quote marks, and one pattern: a heading's words, an optional colon, the quoted title
+    to the line's end."""
     document = load_yaml(COMMENT_HEADINGS_FILE)
-    quote = "[" + re.escape(document["quotes"]) + "]"
+    quotes = document["quotes"]
     words = "|".join(f"(?:{heading})" for heading in document["headings"])
-    return re.compile(
+    quote = "[" + re.escape(quotes) + "]"
+    pattern = re.compile(
         rf"\s*(?:{words})\s*:?\s*{quote}\s*(?P<title>\S.*?)\s*{quote}[\s.:]*",
         re.IGNORECASE,
     )
+    return quotes, pattern
 
 
 def named_titles(texts: Iterable[str]) -> list[str]:
-    """The titles the page's comment headings name, in page order."""
-    heading = _heading()
+    """The titles the page's comment headings name, in page order. Only a line ending in a
+    quote mark is matched: the pattern costs more than the test."""
+    quotes, heading = _heading()
     titles = []
     for text in texts:
-        if len(text) <= MAX_HEADING_CHARS:
+        last = text.rstrip(_TRAILING)[-1:]
+        if last and last in quotes and len(text) <= MAX_HEADING_CHARS:
             found = heading.fullmatch(text)
             if found is not None:
                 titles.append(found.group("title"))
