@@ -69,6 +69,9 @@ def test_what_pages_glue_to_a_headline_is_trimmed():
         "2011-12-09",
     )
     assert trim_headline("Not a comment", "en") == ("Not a comment", "")
+    # a colon leads into the date: it is the headline's own
+    dated = "Four short links: 6 November 2012"
+    assert trim_headline(dated, "en") == (dated, "")
 
 
 def test_labels_between_separators_are_trimmed_and_a_count_only_when_the_page_shows_it_bare():

@@ -155,6 +155,8 @@ def test_parse_seed_without_credit_has_unknown_source():
         ("Skip to main content\n\nReal headline\n\nBody.", "Real headline"),
         ("Acme Radio\n\nReal headline\n\nBody.\n\n© 2012 Acme Radio", "Real headline"),
         ("Evening News Digest\n\nGo to Google News", "Evening News Digest"),
+        ("After Bhutto:\n\nReal headline\n\nBody.", "Real headline"),  # a lead-in
+        ("Read on:\n\nMore below:", "Read on:"),  # every line leads in: the first stays
     ],
 )
 def test_the_headline_skips_chrome_credits_punctuation_and_the_site(text, title):
