@@ -15,8 +15,9 @@ COMMENT_HEADINGS_FILE = "comment_headings.yaml"
 MAX_HEADING_CHARS = 400
 """A comment heading is a headline and a few words; a longer line is not read (and no pattern
 meets a hostile megabyte)."""
-_TRAILING = " \t\n\u00a0.:"
-"""What may follow the closing quote mark (a line's own ends are stripped already)."""
+_TRAILING = " .:"
+"""What may follow the closing quote mark: a seed's lines hold single spaces only
+(rules/state.split_lines)."""
 
 
 @cache
