@@ -101,6 +101,20 @@ def main() -> None:
         lambda raw: read_seed("objects.html", raw),
         1_900_000,
     )
+    report(
+        "read_seed, a saved page of pictures",
+        lambda n: (
+            f"<html><body><p>{LEDE}</p>".encode()
+            + b"<div class='share'>" * 200
+            + b"".join(
+                f"<img src='https://e.example/{i:09d}.jpg'>".encode() for i in range(n // 41)
+            )
+            + b"</div>" * 200
+            + f"<p>{LEDE}</p></body></html>".encode()
+        ),
+        lambda raw: read_seed("pictures.html", raw),
+        1_900_000,
+    )
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ from benchmarks.web import saved_page  # noqa: E402
 from converter.decode import decode_html  # noqa: E402
 from converter.errors import SeedError  # noqa: E402
 from converter.html import article_tree  # noqa: E402
-from converter.page import videos  # noqa: E402
+from converter.page import region, videos  # noqa: E402
 
 CONTEXT = 120
 """Characters of the page's text shown on either side of a player."""
@@ -73,7 +73,7 @@ def main() -> None:
 def players(tree) -> list[tuple[str, str, str]]:
     """Every player and <video> of the page with an address, and the text around it."""
     body = tree.find("body")
-    page = videos.page_text(tree if body is None else body)
+    page = region.page_text(tree if body is None else body)
     seen, found = set(), []
     for order, node in enumerate(page.nodes):
         address = node.tag in videos.EMBEDS and videos.embed_address(node)

@@ -38,6 +38,8 @@ class PageFacts:
     """The players the article embeds and the videos the page declares (page/videos.py)."""
     image: Image | None = None
     """The article's lead image as the page declares it (page/images.py)."""
+    photos: tuple[Image, ...] = ()
+    """The photos inside the article, in page order, the lead image not again (page/photos.py)."""
 
 
 @dataclass(frozen=True, slots=True)

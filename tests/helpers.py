@@ -47,6 +47,16 @@ GOLDEN = FIXTURES / "golden"  # the real seed and the page it must give
 HOSTILE = FIXTURES / "hostile"  # hostile seeds; expected.yaml says what each must give
 SITE_FIXTURES = FIXTURES / "site"  # a docs_dir of converted and hand-written article pages
 SITE_ARTICLES = SITE_FIXTURES / "articles"
+FERRY_PARAGRAPHS = (
+    "The island's ferry made its first crossing in a year on Monday, after repairs to its "
+    "engines and to the harbour's ramp, the operator said.",
+    "Islanders had relied on a small launch and on helicopter flights for supplies since the "
+    "ferry was taken out of service last winter.",
+    "The operator said the timetable would return to four crossings a day from next week, once "
+    "the crew had finished their trials.",
+)
+"""A saved page's article, for the readers of what it embeds (its players, its photos)."""
+FERRY_ARTICLE = "\n\n".join(FERRY_PARAGRAPHS)
 # The hand-written site fixtures; the others are real CoNLL stories converted by `archive convert`.
 HAND_WRITTEN = (
     "hostile-markup-in-every-field",

@@ -402,7 +402,7 @@ def test_pages_made_from_hostile_html_run_no_script(
     the Markdown seeds are at most text: nothing runs (the page fixture fails on any dialog),
     nothing is hidden."""
     site_url, pages = hostile_html_pages
-    assert len(pages) == 9
+    assert len(pages) == 10
     for url in pages:
         page.goto(site_url + url)
         article = page.locator("article")

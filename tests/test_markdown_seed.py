@@ -66,12 +66,13 @@ def test_a_clipped_page_gives_its_headline_byline_date_and_site_and_only_text():
 
 
 def test_the_first_image_of_the_markdown_is_the_lead_image_unless_the_front_matter_names_one():
+    """...and then it is a photo of the article, after the front matter's lead image."""
     lead = Image("https://coasttimes.example/img/wall.jpg", "The old harbour wall")
     assert parsed("clip.md", CLIPPED).media == (lead,)
     relative = CLIPPED.replace("https://coasttimes.example/img/", "/img/")
     assert parsed("clip.md", relative).media == (lead,)  # read against the page's address
     named = CLIPPED.replace("tags:", "image: https://cdn.example/cover.jpg\ntags:")
-    assert parsed("clip.md", named).media == (Image("https://cdn.example/cover.jpg"),)
+    assert parsed("clip.md", named).media == (Image("https://cdn.example/cover.jpg"), lead)
     hostile = CLIPPED.replace("https://coasttimes.example/img/wall.jpg", "javascript:alert(1)")
     assert parsed("clip.md", hostile).media == ()
 

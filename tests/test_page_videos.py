@@ -3,18 +3,11 @@ but an http(s) address is kept."""
 
 import json
 
+from helpers import FERRY_ARTICLE, FERRY_PARAGRAPHS
+
 from converter.html import parse_page
 from converter.page.videos import MAX_VIDEOS, embedded_videos
 
-PARAGRAPHS = [
-    "The island's ferry made its first crossing in a year on Monday, after repairs to its "
-    "engines and to the harbour's ramp, the operator said.",
-    "Islanders had relied on a small launch and on helicopter flights for supplies since the "
-    "ferry was taken out of service last winter.",
-    "The operator said the timetable would return to four crossings a day from next week, once "
-    "the crew had finished their trials.",
-]
-ARTICLE = "\n\n".join(PARAGRAPHS)
 SIDEBAR = (
     "<aside><h2>More videos</h2>{player}<p>Weather, traffic and the week's other clips, all in "
     "one place for you to watch whenever you like, every day of the week.</p></aside>"
@@ -26,13 +19,13 @@ def videos_of(article_markup: str, before: str = "", after: str = "", head: str 
         f"<html><head>{head}</head><body>{before}<article><h1>Ferry returns</h1>"
         f"{article_markup}</article>{after}</body></html>"
     )
-    return list(embedded_videos(parse_page(page), ARTICLE))
+    return list(embedded_videos(parse_page(page), FERRY_ARTICLE))
 
 
 def paragraphs(*between: str) -> str:
     """The article's paragraphs with `between[i]` after paragraph i."""
     parts = []
-    for index, text in enumerate(PARAGRAPHS):
+    for index, text in enumerate(FERRY_PARAGRAPHS):
         parts.append(f"<p>{text}</p>")
         if index < len(between):
             parts.append(between[index])
@@ -42,7 +35,7 @@ def paragraphs(*between: str) -> str:
 def post_page(in_post: str, after_post: str) -> str:
     """A blog's page: the article's paragraphs and `in_post` in the post's element, then
     `after_post` in the page's."""
-    paragraphs_html = "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+    paragraphs_html = "".join(f"<p>{text}</p>" for text in FERRY_PARAGRAPHS)
     return (
         f"<html><body><div id='page'><div class='post'>{paragraphs_html}{in_post}</div>"
         f"{after_post}</div></body></html>"
@@ -75,7 +68,7 @@ def test_a_player_under_the_last_words_is_the_articles():
         "<p>Watch it below:</p>",
         youtube("Ferry123abc") + comments(8) + SIDEBAR.format(player=youtube("Sidebar9xyz")),
     )
-    found = embedded_videos(parse_page(page), ARTICLE + "\n\nWatch it below:")
+    found = embedded_videos(parse_page(page), FERRY_ARTICLE + "\n\nWatch it below:")
     assert [video.url for video in found] == ["https://www.youtube.com/embed/Ferry123abc"]
 
 
@@ -172,7 +165,7 @@ def test_a_page_of_players_keeps_the_first_ones():
 
 def test_no_article_words_in_the_page_no_placed_videos():
     page = f"<html><body><p>Something else entirely.</p>{youtube('Ferry123abc')}</body></html>"
-    assert embedded_videos(parse_page(page), ARTICLE) == ()
+    assert embedded_videos(parse_page(page), FERRY_ARTICLE) == ()
 
 
 def test_microdata_giving_the_articles_video_is_kept_wherever_it_stands():
@@ -197,7 +190,7 @@ def test_a_player_right_under_the_article_is_kept_whatever_text_follows_it():
         + "by the island desk, with every comment below read before it is shown."
         + comments(20),
     )
-    found = embedded_videos(parse_page(page), ARTICLE)
+    found = embedded_videos(parse_page(page), FERRY_ARTICLE)
     assert [video.url for video in found] == ["https://www.youtube.com/embed/Ferry123abc"]
 
 

@@ -46,7 +46,7 @@ def test_parse_article_cleans_lists_and_unions_actors() -> None:
     assert parsed.image is None  # the image has no address
 
 
-def test_the_lead_image_is_the_first_image_with_a_web_address() -> None:
+def test_the_images_are_those_with_a_web_address_and_the_first_leads() -> None:
     header = (
         "title: A title\n"
         "media:\n"
@@ -57,6 +57,7 @@ def test_the_lead_image_is_the_first_image_with_a_web_address() -> None:
     )
     parsed = parse_article("articles/a.md", "articles/a/", header)
     assert parsed.image == Image("https://example.org/b.jpg", "b")
+    assert parsed.images == (parsed.image, Image("https://example.org/c.jpg", ""))
     assert [video.url for video in parsed.videos] == ["https://www.youtube.com/embed/Ferry123abc"]
 
 

@@ -495,8 +495,21 @@ def test_a_lead_image_is_a_link_named_by_its_caption_and_the_pages_og_image(site
     hostile = page_html(site_dir, HOSTILE_URL)
     assert "javascript:" not in hostile and "never shown" not in hostile
     assert '<meta content="https://images.example.org/a.jpg?&#34;&gt;&lt;script&gt;' in hostile
-    assert 'og:image' not in page_html(site_dir, SYRIA_URL)
+    assert "og:image" not in page_html(site_dir, SYRIA_URL)
     assert "&lt;img src=x onerror=alert(12)&gt; a caption</a>" in hostile
+
+
+def test_an_articles_photos_follow_its_lead_image_in_a_list(site_dir: Path) -> None:
+    hostile = page_html(site_dir, HOSTILE_URL)
+    images = hostile[
+        hostile.index("<dt>Images</dt>") : hostile.index("</ul>", hostile.index("<dt>Images</dt>"))
+    ]
+    assert images.count("<li>") == 2
+    assert images.index("a caption</a>") < images.index(
+        '<a href="https://images.example.org/b.jpg" rel="nofollow noopener">'
+        "Image 2 on images.example.org</a>"
+    )
+    assert "<dt>Image</dt>" not in hostile
 
 
 def test_article_facts_show_date_and_dateline_when_known(site_dir: Path) -> None:

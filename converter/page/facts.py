@@ -1,5 +1,5 @@
 """What a saved page's markup says about its article: headline, byline, date, site, credit,
-language, address, videos and lead image. Structured data first, then meta tags, then the
+language, address, videos, lead image and photos. Structured data first, then meta tags, then the
 visible page (the order trafilatura's metadata.py keeps); a fact nothing names stays empty."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from converter.page.dateline import shown_date
 from converter.page.headline import Choice, headline
 from converter.page.images import lead_image
 from converter.page.markup import language
+from converter.page.photos import article_photos
 from converter.page.site import declared_site, own_host, site_names
 from converter.page.title import slug_words
 from converter.page.videos import embedded_videos
@@ -34,6 +35,7 @@ def facts_and_headline_guess(tree: HtmlElement, article: str = "") -> tuple[Page
     choice = headline(tree, sites, article, slug_words(url))
     title = choice.text
     declared_language = language(tree)
+    image = lead_image(tree, url)
     facts = PageFacts(
         title=title,
         authors=tuple(authors(metadata.author or "")),
@@ -43,6 +45,7 @@ def facts_and_headline_guess(tree: HtmlElement, article: str = "") -> tuple[Page
         language=declared_language,
         url=url,
         videos=embedded_videos(tree, article),
-        image=lead_image(tree, url),
+        image=image,
+        photos=article_photos(tree, article, url, image),
     )
     return facts, choice

@@ -74,12 +74,12 @@ def lead_image(tree: HtmlElement, page_url: str = "") -> Image | None:
     )
     for address, caption in islice(declared, MAX_TRIED):
         url = web_address(urljoin(page_url, address.strip()) if page_url else address)
-        if url and not _sites_own(url):
+        if url and not is_sites_own(url):
             return Image(url=url, caption=squash(caption)[:MAX_CAPTION])
     return None
 
 
-def _sites_own(url: str) -> bool:
+def is_sites_own(url: str) -> bool:
     """The address reads as the site's own picture: its file's name ('large-logo.png',
     'fblogo.jpg') or a folder on its path ('/avatar/...')."""
     words = site_image_words()

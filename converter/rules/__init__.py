@@ -62,7 +62,7 @@ def parse_seed(seed: RawSeed, rules: tuple[Rule, ...] = RULES) -> ParsedSeed:
         title=state.title,
         source=state.source or UNKNOWN_SOURCE,
         blocks=blocks,
-        media=(*_lead_image(seed), *state.media, *seed.facts.videos),
+        media=(*_lead_image(seed), *seed.facts.photos, *state.media, *seed.facts.videos),
         dateline=state.dateline,
         date=state.date or seed.facts.date,
         publisher=state.publisher or seed.facts.publisher,
@@ -97,7 +97,8 @@ def load_rules() -> None:
 
 
 def _lead_image(seed: RawSeed) -> tuple[Image, ...]:
-    """The image the page declares for its article leads the media, as it leads the story."""
+    """The image the page declares for its article leads the media, as it leads the story; the
+    photos inside the article follow it."""
     return (seed.facts.image,) if seed.facts.image is not None else ()
 
 

@@ -48,7 +48,7 @@ def article_meta(src_uri: str, url: str, meta: Mapping[str, object]) -> ArticleM
         places=places,
         topics=_names(meta.get("topics")),
         videos=_videos(meta.get("media")),
-        image=_image(meta.get("media")),
+        images=_images(meta.get("media")),
     )
 
 
@@ -113,13 +113,13 @@ def _videos(value: object) -> tuple[Video, ...]:
     )
 
 
-def _image(value: object) -> Image | None:
-    """The first image of the media with a web address: the article's lead image."""
+def _images(value: object) -> tuple[Image, ...]:
+    """The images of the media that have a web address, in order: the lead image first."""
     if not isinstance(value, list):
-        return None
-    for item in value:
-        if isinstance(item, dict) and item.get("kind") == "image":
-            url = _web_address(item.get("url"))
-            if url:
-                return Image(url=url, caption=_text(item.get("caption")))
-    return None
+        return ()
+    images = (
+        Image(url=_web_address(item.get("url")), caption=_text(item.get("caption")))
+        for item in value
+        if isinstance(item, dict) and item.get("kind") == "image"
+    )
+    return tuple(image for image in images if image.url)

@@ -56,7 +56,13 @@ class ArticleMeta:
     places: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     videos: tuple[Video, ...] = ()
-    image: Image | None = None
+    images: tuple[Image, ...] = ()
+    """The lead image first, then the photos inside the article."""
+
+    @property
+    def image(self) -> Image | None:
+        """The lead image: the one a link to the article shows (its og:image)."""
+        return self.images[0] if self.images else None
 
     @property
     def date_label(self) -> str:
