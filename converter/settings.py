@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-CONVERTER_VERSION = "31"
+CONVERTER_VERSION = "32"
 """Bumped whenever a change to the converter changes its output, so stale pages are redone."""
 
 

@@ -3,6 +3,7 @@ but an http(s) address is kept."""
 
 import json
 
+import pytest
 from helpers import FERRY_ARTICLE, FERRY_PARAGRAPHS
 
 from converter.html import parse_page
@@ -205,3 +206,23 @@ def test_open_graph_gives_the_pages_video_when_it_is_a_player_or_a_file():
         ("The ferry docks", "https://www.youtube.com/embed/Ferry123abc"),
         ("", "https://cdn.example/clips/crossing.mp4"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("address", "taken"),
+    [
+        ("https://new.livestream.com/accounts/7/events/16/videos/57/player?autoPlay=false", True),
+        ("https://videos.news.example/video/Storm-Report-0809/player", True),
+        ("https://www.news.example/embed/video/12345.html", True),
+        ("https://www.news.example/sharedcontent/video/blank_companionad.html", False),
+        ("https://ads.news.example/video/player.html", False),
+        ("https://www.google.com/maps/embed?pb=1m18", False),
+        ("https://w.soundcloud.com/player/?url=https%3A//api.soundcloud.com/tracks/1", False),
+        ("https://www.news.example/video-of-the-week/index.html", False),
+    ],
+)
+def test_a_host_not_listed_is_a_player_when_its_address_names_a_video_and_a_player(
+    address: str, taken: bool
+) -> None:
+    found = videos_of(paragraphs(f'<iframe src="{address}"></iframe>'))
+    assert [video.url for video in found] == ([address] if taken else [])

@@ -1,5 +1,6 @@
 """The videos a saved page's article embeds: players (an <iframe>, <embed> or <object> of a video
-host, data/video_players.yaml) and <video> elements, and the videos its structured data gives
+host, data/video_players.yaml, or of a host not listed whose address names a video and a
+player) and <video> elements, and the videos its structured data gives
 (JSON-LD or microdata VideoObject: a title, a duration, a description; Open Graph's og:video).
 trafilatura drops them with the markup; kept as metadata, they are the page's media, as a text
 seed's video blocks are.
@@ -46,6 +47,7 @@ _ISO_DURATION = re.compile(
 _OWN_VIDEO_KEYS = frozenset({"video", "associatedMedia", "mainEntity", "@graph"})
 _OPEN_GRAPH_VIDEO = ("og:video", "og:video:url", "og:video:secure_url")
 _VIDEO_FILES = (".mp4", ".m4v", ".webm", ".mov", ".ogv", ".m3u8")
+_ADDRESS_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +55,22 @@ class Players:
     addresses: tuple[re.Pattern[str], ...]
     """A player's address; a group named `id` captures its video's id, where it has one."""
     generic_title: re.Pattern[str]
+    video_words: frozenset[str]
+    player_words: frozenset[str]
+    refused_words: frozenset[str]
+    """An unlisted player's address names a video and a player, and none of these."""
 
 
 @cache
 def players() -> Players:
     document = load_yaml(VIDEO_PLAYERS_FILE)
+    unlisted = document["unlisted_players"]
     return Players(
         tuple(re.compile(pattern, re.IGNORECASE) for pattern in document["players"]),
         re.compile("|".join(document["generic_titles"]), re.IGNORECASE),
+        frozenset(unlisted["video_words"]),
+        frozenset(unlisted["player_words"]),
+        frozenset(unlisted["refused_words"]),
     )
 
 
@@ -133,7 +143,8 @@ def _placed_videos(
 
 
 def embed_address(node: HtmlElement) -> str:
-    """A video's address: a <video>'s own source, or a known player's address."""
+    """A video's address: a <video>'s own source, or a player's address (a known player's, or
+    one whose address reads as a video player's)."""
     if node.tag == "video":
         sources = [node.get("src"), *(source.get("src") for source in node.iter("source"))]
         return next(filter(None, map(web_address, sources)), "")
@@ -145,7 +156,7 @@ def embed_address(node: HtmlElement) -> str:
     else:
         candidates = [node.get(name) for name in _LAZY_SOURCES]
     for address in map(web_address, candidates):
-        if address and _player(address) is not None:
+        if address and (_player(address) is not None or _unlisted_player(address)):
             return address
     return ""
 
@@ -153,6 +164,19 @@ def embed_address(node: HtmlElement) -> str:
 def _player(address: str) -> re.Match[str] | None:
     bare = _SCHEMELESS.sub("", address)
     return next(filter(None, (pattern.match(bare) for pattern in players().addresses)), None)
+
+
+def _unlisted_player(address: str) -> bool:
+    """A host not listed whose address's words (host and path, not the query) name a video
+    and a player or embed, and no ad or widget."""
+    parts = urlsplit(address)
+    words = set(_ADDRESS_WORD.findall(f"{parts.hostname or ''}/{parts.path}".casefold()))
+    known = players()
+    return (
+        not known.video_words.isdisjoint(words)
+        and not known.player_words.isdisjoint(words)
+        and known.refused_words.isdisjoint(words)
+    )
 
 
 def _title(node: HtmlElement) -> str:
