@@ -50,7 +50,10 @@ MARKUP = (
     "<video src=//v.example/a.mp4>", "<source src=javascript:x>", "</video>",
     "<div itemscope itemtype=http://schema.org/VideoObject>", "<meta itemprop=embedUrl content=x>",
     "<object data=http://www.youtube.com/v/Abcdef12345>", "</object>", "Title: x",
-    "URL Source: http://a.b", "Markdown Content:",
+    "URL Source: http://a.b", "Markdown Content:", '<img src="https://img.example/a.jpg" alt="x">',
+    "<figure>", '<img data-src=/b.jpg srcset="//cdn.example/c.png?w=600 2x, d.jpg">',
+    "<figcaption>", "</figcaption>", "</figure>", '<a href="mailto:x"><img src=https://img.example/e.gif>',
+    '<iframe src="https://videos.example/video/a/player">', "![x](https://img.example/f.png)",
 )  # fmt: skip
 YAMLISH = (
     "title: x", "- a", "&anchor", "*alias", '!!python/object/apply:os.system ["ls"]', "? key",
