@@ -35,6 +35,8 @@ def test_parse_article_cleans_lists_and_unions_actors() -> None:
         "places: Paris\n"
         "topics: {not: a list}\n"
         "media: [{kind: image, caption: x}, {caption: No kind is a video}]\n"
+        "authors: [' Jane Doe ', Jane Doe, '']\n"
+        "publisher: ' The Coast Times '\n"
     )
     parsed = parse_article("articles/a.md", "articles/a/", header)
     assert parsed.title == "A title"
@@ -44,6 +46,7 @@ def test_parse_article_cleans_lists_and_unions_actors() -> None:
     assert parsed.topics == ()
     assert [video.caption for video in parsed.videos] == ["No kind is a video"]
     assert parsed.image is None  # the image has no address
+    assert (parsed.authors, parsed.publisher) == (("Jane Doe",), "The Coast Times")
 
 
 def test_the_images_are_those_with_a_web_address_and_the_first_leads() -> None:

@@ -512,6 +512,19 @@ def test_an_articles_photos_follow_its_lead_image_in_a_list(site_dir: Path) -> N
     assert "<dt>Image</dt>" not in hostile
 
 
+def test_article_facts_show_authors_and_publisher_as_text_when_known(site_dir: Path) -> None:
+    hostile = page_html(site_dir, HOSTILE_URL)
+    assert (
+        "<dt>Authors</dt><dd>&lt;script&gt;alert(13)&lt;/script&gt; Jane Doe, Joe Bloggs</dd>"
+    ) in hostile
+    assert (
+        "<dt>Publisher</dt><dd>&lt;i&gt;Evil&lt;/i&gt; Times &lt;script&gt;alert(14)&lt;/script&gt;"
+        "</dd>"
+    ) in hostile
+    html = page_html(site_dir, SYRIA_URL)
+    assert "<dt>Author" not in html and "<dt>Publisher</dt>" not in html
+
+
 def test_article_facts_show_date_and_dateline_when_known(site_dir: Path) -> None:
     html = page_html(site_dir, GENEVA_URL)
     assert (

@@ -42,6 +42,8 @@ def article_meta(src_uri: str, url: str, meta: Mapping[str, object]) -> ArticleM
         description=_text(meta.get("description")),
         date=_iso_date(meta.get("date")),
         dateline=_text(meta.get("dateline")),
+        authors=_names(meta.get("authors")),
+        publisher=_text(meta.get("publisher")),
         actors=_unique((*_names(meta.get("actors")), *people, *organisations, *places)),
         people=people,
         organisations=organisations,

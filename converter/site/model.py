@@ -50,6 +50,8 @@ class ArticleMeta:
     description: str = ""
     date: str = ""
     dateline: str = ""
+    authors: tuple[str, ...] = ()
+    publisher: str = ""
     actors: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()
