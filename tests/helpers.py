@@ -437,6 +437,7 @@ def archive_of(
         vocabulary=load_vocabulary().entries if vocabulary is None else vocabulary,
         related=options.related,
         actor_page_min=options.actor_page_min,
+        author_page_min=options.author_page_min,
         index_per_page=options.index_per_page,
     )
 

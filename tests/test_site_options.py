@@ -29,6 +29,7 @@ OVERRIDES: dict[str, Any] = {
     "per_page": 2,
     "index_per_page": 7,
     "actor_page_min": 2,
+    "author_page_min": 1,
     "neighbours": 2,
     "related": 1,
     "chart": 4,
@@ -144,6 +145,11 @@ def test_every_consumer_sees_the_resolved_options(tmp_path: Path, options: dict[
     assert {e.name for e in actors if e.has_page} == {
         e.name for e in actors if e.count >= want["actor_page_min"]
     }
+    authors = archive.authors.entries
+    assert {e.name for e in authors if e.has_page} == {
+        e.name for e in authors if e.count >= want["author_page_min"]
+    }
+    assert any(e.has_page for e in authors) and any(e.count == 1 for e in authors)
     assert max(len(related) for related in archive.related.values()) == want["related"]
 
     # feeds.py: the feeds written after the build.

@@ -27,12 +27,14 @@ def build_archive(
     vocabulary: Sequence[TopicEntry],
     related: int,
     actor_page_min: int,
+    author_page_min: int,
     index_per_page: int,
 ) -> Archive:
     """Group articles by actor (one spelling per name whatever its case), topic, source and
     month, place topics in the vocabulary tree and find each article's `related` closest
-    stories. An actor named in fewer than `actor_page_min` articles is listed on the index
-    (`index_per_page` entries a page), not given a page."""
+    stories. An actor named in fewer than `actor_page_min` articles, or an author with fewer
+    than `author_page_min`, is listed on the index (`index_per_page` entries a page), not given
+    a page."""
     ordered = one_spelling(latest_first(articles))
     kinds = actor_kinds(ordered)
     index = functools.partial(
@@ -55,6 +57,12 @@ def build_archive(
             ((a, (a.source,) if a.source else ()) for a in ordered),
             kind_of=lambda _: "source",
             page_min=1,
+        ),
+        authors=index(
+            "authors",
+            ((a, a.authors) for a in ordered),
+            kind_of=lambda _: "author",
+            page_min=author_page_min,
         ),
         dates=date_index(ordered, use_directory_urls=use_directory_urls),
         by_src_uri={article.src_uri: article for article in ordered},

@@ -19,13 +19,14 @@ class ArticleFacts:
     month: Entry
     """Where its date links: its month's page, or the undated list."""
     source: Entry | None
+    authors: tuple[Entry, ...]
     actor_groups: tuple[tuple[str, tuple[Entry, ...]], ...]
     topics: tuple[Entry, ...]
 
 
 def article_facts(archive: Archive, article: ArticleMeta) -> ArticleFacts:
-    """Resolve an article's date, source, actors and topics to the entries their links point
-    at."""
+    """Resolve an article's date, source, authors, actors and topics to the entries their
+    links point at."""
     actors = archive.actors.by_name
     typed = {name for field, _ in ACTOR_FIELDS for name in getattr(article, field)}
     groups = (
@@ -36,6 +37,7 @@ def article_facts(archive: Archive, article: ArticleMeta) -> ArticleFacts:
         article=article,
         month=date_entry(archive.dates, article),
         source=archive.sources.by_name.get(article.source),
+        authors=tuple(archive.authors.by_name[name] for name in article.authors),
         actor_groups=tuple(
             (label, tuple(actors[name] for name in names)) for label, names in groups if names
         ),

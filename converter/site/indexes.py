@@ -1,8 +1,8 @@
 """The archive's indexes: name -> the articles naming it, per section, with slugs, A-Z letter
 groups and the URLs MkDocs gives their pages.
 
-An index is one axis over the articles (actor, topic, source); the date axis (dates.py) shares
-its entries, letter groups and URLs.
+An index is one axis over the articles (actor, topic, source, author); the date axis (dates.py)
+shares its entries, letter groups and URLs.
 """
 
 from __future__ import annotations
@@ -31,12 +31,14 @@ SECTION_TITLES: Mapping[Section, str] = {
     "actors": "Actors",
     "topics": "Topics",
     "sources": "Sources",
+    "authors": "Authors",
 }
 # Used when a name slugifies to nothing (e.g. "!!!"), so no URL is ever empty.
 SLUG_FALLBACKS: Mapping[Section, str] = {
     "actors": "actor",
     "topics": "topic",
     "sources": "source",
+    "authors": "author",
 }
 # `<section>/index.md` is the section's own index page and `<section>/page/N.md` its further
 # pages (pages.py); no entry may take those URLs.

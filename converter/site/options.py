@@ -34,6 +34,9 @@ class ArchiveConfig(base.Config):
     # articles on the A-Z index (most actors of an archive are named a few times: a page each,
     # most of it the page's chrome, would be most of the site). 1 gives every actor a page.
     actor_page_min = Count(5, minimum=1)
+    # Articles an author needs for a page of their own (a web archive's authors mostly write
+    # one story in it); 1 gives every author a page.
+    author_page_min = Count(2, minimum=1)
     neighbours = Count(10)  # co-occurring actors / topics shown on an entry page
     related = Count(5)  # related stories under each article
     chart = Count(10)  # topics in the home page's chart

@@ -34,6 +34,7 @@ ENTRY_TEMPLATES: Mapping[str, str] = {
     "actors": "archive/actor.html",
     "topics": "archive/topic.html",
     "sources": "archive/source.html",
+    "authors": "archive/author.html",
     "dates": "archive/month.html",
 }
 # An article is listed on each of its actors', topics' and source's pages and its month's, its
@@ -44,6 +45,7 @@ ENTRY_DESCRIPTIONS: Mapping[str, str] = {
     "actors": "{count} naming {name}.",
     "topics": "{count} about {name}.",
     "sources": "{count} from {name}.",
+    "authors": "{count} by {name}.",
     "month": "{count} from {name}.",
     "undated": "{count} without a date.",
 }
@@ -160,6 +162,7 @@ def generated_pages(archive: Archive, layout: Layout, *, with_home: bool) -> lis
         )
     )
     pages.extend(index_pages(archive.sources, layout))
+    pages.extend(index_pages(archive.authors, layout))
     pages.append(
         GeneratedPage(
             archive.dates.src_uri,
@@ -167,7 +170,7 @@ def generated_pages(archive: Archive, layout: Layout, *, with_home: bool) -> lis
             {"archive_index": archive.dates},
         )
     )
-    for index in (archive.actors, archive.topics, archive.sources):
+    for index in (archive.actors, archive.topics, archive.sources, archive.authors):
         for entry in index.entries:
             if entry.has_page:
                 pages.extend(entry_pages(archive, index, entry, layout))

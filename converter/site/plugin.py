@@ -148,6 +148,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             vocabulary=load_vocabulary().entries,
             related=self.config.related,
             actor_page_min=self.config.actor_page_min,
+            author_page_min=self.config.author_page_min,
             index_per_page=self.config.index_per_page,
         )
         self.layout = Layout(
