@@ -33,21 +33,23 @@ def test_generated_pages_cover_home_indexes_and_every_entry(site_archive: Archiv
         *archive.actors.entries,
         *archive.topics.entries,
         *archive.sources.entries,
+        *archive.publishers.entries,
         *archive.authors.entries,
         *archive.dates.entries,
     ]
     with_pages = [entry for entry in entries if entry.has_page]
     # Nothing in the fixture archive is long enough to need a second page.
-    assert len(uris) == len(set(uris)) == 1 + 5 + len(with_pages)
+    assert len(uris) == len(set(uris)) == 1 + 6 + len(with_pages)
     assert {entry.src_uri for entry in with_pages} <= set(uris)
     assert {"dates/1996/08.md", "dates/2016/09.md", "dates/undated.md"} <= set(uris)
-    # Only home and the five indexes belong in the nav; entry pages would not scale there.
+    # Only home and the six indexes belong in the nav; entry pages would not scale there.
     assert {page.src_uri for page in pages if page.in_nav} == {
         "index.md",
         "dates/index.md",
         "actors/index.md",
         "topics/index.md",
         "sources/index.md",
+        "publishers/index.md",
         "authors/index.md",
     }
     assert pages[0].src_uri == "index.md" and len(pages[0].context["archive_home"].latest) == 2

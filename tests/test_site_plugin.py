@@ -49,6 +49,9 @@ SECTIONS: dict[str, Callable[[FixtureArticle], set[str]]] = {
     "actors": lambda article: article.actor_names,
     "topics": lambda article: article.topic_names,
     "sources": lambda article: article.source_names,
+    "publishers": lambda article: (
+        {article.meta["publisher"]} if article.meta.get("publisher") else set()
+    ),
     "authors": lambda article: set(article.meta.get("authors", [])),
 }
 
@@ -174,13 +177,14 @@ def test_build_logs_nothing_about_articles_missing_from_the_nav(site_build: Site
     assert "WARNING" not in site_build.log
 
 
-def test_nav_has_only_home_and_the_five_indexes(site_dir: Path) -> None:
+def test_nav_has_only_home_and_the_six_indexes(site_dir: Path) -> None:
     assert [text.strip() for _, text in links_in(site_dir, "", "md-tabs__list")] == [
         "Home",
         "Dates",
         "Actors",
         "Topics",
         "Sources",
+        "Publishers",
         "Authors",
     ]
 
@@ -514,16 +518,15 @@ def test_an_articles_photos_follow_its_lead_image_in_a_list(site_dir: Path) -> N
     assert "<dt>Image</dt>" not in hostile
 
 
-def test_article_facts_link_authors_and_show_the_publisher_as_text(site_dir: Path) -> None:
+def test_article_facts_link_authors_and_publisher(site_dir: Path) -> None:
     hostile = page_html(site_dir, HOSTILE_URL)
     start = hostile.index("<dt>Authors</dt>")
     authors = hostile[start : hostile.index("</dd>", start)]
     assert ">&lt;script&gt;alert(13)&lt;/script&gt; Jane Doe</a></li>" in authors
     assert ">Joe Bloggs</a></li>" in authors
     assert (
-        "<dt>Publisher</dt><dd>&lt;i&gt;Evil&lt;/i&gt; Times &lt;script&gt;alert(14)&lt;/script&gt;"
-        "</dd>"
-    ) in hostile
+        ">&lt;i&gt;Evil&lt;/i&gt; Times &lt;script&gt;alert(14)&lt;/script&gt;</a></dd>"
+    ) in hostile[hostile.index("<dt>Publisher</dt>") :]
     html = page_html(site_dir, SYRIA_URL)
     assert "<dt>Author" not in html and "<dt>Publisher</dt>" not in html
 
@@ -636,6 +639,10 @@ def test_home_page_shows_counts_dates_and_latest_articles(
         (str(len({n for a in site_articles for n in a.actor_names})), "actors"),
         (str(len({t for a in site_articles for t in a.topic_names})), "topics"),
         (str(len({s for a in site_articles for s in a.source_names})), "sources"),
+        (
+            str(len({a.meta["publisher"] for a in site_articles if a.meta.get("publisher")})),
+            "publishers",
+        ),
         (str(len({n for a in site_articles for n in a.meta.get("authors", [])})), "authors"),
     ]
     dates = sorted(str(a.meta["date"]) for a in site_articles if a.meta.get("date"))
@@ -737,6 +744,7 @@ def test_archive_date_never_comes_from_the_clock(site_archive: Archive) -> None:
         actors=site_archive.actors,
         topics=site_archive.topics,
         sources=site_archive.sources,
+        publishers=site_archive.publishers,
         authors=site_archive.authors,
         dates=site_archive.dates,
         by_src_uri={},

@@ -30,11 +30,11 @@ def build_archive(
     author_page_min: int,
     index_per_page: int,
 ) -> Archive:
-    """Group articles by actor (one spelling per name whatever its case), topic, source and
-    month, place topics in the vocabulary tree and find each article's `related` closest
-    stories. An actor named in fewer than `actor_page_min` articles, or an author with fewer
-    than `author_page_min`, is listed on the index (`index_per_page` entries a page), not given
-    a page."""
+    """Group articles by actor (one spelling per name whatever its case), topic, source,
+    publisher, author and month, place topics in the vocabulary tree and find each article's
+    `related` closest stories. An actor named in fewer than `actor_page_min` articles, or an
+    author with fewer than `author_page_min`, is listed on the index (`index_per_page` entries
+    a page), not given a page."""
     ordered = one_spelling(latest_first(articles))
     kinds = actor_kinds(ordered)
     index = functools.partial(
@@ -56,6 +56,12 @@ def build_archive(
             "sources",
             ((a, (a.source,) if a.source else ()) for a in ordered),
             kind_of=lambda _: "source",
+            page_min=1,
+        ),
+        publishers=index(
+            "publishers",
+            ((a, (a.publisher,) if a.publisher else ()) for a in ordered),
+            kind_of=lambda _: "publisher",
             page_min=1,
         ),
         authors=index(

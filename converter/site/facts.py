@@ -19,13 +19,14 @@ class ArticleFacts:
     month: Entry
     """Where its date links: its month's page, or the undated list."""
     source: Entry | None
+    publisher: Entry | None
     authors: tuple[Entry, ...]
     actor_groups: tuple[tuple[str, tuple[Entry, ...]], ...]
     topics: tuple[Entry, ...]
 
 
 def article_facts(archive: Archive, article: ArticleMeta) -> ArticleFacts:
-    """Resolve an article's date, source, authors, actors and topics to the entries their
+    """Resolve an article's date, source, publisher, authors, actors and topics to the entries their
     links point at."""
     actors = archive.actors.by_name
     typed = {name for field, _ in ACTOR_FIELDS for name in getattr(article, field)}
@@ -37,6 +38,7 @@ def article_facts(archive: Archive, article: ArticleMeta) -> ArticleFacts:
         article=article,
         month=date_entry(archive.dates, article),
         source=archive.sources.by_name.get(article.source),
+        publisher=archive.publishers.by_name.get(article.publisher),
         authors=tuple(archive.authors.by_name[name] for name in article.authors),
         actor_groups=tuple(
             (label, tuple(actors[name] for name in names)) for label, names in groups if names

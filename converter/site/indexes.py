@@ -1,7 +1,8 @@
 """The archive's indexes: name -> the articles naming it, per section, with slugs, A-Z letter
 groups and the URLs MkDocs gives their pages.
 
-An index is one axis over the articles (actor, topic, source, author); the date axis (dates.py)
+An index is one axis over the articles (actor, topic, source, publisher,
+author); the date axis (dates.py)
 shares its entries, letter groups and URLs.
 """
 
@@ -31,6 +32,7 @@ SECTION_TITLES: Mapping[Section, str] = {
     "actors": "Actors",
     "topics": "Topics",
     "sources": "Sources",
+    "publishers": "Publishers",
     "authors": "Authors",
 }
 # Used when a name slugifies to nothing (e.g. "!!!"), so no URL is ever empty.
@@ -38,6 +40,7 @@ SLUG_FALLBACKS: Mapping[Section, str] = {
     "actors": "actor",
     "topics": "topic",
     "sources": "source",
+    "publishers": "publisher",
     "authors": "author",
 }
 # `<section>/index.md` is the section's own index page and `<section>/page/N.md` its further

@@ -10,7 +10,7 @@ from typing import Literal
 
 from converter.model import Image, Video
 
-Section = Literal["actors", "topics", "sources", "authors", "dates"]
+Section = Literal["actors", "topics", "sources", "publishers", "authors", "dates"]
 
 # Front-matter list -> actor kind, in the order a tie between kinds is broken.
 ACTOR_FIELDS: tuple[tuple[str, str], ...] = (
@@ -123,7 +123,8 @@ class LetterGroup:
 
 @dataclass(frozen=True, slots=True)
 class Index:
-    """All entries of one section (actors, topics, sources, authors or dates) in reading order."""
+    """All entries of one section (actors, topics, sources, publishers, authors or dates) in
+    reading order."""
 
     section: Section
     title: str
@@ -158,13 +159,14 @@ class TopicTree:
 
 @dataclass(frozen=True, slots=True)
 class Archive:
-    """The whole site's model: articles latest first, the four indexes over them and the time
+    """The whole site's model: articles latest first, the five indexes over them and the time
     axis (dates.py), the topic tree, and each article's related stories."""
 
     articles: tuple[ArticleMeta, ...]
     actors: Index
     topics: Index
     sources: Index
+    publishers: Index
     authors: Index
     dates: Index
     by_src_uri: Mapping[str, ArticleMeta]

@@ -34,6 +34,7 @@ ENTRY_TEMPLATES: Mapping[str, str] = {
     "actors": "archive/actor.html",
     "topics": "archive/topic.html",
     "sources": "archive/source.html",
+    "publishers": "archive/publisher.html",
     "authors": "archive/author.html",
     "dates": "archive/month.html",
 }
@@ -45,6 +46,7 @@ ENTRY_DESCRIPTIONS: Mapping[str, str] = {
     "actors": "{count} naming {name}.",
     "topics": "{count} about {name}.",
     "sources": "{count} from {name}.",
+    "publishers": "{count} published by {name}.",
     "authors": "{count} by {name}.",
     "month": "{count} from {name}.",
     "undated": "{count} without a date.",
@@ -162,6 +164,7 @@ def generated_pages(archive: Archive, layout: Layout, *, with_home: bool) -> lis
         )
     )
     pages.extend(index_pages(archive.sources, layout))
+    pages.extend(index_pages(archive.publishers, layout))
     pages.extend(index_pages(archive.authors, layout))
     pages.append(
         GeneratedPage(
@@ -170,7 +173,8 @@ def generated_pages(archive: Archive, layout: Layout, *, with_home: bool) -> lis
             {"archive_index": archive.dates},
         )
     )
-    for index in (archive.actors, archive.topics, archive.sources, archive.authors):
+    indexes = (archive.actors, archive.topics, archive.sources, archive.publishers, archive.authors)
+    for index in indexes:
         for entry in index.entries:
             if entry.has_page:
                 pages.extend(entry_pages(archive, index, entry, layout))
