@@ -25,9 +25,13 @@ PAGE_TYPES = {
     "actor index": "actors/",
     "topic index": "topics/",
     "source index": "sources/",
+    "publisher index": "publishers/",
+    "author index": "authors/",
     "actor": "actors/united-states/",
     "topic": "topics/diplomacy/",
     "source": "sources/associated-press/",
+    "publisher": "publishers/the-daily-example/",
+    "author": "authors/jane-smith/",
     "month": "dates/1996/08/",
     "undated": "dates/undated/",
     "article": SYRIA_URL,
@@ -94,7 +98,8 @@ def test_no_serious_or_critical_wcag_violation_on_any_page_type(
 ) -> None:
     found: dict[str, list[str]] = {}
     for name, url in PAGE_TYPES.items():
-        tab.goto(site_url + url)
+        response = tab.goto(site_url + url)
+        assert response is not None and response.ok, name  # the page exists
         result = run_axe(tab, axe_script)
         assert "color-contrast" in result["passes"], name  # the rules did run
         found[name] = blocking(result)
