@@ -72,8 +72,7 @@ def main() -> None:
 
 def players(tree) -> list[tuple[str, str, str]]:
     """Every player and <video> of the page with an address, and the text around it."""
-    body = tree.find("body")
-    page = region.page_text(tree if body is None else body)
+    page = region.page_text(region.page_body(tree))
     seen, found = set(), []
     for order, node in enumerate(page.nodes):
         address = node.tag in videos.EMBEDS and videos.embed_address(node)

@@ -10,6 +10,7 @@ from typing import NamedTuple
 from lxml.html import HtmlElement
 
 from converter.page.markup import WORD, letters_of, squash
+from converter.page.region import page_body
 
 MAX_TITLE_CHARS = 300
 """Longer than any headline: an element with more text is a block of the page, not its title."""
@@ -59,9 +60,8 @@ class Shown(NamedTuple):
 def shown_texts(tree: HtmlElement) -> Iterator[Shown]:
     """Every element of the page's body short enough to be a headline, in order; not one the
     page hides (a tagline kept for search engines)."""
-    body = tree.find("body")
     hidden = set(tree.xpath(_HIDDEN))
-    for element in (tree if body is None else body).iter(*_TITLE_TAGS):
+    for element in page_body(tree).iter(*_TITLE_TAGS):
         if element in hidden:
             continue
         text = shown_text(element)

@@ -9,7 +9,6 @@ over for the next declared one."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -21,6 +20,7 @@ from lxml.html import HtmlElement
 from converter.data import load_yaml
 from converter.model import Image
 from converter.page.markup import (
+    ASCII_WORD,
     json_ld_documents,
     own_objects,
     property_values,
@@ -39,7 +39,6 @@ _ARTICLE_TYPES = ("Article", "Posting", "Report", "Review")
 _OPEN_GRAPH_IMAGE = ("og:image", "og:image:url", "og:image:secure_url")
 _TWITTER_IMAGE = ("twitter:image", "twitter:image:src")
 _IMAGE_ALT = ("og:image:alt", "twitter:image:alt")
-_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,11 +83,11 @@ def is_sites_own(url: str) -> bool:
     'fblogo.jpg') or a folder on its path ('/avatar/...')."""
     words = site_image_words()
     *folders, name = unquote(urlsplit(url).path).casefold().split("/")
-    name_words = _WORD.findall(name)
+    name_words = ASCII_WORD.findall(name)
     return (
         not words.file_words.isdisjoint(name_words)
         or any(word.endswith(words.file_word_endings) for word in name_words)
-        or not words.folder_words.isdisjoint(_WORD.findall(" ".join(folders)))
+        or not words.folder_words.isdisjoint(ASCII_WORD.findall(" ".join(folders)))
     )
 
 

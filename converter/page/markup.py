@@ -11,6 +11,9 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 WORD = re.compile(r"\w+")
+ASCII_WORD = re.compile(r"[a-z]+")
+"""A word of a case-folded address, file name or class name: runs of letters, the digits and
+marks between them ("large-logo2.png" -> large, logo, png)."""
 _PROSE_WORDS = 12
 _SENTENCE_END = re.compile(r"\w[.!?][\"'”’)]?(?:\s|$)")
 MAX_ADDRESS = 2000

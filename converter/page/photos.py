@@ -23,8 +23,8 @@ from lxml.html import HtmlElement
 from converter.data import load_yaml
 from converter.model import Image
 from converter.page.images import IMAGES_FILE, MAX_CAPTION, is_sites_own
-from converter.page.markup import squash, web_address
-from converter.page.region import article_region, page_text
+from converter.page.markup import ASCII_WORD, squash, web_address
+from converter.page.region import article_span, page_body
 
 MAX_PHOTOS = 20
 """A page showing more is a gallery or hostile; the first ones are kept."""
@@ -44,7 +44,6 @@ _SOURCES = ("data-src", "data-lazy-src", "data-original", "src")
 _PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?)(?:$|[?&/#])")
 _SIZED = re.compile(r"(?:^|[-_/])(\d{2,4})x(\d{2,4})(?:[-_./]|$)")
 _STYLE_SIDE = re.compile(r"(?:^|;)\s*(?:width|height)\s*:\s*(\d+)px", re.IGNORECASE)
-_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,21 +77,19 @@ def article_photos(
     """The photos of the article's span, each once (the lead image not again), with their
     captions; `article` is the main text, blocks separated by blank lines, and a relative
     address is read against `page_url`."""
-    body = tree.find("body")
-    body = tree if body is None else body
+    body = page_body(tree)
     if next(body.iter("img"), None) is None:
         return ()
-    page = page_text(body)
-    region = article_region(page, [block for block in article.split("\n\n") if block.strip()])
-    if region is None:
+    span = article_span(body, article)
+    if span is None:
         return ()
     seen = {_key(lead.url)} if lead is not None else set()
     photos: list[Image] = []
-    first, last = region
-    span = frozenset(page.nodes[first + 1 : last + 1])
-    pictures = (node for node in page.nodes[first : last + 1] if node.tag == "img")
+    nodes = span.page.nodes
+    inside = frozenset(nodes[span.first + 1 : span.last + 1])
+    pictures = (node for node in nodes[span.first : span.last + 1] if node.tag == "img")
     for node in islice(pictures, MAX_TRIED):
-        if _shown_small(node) or _in_widget(node, span):
+        if _shown_small(node) or _in_widget(node, inside):
             continue
         url = _address(node, page_url)
         if not url or _key(url) in seen or not _is_photo_file(url) or _labels_widget(node):
@@ -140,7 +137,7 @@ def _in_widget(node: HtmlElement, span: frozenset[HtmlElement]) -> bool:
         if part is not node and part not in span:
             return False
         named = f"{part.get('class') or ''} {part.get('id') or ''}".casefold()
-        if not widget.classes.isdisjoint(_WORD.findall(named)):
+        if not widget.classes.isdisjoint(ASCII_WORD.findall(named)):
             return True
         if part.tag == "a" and widget.links.search(part.get("href") or ""):
             return True
@@ -157,10 +154,10 @@ def _is_photo_file(url: str) -> bool:
         return False
     *folders, name = path.split("/")
     widget = widget_words()
-    if not widget.folders.isdisjoint(_WORD.findall(" ".join(folders))):
+    if not widget.folders.isdisjoint(ASCII_WORD.findall(" ".join(folders))):
         return False
     if any(part in name for part in widget.file_parts) or not widget.file_words.isdisjoint(
-        _WORD.findall(name)
+        ASCII_WORD.findall(name)
     ):
         return False
     sizes = (max(int(width), int(height)) for width, height in _SIZED.findall(path))
@@ -171,7 +168,7 @@ def _labels_widget(node: HtmlElement) -> bool:
     """A short alt text or title with a widget's word ('Twitter Logo'; MAX_LABEL_WORDS)."""
     words = widget_words().labels
     for label in (node.get("alt") or "", node.get("title") or ""):
-        label_words = _WORD.findall(label.casefold())
+        label_words = ASCII_WORD.findall(label.casefold())
         if len(label.split()) <= MAX_LABEL_WORDS and not words.isdisjoint(label_words):
             return True
     return False
@@ -193,4 +190,4 @@ def _caption(node: HtmlElement, url: str) -> str:
 
 
 def _letters(text: str) -> str:
-    return "".join(_WORD.findall(text.casefold()))
+    return "".join(ASCII_WORD.findall(text.casefold()))

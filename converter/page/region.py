@@ -34,7 +34,30 @@ _OTHER_SECTIONS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "aside", "nav",
 _NOT_TEXT = frozenset({"script", "style", "noscript", "template"})
 
 
-def article_region(page: PageText, blocks: list[str]) -> tuple[int, int] | None:
+@dataclass(frozen=True, slots=True)
+class ArticleSpan:
+    """The page's text map and the nodes (in preorder, `first` to `last`) the article spans."""
+
+    page: PageText
+    first: int
+    last: int
+
+
+def page_body(tree: HtmlElement) -> HtmlElement:
+    """The page's <body>, or the tree itself for a fragment without one."""
+    body = tree.find("body")
+    return tree if body is None else body
+
+
+def article_span(body: HtmlElement, article: str) -> ArticleSpan | None:
+    """Where the article (its main text, blocks separated by blank lines) stands in the page's
+    body; None when its opening or its close is not found there."""
+    page = page_text(body)
+    region = _article_region(page, [block for block in article.split("\n\n") if block.strip()])
+    return None if region is None else ArticleSpan(page, *region)
+
+
+def _article_region(page: PageText, blocks: list[str]) -> tuple[int, int] | None:
     """The span of nodes (in preorder) the article stands in, see the module's note; None when
     its opening or its close is not found in the page."""
     words = [(match.start(), match.group()) for match in re.finditer(r"\S+", page.text)]

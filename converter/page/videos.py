@@ -25,13 +25,14 @@ from lxml.html import HtmlElement
 from converter.data import load_yaml
 from converter.model import Video
 from converter.page.markup import (
+    ASCII_WORD,
     json_ld_documents,
     own_objects,
     property_values,
     squash,
     web_address,
 )
-from converter.page.region import PageText, article_region, page_text
+from converter.page.region import ArticleSpan, article_span, page_body
 
 VIDEO_PLAYERS_FILE = "video_players.yaml"
 MAX_VIDEOS = 20
@@ -47,7 +48,6 @@ _ISO_DURATION = re.compile(
 _OWN_VIDEO_KEYS = frozenset({"video", "associatedMedia", "mainEntity", "@graph"})
 _OPEN_GRAPH_VIDEO = ("og:video", "og:video:url", "og:video:secure_url")
 _VIDEO_FILES = (".mp4", ".m4v", ".webm", ".mov", ".ogv", ".m3u8")
-_ADDRESS_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,16 +77,13 @@ def players() -> Players:
 def embedded_videos(tree: HtmlElement, article: str) -> tuple[Video, ...]:
     """The article's videos in page order, each once, then those only its structured data
     declares; `article` is the main text, blocks separated by blank lines."""
-    body = tree.find("body")
-    body = tree if body is None else body
+    body = page_body(tree)
     objects = [node for node in body.xpath(".//*[@itemtype]") if _is_video_object(node)]
     addresses = {node: address for node in body.iter(*EMBEDS) if (address := embed_address(node))}
     placed: list[Video] = []
     if objects or addresses:  # the article's place is sought only on a page with a video in it
-        page = page_text(body)
-        blocks = [block for block in article.split("\n\n") if block.strip()]
-        region = article_region(page, blocks)
-        placed = _placed_videos(page, *region, addresses, set(objects)) if region else []
+        span = article_span(body, article)
+        placed = _placed_videos(span, addresses, set(objects)) if span else []
     declared = islice(
         chain(_json_ld_videos(tree), _own_microdata_videos(objects), _open_graph_videos(tree)),
         MAX_VIDEOS,
@@ -112,15 +109,12 @@ def _described(video: Video, facts: Video) -> Video:
 
 
 def _placed_videos(
-    page: PageText,
-    first: int,
-    last: int,
-    addresses: dict[HtmlElement, str],
-    video_objects: set[HtmlElement],
+    span: ArticleSpan, addresses: dict[HtmlElement, str], video_objects: set[HtmlElement]
 ) -> list[Video]:
-    """The players and <video>s (`addresses`) from node `first` to `last`, each described by
-    the microdata VideoObject it stands in, if any; such an object with no player is a video of
-    its own."""
+    """The players and <video>s (`addresses`) in the article's span, each described by the
+    microdata VideoObject it stands in, if any; such an object with no player is a video of its
+    own."""
+    page, first, last = span.page, span.first, span.last
     player_orders = [order for order in range(first, last + 1) if page.nodes[order] in addresses]
     videos: list[Video] = []
     objects: list[tuple[int, Video]] = []  # (last node, facts) of the objects open here
@@ -170,7 +164,7 @@ def _unlisted_player(address: str) -> bool:
     """A host not listed whose address's words (host and path, not the query) name a video
     and a player or embed, and no ad or widget."""
     parts = urlsplit(address)
-    words = set(_ADDRESS_WORD.findall(f"{parts.hostname or ''}/{parts.path}".casefold()))
+    words = set(ASCII_WORD.findall(f"{parts.hostname or ''}/{parts.path}".casefold()))
     known = players()
     return (
         not known.video_words.isdisjoint(words)

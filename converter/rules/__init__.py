@@ -97,8 +97,7 @@ def load_rules() -> None:
 
 
 def _lead_image(seed: RawSeed) -> tuple[Image, ...]:
-    """The image the page declares for its article leads the media, as it leads the story; the
-    photos inside the article follow it."""
+    """The image the page declares for its article leads the media, as it leads the story."""
     return (seed.facts.image,) if seed.facts.image is not None else ()
 
 

@@ -29,7 +29,7 @@ def _heading() -> tuple[str, re.Pattern[str]]:
     words = "|".join(f"(?:{heading})" for heading in document["headings"])
     quote = "[" + re.escape(quotes) + "]"
     pattern = re.compile(
-        rf"\s*(?:{words})\s*:?\s*{quote}\s*(?P<title>\S.*?)\s*{quote}[\s.:]*",
+        rf"\s*(?:{words})\s*:?\s*{quote}\s*(?P<title>\S.*?)\s*{quote}[{re.escape(_TRAILING)}]*",
         re.IGNORECASE,
     )
     return quotes, pattern

@@ -54,13 +54,13 @@ def build_archive(
         topics=topics,
         sources=index(
             "sources",
-            ((a, (a.source,) if a.source else ()) for a in ordered),
+            ((a, _one(a.source)) for a in ordered),
             kind_of=lambda _: "source",
             page_min=1,
         ),
         publishers=index(
             "publishers",
-            ((a, (a.publisher,) if a.publisher else ()) for a in ordered),
+            ((a, _one(a.publisher)) for a in ordered),
             kind_of=lambda _: "publisher",
             page_min=1,
         ),
@@ -75,3 +75,8 @@ def build_archive(
         topic_tree=topic_tree(topics, vocabulary),
         related=related_stories(ordered, limit=related),
     )
+
+
+def _one(name: str) -> tuple[str, ...]:
+    """An article's one source or publisher as an index membership: none when unnamed."""
+    return (name,) if name else ()

@@ -174,6 +174,11 @@ class Archive:
     related: Mapping[str, tuple[ArticleMeta, ...]]
 
     @property
+    def indexes(self) -> tuple[Index, ...]:
+        """The A-Z indexes, in the nav's order (the date axis is not one)."""
+        return (self.actors, self.topics, self.sources, self.publishers, self.authors)
+
+    @property
     def dated(self) -> tuple[ArticleMeta, ...]:
         """The articles that carry a date, newest first (they lead `articles`)."""
         return tuple(itertools.takewhile(lambda article: article.date, self.articles))

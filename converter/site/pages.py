@@ -143,7 +143,7 @@ def page_meta(title: str, template: str, description: str = "") -> dict[str, Any
 
 
 def generated_pages(archive: Archive, layout: Layout, *, with_home: bool) -> list[GeneratedPage]:
-    """Every page the archive adds: home (unless docs has one), the three indexes and the date
+    """Every page the archive adds: home (unless docs has one), the A-Z indexes and the date
     index, one page (or a numbered series) per entry and per month, and one for the undated.
     Only home and the index fronts go in the nav."""
     pages: list[GeneratedPage] = []
@@ -173,8 +173,7 @@ def generated_pages(archive: Archive, layout: Layout, *, with_home: bool) -> lis
             {"archive_index": archive.dates},
         )
     )
-    indexes = (archive.actors, archive.topics, archive.sources, archive.publishers, archive.authors)
-    for index in indexes:
+    for index in archive.indexes:
         for entry in index.entries:
             if entry.has_page:
                 pages.extend(entry_pages(archive, index, entry, layout))
