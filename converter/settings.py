@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-CONVERTER_VERSION = "32"
+CONVERTER_VERSION = "33"
 """Bumped whenever a change to the converter changes its output, so stale pages are redone."""
 
 

@@ -83,6 +83,16 @@ def test_a_photo_of_a_post_on_a_social_network_is_a_photo() -> None:
     ]
 
 
+def test_a_caption_in_another_script_is_kept_over_a_numbered_file() -> None:
+    numbered = '<img src="https://media.example.org/2024/05/12345.jpg" alt="青岛早报">'
+    assert [photo.caption for photo in photos_of(numbered)] == ["青岛早报"]
+
+
+def test_a_caption_without_a_letter_is_none() -> None:
+    stamped = '<img src="https://media.example.org/shot.png" alt="2012-11-12 12.43.28">'
+    assert [photo.caption for photo in photos_of(stamped)] == [""]
+
+
 def test_a_caption_that_only_repeats_the_files_name_is_none() -> None:
     named = '<img src="https://media.example.org/IMG_3551.JPG" alt="IMG_3551.JPG">'
     slugged = '<img src="https://media.example.org/Harbour-Ramp1.jpg" alt="Harbour-Ramp1">'

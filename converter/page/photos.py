@@ -176,7 +176,9 @@ def _labels_widget(node: HtmlElement) -> bool:
 
 def _caption(node: HtmlElement, url: str) -> str:
     """What the page says the photo shows: its figure's caption, else its alt text or title;
-    none when that only repeats the file's name ('IMG_3551.JPG', 'DSC_0074')."""
+    none when that only repeats the file's name ('IMG_3551.JPG', 'DSC_0074') or has no letter
+    ('0,,767862 4,00'). A caption in letters a file's name cannot spell ('青岛早报' over
+    '12345.jpg') repeats nothing."""
     figure = next(node.iterancestors("figure"), None)
     caption = ""
     if figure is not None:
@@ -184,7 +186,12 @@ def _caption(node: HtmlElement, url: str) -> str:
     caption = squash(caption or node.get("alt") or node.get("title") or "")
     name = unquote(urlsplit(url).path).rsplit("/", 1)[-1].rsplit(".", 1)[0]
     reads_as_file = " " not in caption and any(char in caption for char in "_-.0123456789")
-    if reads_as_file or _letters(caption) == _letters(name):
+    letters = _letters(caption)
+    if (
+        reads_as_file
+        or not any(map(str.isalpha, caption))
+        or (letters and letters == _letters(name))
+    ):
         return ""
     return caption[:MAX_CAPTION]
 
