@@ -149,3 +149,24 @@ def test_actor_names_differing_only_in_case_are_one_entry() -> None:
     assert by_uri["articles/c.md"].actors == ("New York",)
     assert by_uri["articles/a.md"].places == ("New York",)
     assert by_uri["articles/d.md"].actors == ("UN",)  # one each: "UN" is no shouted word
+
+
+def test_authors_sources_and_publishers_differing_only_in_case_are_one_entry() -> None:
+    """A seed that shouts its byline or its agency ('By JOHN SMITH', 'ASSOCIATED PRESS') files
+    under the name other pages write; a source and a publisher are one family of outlets."""
+    archive = archive_of(
+        [
+            article("a", authors=("JOHN SMITH", "Ann Lee"), source="ASSOCIATED PRESS"),
+            article("b", authors=("John Smith",), source="Associated Press"),
+            article("c", authors=("John Smith",), source="Unknown", publisher="associated press"),
+        ],
+        author_page_min=1,
+    )
+    assert [entry.name for entry in archive.authors.entries] == ["Ann Lee", "John Smith"]
+    assert archive.authors.by_name["John Smith"].count == 3
+    assert archive.sources.by_name["Associated Press"].count == 2
+    assert [entry.name for entry in archive.publishers.entries] == ["Associated Press"]
+    by_uri = archive.by_src_uri
+    assert by_uri["articles/a.md"].authors == ("John Smith", "Ann Lee")
+    assert by_uri["articles/a.md"].source == "Associated Press"
+    assert by_uri["articles/c.md"].publisher == "Associated Press"

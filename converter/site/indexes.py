@@ -116,33 +116,53 @@ def actor_kinds(articles: Iterable[ArticleMeta]) -> dict[str, str]:
     }
 
 
+_SPELLED_ALIKE: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("actors",), ("actors", *(field for field, _ in ACTOR_FIELDS))),
+    (("authors",), ("authors",)),
+    (("source", "publisher"), ("source", "publisher")),
+)
+"""Each family of names: the fields counted and the fields respelled. An actor's kind fields
+repeat its `actors` name; a source and a publisher are both outlets ('Reuters' credited on one
+page, the site on another)."""
+
+
 def one_spelling(articles: Sequence[ArticleMeta]) -> tuple[ArticleMeta, ...]:
-    """Actor names that differ only in case are one actor ("NEW York", "New York": pages made
-    before a converter fix, or by hand), written as most articles write it, but never with a
-    shouted word when another form has none ("NEW" is shouted, "UN" and "PSV" are not)."""
+    """Names that differ only in case are one entry ("NEW York", "New York"; "ASSOCIATED PRESS",
+    "Associated Press"; "JOHN SMITH", "John Smith": pages made before a converter fix, by hand
+    or from seeds that shout), written as most articles write it, but never with a shouted word
+    when another form has none ("NEW" is shouted, "UN" and "PSV" are not)."""
+    spellings = [_spelling(articles, counted) for counted, _ in _SPELLED_ALIKE]
+    if not any(spellings):
+        return tuple(articles)
+    result = []
+    for article in articles:
+        changes: dict[str, object] = {}
+        for spelling, (_, fields) in zip(spellings, _SPELLED_ALIKE, strict=True):
+            for field in fields:
+                value = getattr(article, field)
+                names = (value,) if isinstance(value, str) else value
+                if any(name in spelling for name in names):
+                    respelled = tuple(dict.fromkeys(spelling.get(name, name) for name in names))
+                    changes[field] = respelled[0] if isinstance(value, str) else respelled
+        result.append(replace(article, **changes) if changes else article)
+    return tuple(result)
+
+
+def _spelling(articles: Sequence[ArticleMeta], fields: tuple[str, ...]) -> dict[str, str]:
+    """Each name in `fields` written in more than one case -> the form the archive uses."""
     counts: dict[str, Counter[str]] = {}
     for article in articles:
-        for name in article.actors:
-            counts.setdefault(name.casefold(), Counter())[name] += 1
-    spelling = {
+        for field in fields:
+            value = getattr(article, field)
+            for name in (value,) if isinstance(value, str) else value:
+                if name:
+                    counts.setdefault(name.casefold(), Counter())[name] += 1
+    return {
         name: min(forms, key=lambda form: (_shouts(form), -forms[form], form))
         for forms in counts.values()
         if len(forms) > 1
         for name in forms
     }
-    if not spelling:
-        return tuple(articles)
-
-    def respelled(names: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(spelling.get(name, name) for name in names))
-
-    fields = ("actors", *(field for field, _ in ACTOR_FIELDS))
-    return tuple(
-        replace(article, **{field: respelled(getattr(article, field)) for field in fields})
-        if any(name in spelling for name in article.actors)
-        else article
-        for article in articles
-    )
 
 
 def _shouts(name: str) -> bool:
